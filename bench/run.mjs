@@ -1,0 +1,20 @@
+// `npm run bench`: figures as ratios or budgets. Run after `npm run build` (the npm script does).
+import { staticClosure, dynamicImports, gzipSize } from './sizes.mjs';
+
+const CDN = 'dist/cdn';
+const loader = staticClosure(`${CDN}/plein.js`);
+const rows = [['CDN loader', gzipSize(loader), 2048]];
+
+// A page's cost for one widget: the loader, the setup chunk (adapter), then the widget's chunk.
+const lazy = dynamicImports(`${CDN}/plein.js`);
+for (const chunk of lazy) {
+  const closure = staticClosure(chunk, new Set(loader));
+  const name = chunk.replace(`${CDN}/chunks/`, '').replace(/-[\w-]{8}\.js$/, '');
+  rows.push([`loader + ${name}`, gzipSize(closure), null]);
+}
+
+console.log('Bundle sizes (gzip -9)');
+for (const [name, size, budget] of rows) {
+  const ratio = budget ? `  ${((size / budget) * 100).toFixed(0)} % of ${budget} B budget` : '';
+  console.log(`  ${name.padEnd(40)} ${String(size).padStart(7)} B${ratio}`);
+}

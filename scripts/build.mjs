@@ -1,0 +1,50 @@
+// Builds the npm modules (dist/), their type declarations (dist/types/), the self-contained
+// script-tag build (dist/cdn/) and the Custom Elements Manifest (custom-elements.json).
+import { build } from 'vite';
+import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { libraryEntries, componentEntries } from './entries.mjs';
+
+const quiet = { logLevel: 'warn', configFile: false };
+const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
+
+rmSync('dist', { recursive: true, force: true });
+
+// npm: one module per source file so bundlers tree-shake; dependencies stay imports.
+await build({
+  ...quiet,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    minify: false,
+    sourcemap: true,
+    target: 'es2022',
+    rolldownOptions: {
+      input: { ...libraryEntries, ...Object.fromEntries(Object.entries(componentEntries()).map(([name, path]) => [`components/${name}/${name}`, path])) },
+      external: isBareImport,
+      preserveEntrySignatures: 'strict',
+      output: { format: 'es', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
+  },
+});
+
+// CDN: the loader plus one chunk per widget, everything (lit included) bundled in.
+await build({
+  ...quiet,
+  define: { 'process.env.NODE_ENV': '"production"' },
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    modulePreload: false,
+    rolldownOptions: {
+      input: { plein: 'src/plein.ts' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
+
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs'], { stdio: 'inherit' });
+console.log('built dist/, dist/cdn/, dist/types/ and custom-elements.json');

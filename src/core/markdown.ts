@@ -1,0 +1,53 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { parseMarkdown, type Block, type Inline, type MarkdownTree } from '../domain/markdown/index.js';
+
+/**
+ * The one Markdown renderer: builds Lit templates from the parsed tree, so user text reaches the
+ * DOM only as text bindings and attribute values. No HTML string of user text ever exists.
+ * Links carry `rel="nofollow ugc noopener"` (user-generated, not endorsed).
+ */
+export function renderMarkdown(source: string | MarkdownTree): TemplateResult {
+  const tree = typeof source === 'string' ? parseMarkdown(source) : source;
+  return html`${tree.map(renderBlock)}`;
+}
+
+function renderBlock(block: Block): TemplateResult {
+  switch (block.type) {
+    case 'paragraph':
+      return html`<p>${block.children.map(renderInline)}</p>`;
+    case 'code-block':
+      return html`<pre><code data-lang=${block.lang || nothing}>${block.text}</code></pre>`;
+    case 'quote':
+      return html`<blockquote>${block.children.map(renderBlock)}</blockquote>`;
+    case 'list': {
+      const items = block.items.map((item) => html`<li>${renderListItem(item)}</li>`);
+      return block.ordered
+        ? html`<ol start=${block.start === 1 ? nothing : block.start}>${items}</ol>`
+        : html`<ul>${items}</ul>`;
+    }
+  }
+}
+
+/** A one-paragraph item renders without its `<p>`, as tight lists do. */
+function renderListItem(blocks: Block[]): TemplateResult {
+  const [only] = blocks;
+  if (blocks.length === 1 && only?.type === 'paragraph') return html`${only.children.map(renderInline)}`;
+  return html`${blocks.map(renderBlock)}`;
+}
+
+function renderInline(node: Inline): TemplateResult | string {
+  switch (node.type) {
+    case 'text':
+      return node.text;
+    case 'break':
+      return html`<br />`;
+    case 'code':
+      return html`<code>${node.text}</code>`;
+    case 'strong':
+      return html`<strong>${node.children.map(renderInline)}</strong>`;
+    case 'emphasis':
+      return html`<em>${node.children.map(renderInline)}</em>`;
+    case 'link':
+      return html`<a href=${node.href} rel="nofollow ugc noopener">${node.children.map(renderInline)}</a>`;
+  }
+}
