@@ -22,12 +22,14 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../*', '!./*'], message: 'src/domain imports nothing but itself.' }] },
-      ],
-      'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'localStorage'],
-    },
+    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'localStorage'] },
+  },
+  {
+    files: ['src/domain/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'src/domain imports nothing but itself.' }] }] },
+  },
+  {
+    files: ['src/domain/*/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'src/domain imports nothing but itself.' }] }] },
   },
 );

@@ -1,4 +1,4 @@
-import { isSafeLink } from './links.js';
+import { isSafeUrl } from '../links.js';
 import type { Inline } from './tree.js';
 
 const ESCAPABLE = '\\`*_[]()#+-.!>~|';
@@ -66,7 +66,7 @@ export function parseInline(source: string, depth = 0): Inline[] {
       if (link) {
         flush();
         const children = parseInline(link.label, depth + 1);
-        if (isSafeLink(link.href)) out.push({ type: 'link', href: link.href, children });
+        if (isSafeUrl(link.href)) out.push({ type: 'link', href: link.href, children });
         else out.push(...children, { type: 'text', text: ` (${link.href})` });
         i = link.end;
         continue;
@@ -86,7 +86,7 @@ export function parseInline(source: string, depth = 0): Inline[] {
     if ((ch === 'h' || ch === 'm') && isWordStart(source, i)) {
       URL_IN_TEXT.lastIndex = i;
       const match = URL_IN_TEXT.exec(source);
-      if (match && isSafeLink(match[0])) {
+      if (match && isSafeUrl(match[0])) {
         flush();
         out.push({ type: 'link', href: match[0], children: [{ type: 'text', text: match[0] }] });
         i += match[0].length;

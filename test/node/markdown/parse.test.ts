@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { countLinks, isSafeLink, parseMarkdown, toPlainText } from '../../../src/domain/markdown/index.js';
+import { countLinks, parseMarkdown, toPlainText } from '../../../src/domain/markdown/index.js';
+import { isSafeUrl } from '../../../src/domain/links.js';
 
 const inline = (source: string) => {
   const [block] = parseMarkdown(source);
@@ -48,10 +49,10 @@ describe('Markdown subset', () => {
   });
 
   it('refuses links whose scheme hides behind control characters', () => {
-    assert.equal(isSafeLink('java\tscript:alert(1)'), false);
-    assert.equal(isSafeLink('\u0001https://x.nl'), false);
-    assert.equal(isSafeLink('https:alert(1)'), false);
-    assert.equal(isSafeLink('https://example.org'), true);
+    assert.equal(isSafeUrl('java\tscript:alert(1)'), false);
+    assert.equal(isSafeUrl('\u0001https://x.nl'), false);
+    assert.equal(isSafeUrl('https:alert(1)'), false);
+    assert.equal(isSafeUrl('https://example.org'), true);
   });
 
   it('autolinks bare URLs without swallowing trailing punctuation', () => {

@@ -1,0 +1,61 @@
+/** Whether a ballot fits its poll, as field issues on `choices` or `rating`. */
+import type { FieldIssues } from './limits.js';
+import type { TallyBallot, TallyPoll } from './poll-tally.js';
+
+export interface BallotRules extends TallyPoll {
+  /** `multiple`: how many choices a ballot must and may hold. */
+  min?: number;
+  max?: number;
+}
+
+const issue = (field: string, reason: string, message: string, params?: Record<string, number | string>): FieldIssues => ({
+  [field]: params ? { reason, message, params } : { reason, message },
+});
+
+export function validateBallot(poll: BallotRules, ballot: TallyBallot): FieldIssues {
+  if (poll.type === 'rating') return validateRating(poll, ballot);
+  if (!('choices' in ballot) || !Array.isArray(ballot.choices)) {
+    return issue('choices', 'required', 'Choose an option.');
+  }
+  const known = new Set(poll.options.map((option) => option.value));
+  const choices = ballot.choices;
+  if (choices.some((value) => !known.has(value))) return issue('choices', 'unknown-option', 'Choose one of the options.');
+  if (new Set(choices).size !== choices.length) return issue('choices', 'duplicate', 'Choose each option once.');
+
+  const [min, max] = choiceRange(poll);
+  if (choices.length < min) {
+    return issue('choices', min === 1 ? 'required' : 'too-few', `Choose at least ${min}.`, { min });
+  }
+  if (choices.length > max) return issue('choices', 'too-many', `Choose at most ${max}.`, { max });
+  return {};
+}
+
+function choiceRange(poll: BallotRules): [number, number] {
+  const count = poll.options.length;
+  switch (poll.type) {
+    case 'single':
+      return [1, 1];
+    case 'quiz':
+      return (poll.correct?.length ?? 1) > 1 ? [1, count] : [1, 1];
+    case 'multiple':
+      return [poll.min ?? 1, poll.max ?? count];
+    default:
+      return [1, count];
+  }
+}
+
+function validateRating(poll: BallotRules, ballot: TallyBallot): FieldIssues {
+  const scale = poll.scale ?? { min: 1, max: 5, step: 1 };
+  if (!('rating' in ballot) || typeof ballot.rating !== 'number' || !Number.isFinite(ballot.rating)) {
+    return issue('rating', 'required', 'Choose a rating.');
+  }
+  const { rating } = ballot;
+  if (rating < scale.min || rating > scale.max) {
+    return issue('rating', 'out-of-range', `Choose from ${scale.min} to ${scale.max}.`, { min: scale.min, max: scale.max });
+  }
+  const steps = (rating - scale.min) / scale.step;
+  if (Math.abs(steps - Math.round(steps)) > 1e-9) {
+    return issue('rating', 'off-step', `Choose a multiple of ${scale.step}.`, { step: scale.step });
+  }
+  return {};
+}

@@ -1,0 +1,116 @@
+/**
+ * Validation limits and validators, shared by every adapter, the server and the UI so that a
+ * message shown under a textarea and the server's refusal always agree.
+ *
+ * Lengths count Unicode code points after trimming (an emoji is one, not two UTF-16 units), so
+ * the same text gets the same verdict in every engine. A UI counter uses `textLength()`.
+ */
+export { ALLOWED_LINK_SCHEMES, isSafeUrl } from './links.js';
+
+export const LIMITS = {
+  commentBody: { min: 1, max: 5000 },
+  answerBody: { min: 1, max: 10000 },
+  questionTitle: { min: 5, max: 150 },
+  questionBody: { max: 10000 },
+  guestName: { min: 1, max: 50 },
+  reportNote: { max: 500 },
+  pageSize: { default: 20, max: 100 },
+  /** How long after posting a member may still edit their comment. */
+  editWindowMs: 15 * 60 * 1000,
+} as const;
+
+export const REPORT_REASONS: readonly string[] = ['spam', 'abuse', 'off-topic', 'other'];
+
+/**
+ * One field's problem: `reason` is a key of the validation dictionary, `params` what its message
+ * refers to. Structurally the same as the adapters' `FieldError`, which the domain cannot import.
+ */
+export interface FieldIssue {
+  reason: string;
+  message: string;
+  params?: Record<string, number | string>;
+}
+
+export type FieldIssues = Record<string, FieldIssue>;
+
+export function hasIssues(issues: FieldIssues): boolean {
+  return Object.keys(issues).length > 0;
+}
+
+export function textLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** The page size to serve for a requested `limit`: default when absent, clamped to 1..max. */
+export function clampPageSize(limit: number | undefined | null): number {
+  if (typeof limit !== 'number' || !Number.isFinite(limit)) return LIMITS.pageSize.default;
+  return Math.min(LIMITS.pageSize.max, Math.max(1, Math.floor(limit)));
+}
+
+/** Trims and folds runs of whitespace to one space: "  Ada   L. " → "Ada L.". */
+export function cleanGuestName(name: string): string {
+  return typeof name === 'string' ? name.trim().replace(/\s+/g, ' ') : '';
+}
+
+interface Range {
+  min?: number;
+  max: number;
+}
+
+function checkLength(value: unknown, range: Range): FieldIssue | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  const length = textLength(text);
+  const min = range.min ?? 0;
+  if (length === 0 && min > 0) return { reason: 'required', message: 'This field is required.' };
+  if (length < min) {
+    return { reason: 'too-short', message: `Use at least ${min} characters.`, params: { min, length } };
+  }
+  if (length > range.max) {
+    return { reason: 'too-long', message: `Use at most ${range.max} characters.`, params: { max: range.max, length } };
+  }
+  return null;
+}
+
+function collect(checks: Record<string, FieldIssue | null>): FieldIssues {
+  const issues: FieldIssues = {};
+  for (const [field, issue] of Object.entries(checks)) if (issue) issues[field] = issue;
+  return issues;
+}
+
+export function validateCommentBody(body: unknown): FieldIssues {
+  return collect({ body: checkLength(body, LIMITS.commentBody) });
+}
+
+export function validateAnswerBody(body: unknown): FieldIssues {
+  return collect({ body: checkLength(body, LIMITS.answerBody) });
+}
+
+export function validateQuestion(input: { title: unknown; body?: unknown }): FieldIssues {
+  return collect({
+    title: checkLength(input.title, LIMITS.questionTitle),
+    body: input.body === undefined ? null : checkLength(input.body, LIMITS.questionBody),
+  });
+}
+
+/** Judges the name as it will be shown, i.e. after `cleanGuestName()`. */
+export function validateGuestName(name: unknown): FieldIssues {
+  const cleaned = cleanGuestName(name as string);
+  const issue = checkLength(cleaned, LIMITS.guestName);
+  // A name is shown on one line next to what the guest wrote; control characters would break that.
+  // eslint-disable-next-line no-control-regex
+  if (!issue && /[\u0000-\u001f\u007f]/.test(cleaned)) {
+    return { name: { reason: 'invalid-characters', message: 'Use letters, numbers and punctuation only.' } };
+  }
+  return collect({ name: issue });
+}
+
+export function validateReport(input: { reason: unknown; note?: unknown }): FieldIssues {
+  return collect({
+    reason: REPORT_REASONS.includes(input.reason as string)
+      ? null
+      : { reason: 'unknown-choice', message: 'Choose a reason.', params: { choices: REPORT_REASONS.join(', ') } },
+    note: input.note === undefined ? null : checkLength(input.note, LIMITS.reportNote),
+  });
+}

@@ -1,0 +1,14 @@
+import { createMemoryAdapter } from '../../../src/memory.js';
+import { runAdapterConformance } from '../../../src/testing.js';
+
+runAdapterConformance({
+  name: 'memory',
+  describe,
+  it,
+  factory: ({ namespace, viewer }) => createMemoryAdapter({ namespace, viewer, persist: true }),
+  persistent: true,
+});
+
+after(() => {
+  for (const key of Object.keys(localStorage)) if (key.includes(':plein-kit-')) localStorage.removeItem(key);
+});

@@ -1,0 +1,47 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { discussionJsonLd, serializeJsonLd, type JsonLdComment } from '../../../src/domain/jsonld.js';
+
+const comment = (id: string, parentId: string | null, body: string, extra: Partial<JsonLdComment> = {}): JsonLdComment => ({
+  id,
+  parentId,
+  author: { name: `Author ${id}` },
+  body,
+  createdAt: '2026-11-27T10:00:00.000Z',
+  editedAt: null,
+  deleted: false,
+  reactions: [{ count: 2 }, { count: 1 }],
+  replyCount: 0,
+  ...extra,
+});
+
+describe('discussion structured data', () => {
+  const page = { url: 'https://example.org/post', headline: 'Post', commentCount: 3 };
+
+  it('nests replies under their parent with anchors and interaction counts', () => {
+    const data = discussionJsonLd(page, [comment('a', null, '**Hi**', { replyCount: 1 }), comment('b', 'a', 'reply'), comment('c', null, 'other')]);
+    const roots = data.comment as Record<string, unknown>[];
+    assert.equal(roots.length, 2);
+    assert.equal(roots[0]!.url, 'https://example.org/post#plein-comment-a');
+    assert.equal(roots[0]!.text, 'Hi');
+    const replies = roots[0]!.comment as Record<string, unknown>[];
+    assert.equal(replies[0]!['@id'], 'https://example.org/post#plein-comment-b');
+    const counters = roots[0]!.interactionStatistic as { userInteractionCount: number }[];
+    assert.deepEqual(counters.map((c) => c.userInteractionCount), [3, 1]);
+  });
+
+  it('keeps a deleted comment in the tree without its author or text', () => {
+    const data = discussionJsonLd(page, [comment('a', null, 'secret', { deleted: true }), comment('b', 'a', 'reply')]);
+    const [root] = data.comment as Record<string, unknown>[];
+    assert.equal(root!.text, '');
+    assert.equal(root!.author, undefined);
+    assert.equal((root!.comment as unknown[]).length, 1);
+  });
+
+  it('serialises so no string can close the script element', () => {
+    const json = serializeJsonLd({ text: '</script><script>alert(1)</script><!-- \u2028' });
+    assert.ok(!json.includes('</'));
+    assert.ok(!json.includes('<!--'));
+    assert.deepEqual(JSON.parse(json), { text: '</script><script>alert(1)</script><!-- \u2028' });
+  });
+});
