@@ -28,7 +28,8 @@ await build({
   },
 });
 
-// CDN: the loader plus one chunk per widget, everything (lit included) bundled in.
+// CDN: the loader plus one chunk per widget, everything (lit included) bundled in. Library mode
+// leaves out Vite's preload helper, whose root-relative paths would tie the build to one folder.
 await build({
   ...quiet,
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -37,10 +38,9 @@ await build({
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
-    modulePreload: false,
+    lib: { entry: { plein: 'src/plein.ts' }, formats: ['es'] },
     rolldownOptions: {
-      input: { plein: 'src/plein.ts' },
-      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true, comments: false },
     },
   },
 });
