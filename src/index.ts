@@ -1,0 +1,28 @@
+/**
+ * `plein`: element classes, configuration, events and types. No side effects: importing this
+ * defines no tags. Define what you use (`import 'plein/provider'`) or call `PleinX.define(tag)`.
+ */
+export { PleinElement } from './core/plein-element.js';
+export { PleinProvider } from './components/provider/provider.component.js';
+// Further element classes (popup, comments, poll, …) are exported here as they land.
+
+export { configure, getConfig, $config, THEMES } from './core/config.js';
+export type { ConfigureOptions, PleinConfig, Theme } from './core/config.js';
+export { adapterContext, scopeContext } from './core/context.js';
+export type { PleinScope } from './core/context.js';
+export { PleinEvent, PleinErrorEvent, PleinLoginRequestEvent } from './core/events.js';
+export type { PleinErrorDetail, PleinLoginRequestDetail } from './core/events.js';
+export { LocalizeController, registerTranslation } from './core/localize.js';
+export type { TermKey, Translation, TranslationInput } from './core/localize.js';
+export type { Dictionary, Message, PluralMessage } from './i18n/types.js';
+export { StoreController } from './core/store-controller.js';
+export type { StoreControllerOptions } from './core/store-controller.js';
+export { createSessionStore, sessionStoreFor } from './stores/session.js';
+export type { SessionStatus, SessionStore } from './stores/session.js';
+export { tokens } from './styles/tokens.js';
+export { hostStyles } from './styles/host.js';
+
+export { AdapterError, ADAPTER_ERROR_CODES, isAbortError } from './adapters/errors.js';
+export { defineAdapter, AdapterDefinitionError } from './adapters/define.js';
+export { supports, topics, CAPABILITY_METHODS } from './adapters/contract.js';
+export type * from './adapters/contract.js';

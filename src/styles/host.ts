@@ -1,0 +1,51 @@
+import { css } from 'lit';
+
+/**
+ * What every Plein element's shadow root starts with. No box styles on `:host` (padding, border,
+ * background): the page's resets reach `:host`, so those live on `part="base"`.
+ */
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color: var(--plein-color-text);
+    font-family: var(--plein-font-family);
+    line-height: var(--plein-line-height);
+  }
+
+  /* The effective direction can differ from the page's (lang="ar" on an English page). */
+  :host(:state(rtl)) {
+    direction: rtl;
+  }
+
+  :host(:state(ltr)) {
+    direction: ltr;
+  }
+
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  :focus-visible {
+    outline: var(--plein-focus-ring-width) solid var(--plein-color-focus);
+    outline-offset: var(--plein-focus-ring-offset);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;
