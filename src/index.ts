@@ -4,7 +4,12 @@
  */
 export { PleinElement } from './core/plein-element.js';
 export { PleinProvider } from './components/provider/provider.component.js';
-// Further element classes (popup, comments, poll, …) are exported here as they land.
+export { PleinPopup } from './components/popup/popup.component.js';
+export { PleinPopupShowEvent } from './components/popup/popup-show-event.js';
+export { PleinPopupHideEvent } from './components/popup/popup-hide-event.js';
+export { PleinAvatar } from './components/avatar/avatar.component.js';
+export { PleinTime } from './components/time/time.component.js';
+export { PleinDemoNote } from './components/demo-note/demo-note.component.js';
 
 export { configure, getConfig, $config, THEMES } from './core/config.js';
 export type { ConfigureOptions, PleinConfig, Theme } from './core/config.js';

@@ -1,0 +1,42 @@
+import { css, html } from 'lit';
+import { PleinElement } from '../../src/core/plein-element.js';
+
+/**
+ * A painted background for stories. Plein's tokens live on each element's `:host`, so a plain
+ * wrapper cannot paint the dark surface; this element can, and follows the theme of the provider
+ * around it like any Plein element.
+ */
+export class PleinStorySurface extends PleinElement {
+  static override styles = [
+    PleinElement.styles,
+    css`
+      .base {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--plein-space-m);
+        padding: var(--plein-space-l);
+        background: var(--plein-color-surface);
+        color: var(--plein-color-text);
+        border-radius: var(--plein-radius-m);
+      }
+
+      :host([stack]) .base {
+        flex-direction: column;
+        align-items: stretch;
+      }
+    `,
+  ];
+
+  protected override render() {
+    return html`<div part="base" class="base"><slot></slot></div>`;
+  }
+}
+
+PleinStorySurface.define('plein-story-surface');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plein-story-surface': PleinStorySurface;
+  }
+}
