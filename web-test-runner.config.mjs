@@ -7,8 +7,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
-  // One page at a time: a background page gets no animation frames, and fixture() waits for one.
-  concurrency: 1,
+  concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 240000,
   plugins: [
@@ -22,6 +21,14 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // Each test page gets a browser context of its own, so it counts as a foreground page and
+      // receives animation frames (fixture() waits for one) while another test file runs.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => void context.close().catch(() => {}));
+        return page;
+      },
       launchOptions: {
         executablePath,
         headless: true,
