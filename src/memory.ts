@@ -1,3 +1,19 @@
 /** `plein/memory`: the in-memory adapter for demos, stories and tests. */
-export { createMemoryAdapter, demoSeed, demoViewers, storageKey } from './adapters/memory/index.js';
-export type { MemoryAdapter, MemoryAdapterOptions, MemorySeed } from './adapters/memory/index.js';
+export {
+  createMemoryAdapter,
+  demoPeople,
+  demoSeed,
+  demoViewers,
+  mergeSeeds,
+  seedThread,
+  storageKey,
+} from './adapters/memory/index.js';
+export type {
+  MemoryAdapter,
+  MemoryAdapterOptions,
+  MemorySeed,
+  SeedComment,
+  SeedReport,
+  SeedThread,
+  SeedThreadOptions,
+} from './adapters/memory/index.js';

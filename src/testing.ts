@@ -1,3 +1,3 @@
 /** `plein/testing`: the conformance kit adapter authors run against their adapter. */
-export { ConformanceError, personas, runAdapterConformance } from './testing/index.js';
-export type { AdapterFactory, ConformanceOptions, Describe, FactoryContext, It, Personas } from './testing/index.js';
+export { ConformanceError, kitThreads, personas, runAdapterConformance, THREAD_FIXTURES } from './testing/index.js';
+export type { AdapterFactory, ConformanceOptions, Describe, FactoryContext, It, Personas, ThreadFixture } from './testing/index.js';

@@ -87,6 +87,7 @@ export interface GuestMethods {
 // ---------------------------------------------------------------------------------------------
 // Comments
 
+/** Order of top-level comments; replies are always oldest first (the order of the conversation). */
 export type CommentSort = 'newest' | 'oldest' | 'top';
 export type ModerationStatus = 'published' | 'pending' | 'hidden';
 
@@ -98,6 +99,14 @@ export interface ReactionSummary {
   mine: boolean;
 }
 
+/**
+ * A comment as one viewer sees it. What a viewer sees is decided by the backend, never the UI:
+ * - `published` comments are seen by everyone; `pending` ones only by their author and
+ *   moderators; `hidden` ones only by moderators. A reply is seen only where its parent is.
+ * - A deleted comment that still has replies the viewer sees stays as a placeholder
+ *   (`deleted: true`, empty `body`, `author` with empty `id` and `name`, no reactions); without
+ *   such replies it is gone.
+ */
 export interface Comment {
   id: string;
   thread: string;
@@ -109,36 +118,66 @@ export interface Comment {
   editedAt: Timestamp | null;
   deleted: boolean;
   status: ModerationStatus;
+  /** Pinned comments come first in every sort; only top-level comments can be pinned. */
   pinned: boolean;
+  /** Keys with at least one reaction, in the thread's `reactions` order. Empty when deleted. */
   reactions: ReactionSummary[];
   /** Direct replies visible to the viewer. */
   replyCount: number;
-  /** Upvotes minus downvotes where supported; used by `top`. */
+  /** Upvotes minus downvotes where supported (0 otherwise); `top` orders by this plus all reaction counts. */
   score: number;
+  /** Nesting level: 0 for a top-level comment, the parent's depth + 1 for a reply. */
+  depth: number;
+  /**
+   * The parent comment's author (`id` is the author's id), for "replying to @name"; `null` for a
+   * top-level comment and for a reply whose parent is deleted.
+   */
+  replyTo: { id: string; name: string } | null;
 }
 
+/**
+ * A comment thread, usually one per page. Threads need no registration: a thread nobody wrote in
+ * yet is returned with its default settings and no comments.
+ */
 export interface Thread {
   id: string;
+  /** Only moderators may post, edit, delete or react while locked (others get `forbidden`). */
   locked: boolean;
-  /** Comments visible to the viewer, replies included. */
+  /** Comments visible to the viewer, replies included; deleted placeholders not counted. */
   commentCount: number;
-  /** Whether new comments wait for a moderator. */
+  /** Whether new comments of non-moderators wait for a moderator (this thread's or the site's setting). */
   premoderated: boolean;
   /** The page author's id, for the "author" chip. */
   ownerId?: string | null;
+  /** Reaction keys allowed on this thread's comments, in display order (default 👍 ❤️ 😂 🎉 😮). */
+  reactions: string[];
+  /** Visitors without an account may post under a name (`postComment({ guestName })`). */
+  guests: boolean;
 }
 
 export interface ListCommentsRequest extends PageRequest {
   thread: string;
+  /** Order of the listed level when it is the top level; default `newest`. Replies are oldest first. */
   sort?: CommentSort;
-  /** Replies of this comment; omitted or null for top-level comments. */
+  /** List the replies of this comment; omitted or null for top-level comments. */
   parentId?: string | null;
+  /**
+   * Each listed comment is followed by its whole visible subtree (depth-first, replies oldest
+   * first), so a page is self-contained. `limit` and the cursor count the listed level only.
+   */
+  withReplies?: boolean;
 }
 
 export interface PostCommentInput {
   thread: string;
   body: string;
   parentId?: string | null;
+  /**
+   * For an anonymous visitor on a thread with `guests`: the name to post under. The adapter then
+   * starts a guest session (as `signInAsGuest` does) so the guest can edit and delete the comment.
+   * Ignored for signed-in viewers and guests who already have a session. Problems: `fields.guestName`.
+   */
+  guestName?: string;
 }
 
 export interface ReportInput {
@@ -146,22 +185,42 @@ export interface ReportInput {
   note?: string;
 }
 
+/**
+ * Comments. Errors, besides those every method may throw:
+ * - `unauthorized`: an anonymous visitor tried to write (post without `guestName` where guests
+ *   may post, edit, delete, react, report).
+ * - `forbidden`: the viewer may not do this (another member's comment, the edit window has
+ *   passed, the thread is locked, guests are not allowed, members only).
+ * - `not-found`: the comment (or the parent replied to) does not exist or is not visible to the viewer.
+ * - `conflict`: the comment is deleted (edit, react, reply), or a reply was pinned.
+ * - `invalid`: `fields.body` (`required`, `too-long`, `too-many-links`, `banned-words`),
+ *   `fields.guestName`, `fields.thread`, `fields.cursor` (a cursor of another list or sort).
+ */
 export interface CommentMethods {
   getThread(thread: string, options?: CallOptions): Promise<Thread | null>;
   listComments(request: ListCommentsRequest, options?: CallOptions): Promise<Page<Comment>>;
+  /** `null` when the comment does not exist or the viewer may not see it. */
   getComment(id: string, options?: CallOptions): Promise<Comment | null>;
+  /** Returns the stored comment: `pending` when the thread or site pre-moderates (or a banned word held it). */
   postComment(input: PostCommentInput, options?: CallOptions): Promise<Comment>;
   editComment(id: string, input: { body: string }, options?: CallOptions): Promise<Comment>;
-  /** Soft delete: the comment stays as "[deleted]" while it has replies. */
+  /**
+   * Soft delete: the comment stays as a placeholder while it has replies. Deleting an already
+   * deleted comment of one's own (a retried request) resolves.
+   */
   deleteComment(id: string, options?: CallOptions): Promise<void>;
 }
 
 export interface ReactionMethods {
-  /** Sets or clears the viewer's reaction `key`; returns the comment's new summary. */
+  /**
+   * Sets or clears the viewer's reaction `key` (members only; `invalid` with `fields.key` for a key
+   * the thread does not allow); returns the comment's new summary. Setting twice is one reaction.
+   */
   react(commentId: string, key: string, on: boolean, options?: CallOptions): Promise<ReactionSummary[]>;
 }
 
 export interface ReportMethods {
+  /** Members report others' comments; reporting the same comment again replaces the earlier report. */
   report(commentId: string, input: ReportInput, options?: CallOptions): Promise<void>;
 }
 
@@ -340,6 +399,8 @@ export type ModerationTarget = { kind: 'comment' | 'question' | 'answer'; id: st
 
 export interface ModerationItem {
   target: ModerationTarget;
+  /** The thread (or board) the item belongs to, to link to it. */
+  scope?: string;
   status: ModerationStatus;
   author: Author;
   excerpt: string;
@@ -349,6 +410,12 @@ export interface ModerationItem {
 
 export type ModerationAction = 'approve' | 'hide' | 'pin' | 'unpin';
 
+/**
+ * Moderation (moderators and admins; members get `forbidden`, anonymous visitors `unauthorized`).
+ * The queue holds pending and reported items, oldest first; `scope` limits it to one thread or
+ * board. `approve` publishes and clears reports, `hide` hides and clears reports, `pin`/`unpin`
+ * apply to top-level comments only.
+ */
 export interface ModerationMethods {
   listModerationQueue(request: PageRequest & { scope?: string }, options?: CallOptions): Promise<Page<ModerationItem>>;
   moderate(target: ModerationTarget, action: ModerationAction, options?: CallOptions): Promise<void>;
@@ -370,6 +437,19 @@ export const topics = {
   moderation: () => 'moderation',
 } as const;
 
+/**
+ * Events for comments on `topics.thread(id)` are shaped for the subscribing viewer, as that viewer
+ * would see the comment through `getComment`:
+ * - `comment-added`: a comment became visible to the viewer (posted, or approved, or un-hidden).
+ * - `comment-updated`: a visible comment changed (edited, pinned, moderated, or deleted but kept
+ *   as a placeholder because it has replies).
+ * - `comment-deleted`: a comment the viewer saw is gone for them (deleted, hidden); its replies
+ *   are gone with it. A viewer never hears of a comment they could not see.
+ * - `reactions-changed`: counts for everyone, `mine` for the subscribing viewer.
+ * - `thread-updated`: the thread's settings changed (e.g. locked), with the viewer's `commentCount`.
+ * The parent's `replyCount` is not re-sent when a reply is added or removed, nor the thread's
+ * `commentCount` on every comment: count them from the events.
+ */
 export type RealtimeEvent =
   | { type: 'viewer-changed'; viewer: Viewer | null }
   | { type: 'comment-added'; comment: Comment }

@@ -11,3 +11,6 @@ export * from './badges.js';
 export * from './leaderboard.js';
 export * from './markdown/index.js';
 export * from './jsonld.js';
+export * from './comments.js';
+export * from './comments-tree.js';
+export * from './comments-screening.js';

@@ -17,6 +17,10 @@ export const LIMITS = {
   pageSize: { default: 20, max: 100 },
   /** How long after posting a member may still edit their comment. */
   editWindowMs: 15 * 60 * 1000,
+  /** Links one comment may hold; a site may set its own (a link farm needs many, a reader few). */
+  commentLinks: { max: 5 },
+  /** A thread id names a page (a path, a slug); it also ends up in cursors and topic names. */
+  threadId: { min: 1, max: 200 },
 } as const;
 
 export const REPORT_REASONS: readonly string[] = ['spam', 'abuse', 'off-topic', 'other'];

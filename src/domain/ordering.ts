@@ -20,7 +20,11 @@ export interface ThreadSortKey {
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byDate = (a: string, b: string) => Date.parse(a) - Date.parse(b);
+// `toISOString()` output (24 characters, UTC, "T" and "Z" in place) sorts as text in date order,
+// which is far cheaper than parsing when a 10,000-comment thread is sorted; anything else is parsed.
+const isIsoUtc = (text: string) => text.length === 24 && text.charCodeAt(10) === 84 && text.charCodeAt(23) === 90;
+const byDate = (a: string, b: string) =>
+  isIsoUtc(a) && isIsoUtc(b) ? (a < b ? -1 : a > b ? 1 : 0) : Date.parse(a) - Date.parse(b);
 
 /** `a` before `b` is negative. */
 export function compareThread(sort: ThreadSort): (a: ThreadSortKey, b: ThreadSortKey) => number {

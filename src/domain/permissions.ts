@@ -230,3 +230,23 @@ export function can<A extends PermissionAction>(actor: Actor, action: A, resourc
   const rule = RULES[action] as (actor: Actor, facts?: PermissionResources[A]) => Decision;
   return rule(actor, resource);
 }
+
+/**
+ * The adapter error code for a refusal, so the memory adapter and the server answer alike:
+ * `unauthorized` when signing in would help, `not-found` for what the actor may not see (its
+ * existence is not revealed), `conflict` for a state no permission changes, else `forbidden`.
+ */
+export function denialCode(reason: DenyReason): 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' {
+  switch (reason) {
+    case 'sign-in-required':
+      return 'unauthorized';
+    case 'not-visible':
+      return 'not-found';
+    case 'deleted':
+    case 'closed':
+    case 'already-voted':
+      return 'conflict';
+    default:
+      return 'forbidden';
+  }
+}

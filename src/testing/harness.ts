@@ -1,5 +1,6 @@
 import type { Capabilities, Capability, PleinAdapter, Viewer } from '../adapters/contract.js';
 import { ConformanceError } from './assert.js';
+import { THREAD_FIXTURES } from './threads.js';
 import type { ConformanceOptions, It } from './types.js';
 
 /** What a test needs; without it the test is registered as skipped, with the reason. */
@@ -45,7 +46,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 export function readSupports(options: ConformanceOptions): Capabilities | null {
   let adapter: unknown;
   try {
-    adapter = options.factory({ namespace: freshNamespace(`${options.name}-probe`), viewer: null });
+    adapter = options.factory({ namespace: freshNamespace(`${options.name}-probe`), viewer: null, threads: THREAD_FIXTURES });
   } catch {
     return null; // Every test will call the factory again and report the error itself.
   }
@@ -118,7 +119,11 @@ class TestRun implements KitTest {
   }
 
   async open(viewer: Viewer | null): Promise<PleinAdapter> {
-    const adapter = await this.options.factory({ namespace: this.namespace, viewer: viewer && structuredClone(viewer) });
+    const adapter = await this.options.factory({
+      namespace: this.namespace,
+      viewer: viewer && structuredClone(viewer),
+      threads: THREAD_FIXTURES,
+    });
     if (typeof adapter !== 'object' || adapter === null) {
       throw new ConformanceError(`The factory returned ${String(adapter)} instead of an adapter.`);
     }

@@ -10,6 +10,10 @@
  *
  * Every test gets a fresh namespace and disposes every adapter it made. Tests of capabilities the
  * adapter does not declare are registered as skipped (through `it.skip` when the runner has it).
+ *
+ * Adapters with comments also set up `context.threads` (a pre-moderated thread and one open to
+ * guests, see `THREAD_FIXTURES`) the way their backend configures threads; for the memory adapter:
+ * `createMemoryAdapter({ namespace, viewer, seed: { threads: [...threads] } })`.
  */
 import { createRegistrar, readSupports } from './harness.js';
 import { SECTIONS } from './sections/index.js';
@@ -18,6 +22,7 @@ import type { ConformanceOptions } from './types.js';
 export type { AdapterFactory, ConformanceOptions, Describe, FactoryContext, It } from './types.js';
 export { personas, type Personas } from './personas.js';
 export { ConformanceError } from './assert.js';
+export { kitThreads, THREAD_FIXTURES, type ThreadFixture } from './threads.js';
 
 export function runAdapterConformance(options: ConformanceOptions): void {
   const registrar = createRegistrar(options, readSupports(options));

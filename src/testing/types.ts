@@ -1,4 +1,5 @@
 import type { PleinAdapter, Viewer } from '../adapters/contract.js';
+import type { ThreadFixture } from './threads.js';
 
 /** `describe(name, fn)` of mocha, node:test, vitest, jasmine, … */
 export type Describe = (name: string, fn: () => void) => unknown;
@@ -13,6 +14,12 @@ export interface FactoryContext {
   namespace: string;
   /** Who the adapter acts as: `null` for an anonymous visitor, else one of the kit's `personas`. */
   viewer: Viewer | null;
+  /**
+   * Threads that must exist in the namespace with these settings (pre-moderated, open to
+   * guests) before the kit uses them; the same list on every call. Adapters without comments
+   * ignore it. With the memory adapter: `seed: { threads }`.
+   */
+  threads: readonly ThreadFixture[];
 }
 
 export type AdapterFactory = (context: FactoryContext) => PleinAdapter | Promise<PleinAdapter>;

@@ -4,7 +4,11 @@ import type { AdapterError } from '../errors.js';
 import { MemoryInstance } from './instance.js';
 import type { DatabaseRegistry } from './registry.js';
 import { demoSeed, type MemorySeed } from './seed.js';
+import { commentsSection } from './sections/comments.js';
+import { moderationSection } from './sections/moderation.js';
+import { reactionsSection } from './sections/reactions.js';
 import { realtimeSection } from './sections/realtime.js';
+import { reportsSection } from './sections/reports.js';
 import { sessionSection } from './sections/session.js';
 
 export interface MemoryAdapterOptions {
@@ -29,9 +33,9 @@ export interface MemoryAdapterOptions {
 }
 
 /** Families implemented so far; each section brings its capabilities, methods and event shaping. */
-const SECTIONS = [sessionSection, realtimeSection] as const;
+const SECTIONS = [sessionSection, realtimeSection, commentsSection, reactionsSection, reportsSection, moderationSection] as const;
 
-type MemoryCapability = 'session' | 'guests' | 'realtime';
+type MemoryCapability = 'session' | 'guests' | 'realtime' | 'comments' | 'reactions' | 'reports' | 'moderation';
 
 export interface MemoryAdapter extends AdapterWith<MemoryCapability> {
   readonly name: 'memory';
@@ -59,6 +63,10 @@ export function buildMemoryAdapter(registry: DatabaseRegistry, options: MemoryAd
     supports: supportsOf(SECTIONS),
     ...sessionSection.methods(instance),
     ...realtimeSection.methods(instance),
+    ...commentsSection.methods(instance),
+    ...reactionsSection.methods(instance),
+    ...reportsSection.methods(instance),
+    ...moderationSection.methods(instance),
     setViewer(viewer) {
       if (instance.disposed) return;
       instance.actAs(viewer);

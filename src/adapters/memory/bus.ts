@@ -4,6 +4,11 @@ import type { RealtimeEvent } from '../contract.js';
 export interface BusMessage {
   topic: string;
   event: RealtimeEvent;
+  /**
+   * Facts a section needs to shape the event per viewer and that the event itself must not
+   * carry (e.g. a comment's state before the change, to tell who could see it then).
+   */
+  detail?: unknown;
 }
 
 type BusListener = (message: BusMessage) => void;

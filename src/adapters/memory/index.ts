@@ -7,7 +7,17 @@ import { buildMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } fro
 import { pageRegistry } from './registry.js';
 
 export type { MemoryAdapter, MemoryAdapterOptions } from './adapter.js';
-export { demoSeed, demoViewers, type MemorySeed } from './seed.js';
+export {
+  demoPeople,
+  demoSeed,
+  demoViewers,
+  mergeSeeds,
+  type MemorySeed,
+  type SeedComment,
+  type SeedReport,
+  type SeedThread,
+} from './seed.js';
+export { seedThread, type SeedThreadOptions } from './seed-thread.js';
 export { storageKey } from './storage.js';
 
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {

@@ -7,10 +7,16 @@ import { sessionSlice } from './session-state.js';
 import { wait } from './simulate.js';
 
 /**
- * Reshapes a namespace-wide event for one instance's viewer (its `mine`, `myVote`, visibility);
- * `null` keeps the event from that instance.
+ * Reshapes a namespace-wide event for one instance's viewer (its `mine`, `myVote`, visibility):
+ * `null` keeps the event from that instance, a list delivers several (a comment that became
+ * visible together with the replies under it). `detail` is the bus message's `detail`.
  */
-export type Shaper = (topic: string, event: RealtimeEvent, instance: MemoryInstance) => RealtimeEvent | null;
+export type Shaper = (
+  topic: string,
+  event: RealtimeEvent,
+  instance: MemoryInstance,
+  detail?: unknown,
+) => RealtimeEvent | readonly RealtimeEvent[] | null;
 
 export interface InstanceOptions {
   viewer?: Viewer | null;
@@ -42,7 +48,7 @@ export class MemoryInstance {
     this.#latency = Math.max(0, options.latency ?? 0);
     this.#failWith = options.failWith;
     this.#shapers = shapers;
-    this.#stopListening = db.bus.on(({ topic, event }) => this.#receive(topic, event));
+    this.#stopListening = db.bus.on(({ topic, event, detail }) => this.#receive(topic, event, detail));
   }
 
   get disposed(): boolean {
@@ -102,14 +108,17 @@ export class MemoryInstance {
     this.listeners.clear();
   }
 
-  #receive(topic: string, event: RealtimeEvent): void {
+  #receive(topic: string, event: RealtimeEvent, detail: unknown): void {
     if (this.#disposed || !this.listeners.has(topic)) return;
-    let shaped: RealtimeEvent | null = event;
+    let shaped: readonly RealtimeEvent[] = [event];
     for (const shape of this.#shapers) {
-      shaped = shape(topic, shaped, this);
-      if (shaped === null) return;
+      shaped = shaped.flatMap((one) => {
+        const result = shape(topic, one, this, detail);
+        return result === null ? [] : Array.isArray(result) ? result : [result as RealtimeEvent];
+      });
+      if (shaped.length === 0) return;
     }
-    this.listeners.deliver(topic, shaped);
+    for (const one of shaped) this.listeners.deliver(topic, one);
   }
 
   #assertOpen(): void {

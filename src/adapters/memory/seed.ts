@@ -1,12 +1,65 @@
-import type { Author, Viewer } from '../contract.js';
+import type { CommentRules, ThreadSettings } from '../../domain/comments.js';
+import type { Author, ModerationStatus, ReportInput, Viewer } from '../contract.js';
+import { welcomeThread } from './demo-thread.js';
+
+/** A thread's settings; anything left out has its default (open, not pre-moderated, no guests). */
+export interface SeedThread extends Partial<ThreadSettings> {
+  id: string;
+}
+
+export interface SeedComment {
+  id: string;
+  thread: string;
+  parentId?: string | null;
+  /** The id of one of the seed's `people`, or the author itself. */
+  author: string | Author;
+  body: string;
+  /** ISO 8601. */
+  createdAt: string;
+  editedAt?: string | null;
+  status?: ModerationStatus;
+  pinned?: boolean;
+  deleted?: boolean;
+  score?: number;
+  /** Per key: the ids of who reacted, or just how many (made-up people). */
+  reactions?: Record<string, number | readonly string[]>;
+}
+
+export interface SeedReport extends ReportInput {
+  commentId: string;
+  /** The reporter's id. */
+  by: string;
+  at?: string;
+}
 
 /**
- * Starting data for a namespace that has nothing stored yet. Each section reads what it needs;
- * later families (comments, polls, …) add their own fields here.
+ * Starting data for a namespace that has nothing stored yet. Each section reads what it needs.
+ * Combine several with `mergeSeeds`.
  */
 export interface MemorySeed {
   /** People who appear as authors in seeded content. The demo viewers are among them. */
   people?: Author[];
+  /** Threads with settings of their own; threads not listed exist with the defaults. */
+  threads?: SeedThread[];
+  comments?: SeedComment[];
+  /** Open reports, for the moderation queue. */
+  reports?: SeedReport[];
+  /** Site-wide comment rules: pre-moderation, links per comment, banned words, edit window. */
+  commentRules?: CommentRules;
+}
+
+/** One seed from several: lists are concatenated, later `commentRules` fields win. */
+export function mergeSeeds(...seeds: MemorySeed[]): MemorySeed {
+  const people = new Map<string, Author>();
+  const merged: Required<Omit<MemorySeed, 'people'>> = { threads: [], comments: [], reports: [], commentRules: {} };
+  for (const seed of seeds) {
+    for (const person of seed.people ?? []) people.set(person.id, person);
+    merged.threads.push(...(seed.threads ?? []));
+    merged.comments.push(...(seed.comments ?? []));
+    merged.reports.push(...(seed.reports ?? []));
+    Object.assign(merged.commentRules, seed.commentRules);
+  }
+  return { people: [...people.values()], ...merged };
 }
 
 const member: Viewer = { id: 'demo-noor', name: 'Noor Visser', avatarUrl: null, roles: ['member'] };
@@ -21,14 +74,22 @@ export const demoViewers: {
   readonly admin: Viewer;
 } = Object.freeze({ anonymous: null, member, moderator, admin });
 
-/** The seed used when none is given: a few people to fill demo pages. */
+/** The people of the demo pages and of `seedThread` by default. */
+export const demoPeople: readonly Author[] = Object.freeze([
+  member,
+  moderator,
+  admin,
+  { id: 'demo-ada', name: 'Ada Bakker', avatarUrl: null, roles: ['member'] },
+  { id: 'demo-kees', name: 'Kees Smit', avatarUrl: null, roles: ['member'] },
+  { id: 'demo-yara', name: 'Yara El Amrani', avatarUrl: null, roles: ['member'] },
+]);
+
+/**
+ * The seed used when none is given: a few people and the demo pages' thread `welcome`, a short
+ * conversation with replies, reactions, a pinned comment, a deleted one that keeps its replies
+ * and one waiting for approval (seen by moderators only).
+ */
 export const demoSeed: MemorySeed = {
-  people: [
-    member,
-    moderator,
-    admin,
-    { id: 'demo-ada', name: 'Ada Bakker', avatarUrl: null, roles: ['member'] },
-    { id: 'demo-kees', name: 'Kees Smit', avatarUrl: null, roles: ['member'] },
-    { id: 'demo-yara', name: 'Yara El Amrani', avatarUrl: null, roles: ['member'] },
-  ],
+  people: [...demoPeople],
+  ...welcomeThread(),
 };

@@ -5,7 +5,8 @@ import { createMemoryAdapter, type MemoryAdapter } from '../../../src/memory.js'
 import type { FactoryContext } from '../../../src/testing.js';
 import { runKit, titles, type Result } from './fake-runner.js';
 
-const memory = ({ namespace, viewer }: FactoryContext, persist = true) => createMemoryAdapter({ namespace, viewer, persist });
+const memory = ({ namespace, viewer, threads }: FactoryContext, persist = true) =>
+  createMemoryAdapter({ namespace, viewer, persist, seed: { threads: [...threads] } });
 
 /** The memory adapter with some of its parts replaced. */
 function broken(overrides: (inner: MemoryAdapter) => Partial<PleinAdapter>) {
@@ -73,6 +74,9 @@ describe('conformance kit', () => {
     const results = await runKit({ name: 'forgetful', factory: (context) => memory(context, false), persistent: true });
     expectOnlyFailures(results, [
       'persistence across re-creation › keeps a guest session after every instance is disposed and a new one is created',
+      'persistence across re-creation › keeps a comment, its reply and an edit after every instance is disposed and a new one is created',
+      'persistence across re-creation › keeps a reaction after every instance is disposed and a new one is created',
+      'persistence across re-creation › keeps a thread lock after every instance is disposed and a new one is created',
     ]);
   });
 
@@ -88,6 +92,11 @@ describe('conformance kit', () => {
     });
     expectOnlyFailures(results, [
       'realtime › stops delivery after unsubscribe (viewer-changed to session subscribers when a guest signs in)',
+      'realtime › stops delivery after unsubscribe (comment-added to another instance when a member posts)',
+      'realtime › stops delivery after unsubscribe (comment-updated when a comment is edited)',
+      'realtime › stops delivery after unsubscribe (comment-deleted when a comment without replies is deleted)',
+      'realtime › stops delivery after unsubscribe (reactions-changed with the listener’s own mine when someone else reacts)',
+      'realtime › stops delivery after unsubscribe (thread-updated when a moderator locks the thread)',
     ]);
   });
 
@@ -95,10 +104,15 @@ describe('conformance kit', () => {
     const results = await runKit({
       name: 'fragile-listeners',
       factory: broken((inner) => {
-        const listeners = new Set<(event: RealtimeEvent) => void>();
-        inner.subscribe('session', (event) => listeners.forEach((listener) => listener(event)));
+        const byTopic = new Map<string, Set<(event: RealtimeEvent) => void>>();
         return {
-          subscribe: (_topic, onEvent) => {
+          subscribe: (topic, onEvent) => {
+            let listeners = byTopic.get(topic);
+            if (!listeners) {
+              const created = new Set<(event: RealtimeEvent) => void>();
+              inner.subscribe(topic, (event) => created.forEach((listener) => listener(event)));
+              byTopic.set(topic, (listeners = created));
+            }
             listeners.add(onEvent);
             return () => listeners.delete(onEvent);
           },
@@ -129,7 +143,7 @@ describe('conformance kit', () => {
   it('fails an adapter whose supports declares a capability it does not implement', async () => {
     const results = await runKit({
       name: 'overclaims',
-      factory: broken(() => ({ supports: { session: true, guests: true, realtime: true, comments: true } })),
+      factory: broken(() => ({ getThread: undefined })),
     });
     expect(failedTitles(results)).to.include('adapter definition › passes defineAdapter: every declared capability has all its methods');
   });

@@ -5,7 +5,7 @@ runAdapterConformance({
   name: 'memory',
   describe,
   it,
-  factory: ({ namespace, viewer }) => createMemoryAdapter({ namespace, viewer, persist: true }),
+  factory: ({ namespace, viewer, threads }) => createMemoryAdapter({ namespace, viewer, persist: true, seed: { threads: [...threads] } }),
   persistent: true,
 });
 

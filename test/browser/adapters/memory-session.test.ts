@@ -28,7 +28,15 @@ describe('memory adapter: session', () => {
   });
 
   it('declares exactly the families it implements', () => {
-    expect(make().supports).to.deep.equal({ session: true, guests: true, realtime: true });
+    expect(make().supports).to.deep.equal({
+      session: true,
+      guests: true,
+      realtime: true,
+      comments: true,
+      reactions: true,
+      reports: true,
+      moderation: true,
+    });
   });
 
   it('acts as the viewer it was created with, and hands out copies', async () => {

@@ -23,13 +23,7 @@ export const sessionSection: MemorySection<SessionMethods & GuestMethods> = {
       instance.call('signInAsGuest', options, () => {
         const issues = validateGuestName(input?.name);
         if (hasIssues(issues)) throw AdapterError.invalid(issues);
-        const guest: Viewer = { id: randomId('guest'), name: cleanGuestName(input.name), avatarUrl: null, roles: [], guest: true };
-        instance.db.update(sessionSlice, (state) => {
-          state.guest = guest;
-        });
-        instance.followDevice();
-        deviceSessionChanged(instance);
-        return structuredClone(guest);
+        return structuredClone(startGuestSession(instance, input.name));
       }),
 
     signOut: (options) =>
@@ -55,6 +49,20 @@ export const sessionSection: MemorySection<SessionMethods & GuestMethods> = {
     return instance.followsDevice ? { type: 'viewer-changed', viewer: copy(instance.viewer()) } : null;
   },
 };
+
+/**
+ * Makes `name` (already validated) this device's guest and the instance follow the device, as
+ * signing in as a guest does; posting a comment with a `guestName` does the same.
+ */
+export function startGuestSession(instance: MemoryInstance, name: string): Viewer {
+  const guest: Viewer = { id: randomId('guest'), name: cleanGuestName(name), avatarUrl: null, roles: [], guest: true };
+  instance.db.update(sessionSlice, (state) => {
+    state.guest = guest;
+  });
+  instance.followDevice();
+  deviceSessionChanged(instance);
+  return guest;
+}
 
 function deviceSessionChanged(instance: MemoryInstance): void {
   instance.db.publish({ topic: topics.session(), event: { type: 'viewer-changed', viewer: copy(instance.viewer()) } });

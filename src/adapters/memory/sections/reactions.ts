@@ -1,0 +1,38 @@
+import { applyReaction, commentFacts, validateReactionKey, type CommentRecord } from '../../../domain/comments.js';
+import { can } from '../../../domain/permissions.js';
+import type { ReactionMethods } from '../../contract.js';
+import { publishReactions } from '../comments-events.js';
+import { existingIndex } from '../comments-index.js';
+import { commentsSlice, own } from '../comments-state.js';
+import { CommentsView, viewFor } from '../comments-view.js';
+import { enforce, enforceValid, notFound } from '../refusals.js';
+import type { MemorySection } from './section.js';
+
+/** `react`: members set and clear their own reactions from the thread's allowed set. */
+export const reactionsSection: MemorySection<ReactionMethods> = {
+  capabilities: ['reactions'],
+  methods: (instance) => ({
+    react: (commentId, key, on, options) =>
+      instance.call('react', options, () => {
+        const view = viewFor(instance);
+        const comment = typeof commentId === 'string' ? view.visible(commentId) : undefined;
+        if (!comment) throw notFound('The comment');
+        const settings = view.settings(comment.thread);
+        enforce(can(view.actor, 'comment.react', commentFacts(comment, settings)));
+        enforceValid(validateReactionKey(key, settings.reactions));
+
+        let record!: CommentRecord;
+        let changed = false;
+        const state = instance.db.update(commentsSlice, (data) => {
+          record = own(data.comments, commentId)!;
+          const next = applyReaction(record.reactions, key, view.viewerId!, on === true);
+          changed = next !== record.reactions;
+          record.reactions = next;
+          // `top` orders by reactions.
+          if (changed) existingIndex(data)?.thread(record.thread).reorder(record);
+        });
+        if (changed) publishReactions(instance, record);
+        return new CommentsView(state, view.actor).present(record).reactions;
+      }),
+  }),
+};

@@ -1,0 +1,58 @@
+import type { Comment, Thread, Viewer } from '../../adapters/contract.js';
+import { can, type ContentFacts, type Decision, type PermissionAction, type PlaceFacts } from '../../domain/permissions.js';
+import type { Actor } from '../../domain/roles.js';
+
+/** The permission questions a comment thread asks. */
+export type CommentPermission = Extract<
+  PermissionAction,
+  | 'comment.read'
+  | 'comment.post'
+  | 'comment.edit'
+  | 'comment.delete'
+  | 'comment.react'
+  | 'comment.report'
+  | 'moderation.approve'
+  | 'moderation.hide'
+  | 'moderation.pin'
+  | 'moderation.unpin'
+  | 'thread.lock'
+>;
+
+export function actorOf(viewer: Viewer | null): Actor {
+  if (!viewer) return { kind: 'anonymous' };
+  if (viewer.guest) return { kind: 'guest', id: viewer.id, name: viewer.name };
+  return { kind: 'member', id: viewer.id, name: viewer.name, roles: viewer.roles };
+}
+
+function contentFacts(comment: Comment): ContentFacts {
+  return { authorId: comment.author.id, status: comment.status, deleted: comment.deleted, createdAt: comment.createdAt };
+}
+
+/**
+ * The domain's verdict for this viewer in this thread. Without a comment it answers "could they
+ * ever?" (offer the control?); with one, for that comment (ownership, edit window, status).
+ */
+export function decide(
+  action: CommentPermission,
+  viewer: Viewer | null,
+  thread: Thread | null,
+  comment: Comment | undefined,
+  now: number,
+): Decision {
+  const actor = actorOf(viewer);
+  const place: PlaceFacts = { locked: thread?.locked === true, guests: thread?.guests };
+  switch (action) {
+    case 'comment.post':
+      return can(actor, action, place);
+    case 'comment.read':
+    case 'comment.report':
+      return can(actor, action, comment && contentFacts(comment));
+    case 'comment.edit':
+      return can(actor, action, comment && { ...contentFacts(comment), ...place, now });
+    case 'comment.delete':
+    case 'comment.react':
+      return can(actor, action, comment && { ...contentFacts(comment), ...place });
+    default:
+      return can(actor, action);
+  }
+}

@@ -1,0 +1,190 @@
+import { batch } from 'nanostores';
+import type { Comment } from '../../adapters/contract.js';
+import { isAbortError } from '../../adapters/errors.js';
+import { toAdapterError } from '../../core/errors.js';
+import { LIMITS } from '../../domain/limits.js';
+import { yieldToMain } from './schedule.js';
+import type { CommentsState } from './state.js';
+import { CommentTree } from './tree.js';
+import type { CommentEntry, CommentsAction } from './types.js';
+
+export interface Reading {
+  load(): Promise<void>;
+  nextPage(limit: number, action: CommentsAction, signal?: AbortSignal): Promise<void>;
+  loadAll(options?: { signal?: AbortSignal }): Promise<boolean>;
+  showIncoming(): CommentEntry[];
+  reveal(id: string): Promise<CommentEntry | null>;
+}
+
+/** Loading the thread: the first page, further pages, all of it in the background, one permalink. */
+export function createReading(s: CommentsState, startLive: () => void): Reading {
+  function load(): Promise<void> {
+    s.generation += 1;
+    const generation = s.generation;
+    s.reads.abort();
+    s.reads = new AbortController();
+    const { signal } = s.reads;
+    s.more = undefined;
+    batch(() => {
+      s.setStatus('loading');
+      s.$error.set(null);
+      s.$loadingMore.set(false);
+    });
+    startLive();
+    const sort = s.$sort.get();
+    const viewerAtStart = s.viewerVersion;
+    const run = async (): Promise<void> => {
+      try {
+        const api = s.need('comments');
+        const [info, viewer, page] = await Promise.all([
+          api.getThread(s.thread, { signal }),
+          api.getViewer({ signal }),
+          api.listComments({ thread: s.thread, sort, limit: s.pageSize, withReplies: true }, { signal }),
+        ]);
+        if (generation !== s.generation) return;
+        batch(() => {
+          s.$thread.set(info);
+          if (s.viewerVersion === viewerAtStart) s.$viewer.set(viewer);
+          // Posts still on their way or refused stay: nothing the viewer wrote disappears.
+          const unsent = s.tree.entries().filter((entry) => entry.local !== undefined);
+          s.tree = new CommentTree(sort);
+          s.placePage(page.items);
+          for (const entry of unsent) if (!s.tree.entry(entry.key)) s.tree.insert(entry, false);
+          s.cursor = page.cursor;
+          s.$hasMore.set(s.cursor !== null);
+          s.commit();
+          s.setStatus('ready');
+        });
+      } catch (caught) {
+        if (generation !== s.generation || isAbortError(caught)) return;
+        batch(() => {
+          s.$error.set(toAdapterError(caught));
+          s.setStatus('error');
+        });
+      }
+    };
+    const promise = run().finally(() => {
+      if (s.loading === promise) s.loading = undefined;
+    });
+    s.loading = promise;
+    return promise;
+  }
+
+  /** The next page, shared by concurrent callers; `signal` stops this one request as well. */
+  function nextPage(limit: number, action: CommentsAction, signal?: AbortSignal): Promise<void> {
+    if (s.more) return s.more;
+    const generation = s.generation;
+    const run = async (): Promise<void> => {
+      if (s.loading) await s.loading;
+      if (generation !== s.generation || s.cursor === null || s.status !== 'ready') return;
+      s.$loadingMore.set(true);
+      try {
+        const page = await s.need('comments').listComments(
+          { thread: s.thread, sort: s.$sort.get(), cursor: s.cursor, limit, withReplies: true },
+          { signal: signal ? AbortSignal.any([s.reads.signal, signal]) : s.reads.signal },
+        );
+        if (generation !== s.generation) return;
+        batch(() => {
+          s.placePage(page.items);
+          s.cursor = page.cursor;
+          s.$hasMore.set(s.cursor !== null);
+          s.commit();
+        });
+      } catch (caught) {
+        if (generation !== s.generation || isAbortError(caught)) return;
+        throw s.fail(action, caught);
+      } finally {
+        if (generation === s.generation) s.$loadingMore.set(false);
+      }
+    };
+    const promise = run().finally(() => {
+      if (s.more === promise) s.more = undefined;
+    });
+    s.more = promise;
+    return promise;
+  }
+
+  async function loadAll({ signal }: { signal?: AbortSignal } = {}): Promise<boolean> {
+    while (!s.disposed && !signal?.aborted) {
+      if (s.loading) await s.loading;
+      else if (s.status === 'idle') await load();
+      else if (s.status === 'error') return false;
+      else if (s.cursor === null) return true;
+      else {
+        await nextPage(LIMITS.pageSize.max, 'load-all', signal);
+        // Between pages the page answers input and paints what came in.
+        await yieldToMain();
+      }
+    }
+    return false;
+  }
+
+  function showIncoming(): CommentEntry[] {
+    // Oldest first, so every parent is in place before its replies.
+    const arrivals = [...s.incoming.values()]
+      .filter((comment) => s.showable(comment))
+      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    batch(() => {
+      for (const comment of arrivals) s.upsert(comment, s.tree.has(comment.id));
+      s.commit();
+    });
+    return arrivals.flatMap((comment) => s.rendered(comment.id) ?? []);
+  }
+
+  /** Comment `id` and each ancestor up to one in view, from what is here or fetched; `null`: one is missing. */
+  async function ancestry(id: string, signal: AbortSignal): Promise<{ chain: Comment[]; missing: string | null }> {
+    const api = s.need('comments');
+    const chain: Comment[] = [];
+    let next: string | null = id;
+    while (next !== null && !s.rendered(next)) {
+      // Waiting for its parent, or among the live arrivals: no need to fetch it.
+      const parked: Comment | undefined = s.tree.byId(next)?.comment;
+      const comment: Comment | null = parked ?? s.incoming.get(next) ?? (await api.getComment(next, { signal }));
+      if (!comment || comment.thread !== s.thread) return { chain, missing: next };
+      if (!parked) chain.push(comment);
+      next = comment.parentId;
+    }
+    return { chain, missing: null };
+  }
+
+  async function reveal(id: string): Promise<CommentEntry | null> {
+    if (s.disposed) return null;
+    if (s.status === 'idle') await load();
+    else if (s.loading) await s.loading;
+    if (s.status !== 'ready') return null;
+    const present = s.rendered(id);
+    if (present) return present;
+    const generation = s.generation;
+    try {
+      // Fast path: the comment and its ancestors, placed where they belong.
+      const { chain, missing } = await ancestry(id, s.reads.signal);
+      if (generation !== s.generation) return reveal(id);
+      if (missing === id) return null;
+      if (missing === null) {
+        // Parents count the replies that existed when they were fetched: a fetched comment is in
+        // its parent's count, a live arrival only in that of a parent fetched just now.
+        const fresh = new Set(chain.map((comment) => comment.id));
+        batch(() => {
+          for (const comment of chain.reverse()) {
+            if (s.tree.has(comment.id)) continue;
+            const arrival = s.incoming.has(comment.id);
+            s.upsert(comment, !arrival || (comment.parentId !== null && fresh.has(comment.parentId)));
+          }
+          s.commit();
+        });
+        const placed = s.rendered(id);
+        if (placed) return placed;
+      }
+      // An ancestor the viewer may not fetch alone: page through the thread instead.
+      while (!s.rendered(id) && s.cursor !== null && generation === s.generation) {
+        await nextPage(LIMITS.pageSize.max, 'reveal');
+      }
+      return s.rendered(id);
+    } catch (caught) {
+      if (isAbortError(caught)) return null;
+      throw s.fail('reveal', caught, id);
+    }
+  }
+
+  return { load, nextPage, loadAll, showIncoming, reveal };
+}

@@ -1,0 +1,220 @@
+import { atom } from 'nanostores';
+import {
+  supports,
+  type AdapterWith,
+  type Capability,
+  type Comment,
+  type CommentSort,
+  type PleinAdapter,
+  type PostCommentInput,
+  type Thread,
+  type Viewer,
+} from '../../adapters/contract.js';
+import { AdapterError } from '../../adapters/errors.js';
+import { toAdapterError } from '../../core/errors.js';
+import { clampPageSize } from '../../domain/limits.js';
+import { can } from '../../domain/permissions.js';
+import { createDrafts, defaultDraftStorage, type DraftKey, type ThreadDrafts } from './drafts.js';
+import { actorOf } from './permissions.js';
+import { CommentTree, entryOf } from './tree.js';
+import type { CommentEntry, CommentsAction, CommentsFailure, CommentsStatus, CommentsStoreOptions } from './types.js';
+
+/** A post of the viewer's that the backend has not confirmed yet. */
+export interface Outgoing {
+  localId: string;
+  input: PostCommentInput;
+  draft: DraftKey;
+  /** The request in flight, while there is one. */
+  sending?: Promise<Comment>;
+}
+
+/**
+ * Everything one comments store knows, shared by its parts (reading, live events, posting,
+ * changes): the atoms it publishes, the tree behind `$items`, and the helpers that place backend
+ * comments in it.
+ */
+export class CommentsState {
+  readonly adapter: PleinAdapter;
+  readonly thread: string;
+  readonly now: () => number;
+  readonly pageSize: number;
+  readonly drafts: ThreadDrafts;
+
+  readonly $thread = atom<Thread | null>(null);
+  readonly $items = atom<readonly CommentEntry[]>([]);
+  readonly $status = atom<CommentsStatus>('idle');
+  readonly $error = atom<AdapterError | null>(null);
+  readonly $sort;
+  readonly $hasMore = atom(false);
+  readonly $loadingMore = atom(false);
+  readonly $incoming = atom(0);
+  readonly $viewer = atom<Viewer | null>(null);
+  readonly $lastError = atom<CommentsFailure | null>(null);
+  readonly $postBlockedUntil = atom<number | null>(null);
+
+  tree: CommentTree;
+  /** Live arrivals from others, by id, until `showIncoming()`. */
+  readonly incoming = new Map<string, Comment>();
+  /** Ids that went away live, so a page fetched just before cannot bring them back. */
+  readonly tombstones = new Set<string>();
+  /** The viewer's posts not yet confirmed, in the order they were written. */
+  readonly outbox = new Map<string, Outgoing>();
+  cursor: string | null = null;
+  /** Bumped by every (re)load and by dispose: answers to an older generation's reads are dropped. */
+  generation = 0;
+  reads = new AbortController();
+  loading: Promise<void> | undefined;
+  more: Promise<void> | undefined;
+  /** Bumped on every viewer change, so a slow load cannot overwrite a newer viewer from realtime. */
+  viewerVersion = 0;
+  disposed = false;
+  /**
+   * Read inside the store instead of `$status.get()`, which would mount the atom and so start the
+   * load that mounting starts.
+   */
+  status: CommentsStatus = 'idle';
+
+  #countRequest: Promise<void> | undefined;
+  #countStale = false;
+
+  constructor(adapter: PleinAdapter, options: CommentsStoreOptions) {
+    this.adapter = adapter;
+    this.thread = options.thread;
+    this.now = options.now ?? Date.now;
+    this.pageSize = clampPageSize(options.pageSize);
+    this.drafts = createDrafts(options.thread, options.storage === undefined ? defaultDraftStorage() : options.storage);
+    this.$sort = atom<CommentSort>(options.sort ?? 'newest');
+    this.tree = new CommentTree(this.$sort.get());
+  }
+
+  setStatus(next: CommentsStatus): void {
+    this.status = next;
+    this.$status.set(next);
+  }
+
+  /** The adapter as one that has `capability`; a `forbidden` AdapterError when it has not. */
+  need<C extends Capability>(capability: C): AdapterWith<C> {
+    if (supports(this.adapter, capability)) return this.adapter;
+    throw new AdapterError('forbidden', `Adapter "${this.adapter.name}" does not offer ${capability}.`);
+  }
+
+  /** Publishes a failure in `$lastError` and returns it as an AdapterError, to throw. */
+  fail(action: CommentsAction, caught: unknown, target?: string): AdapterError {
+    const error = toAdapterError(caught);
+    this.$lastError.set(target === undefined ? { action, error } : { action, error, target });
+    return error;
+  }
+
+  /** The entry for a comment the backend has (not a post still on its way), or a `not-found` failure. */
+  existing(id: string, action: CommentsAction): { key: string; entry: CommentEntry } {
+    const key = this.tree.keyOf(id);
+    const entry = key === undefined ? undefined : this.tree.entry(key);
+    if (key === undefined || !entry || entry.local !== undefined) {
+      throw this.fail(action, new AdapterError('not-found', `Comment "${id}" is not in this thread.`), id);
+    }
+    return { key, entry };
+  }
+
+  /** The entry of comment `id` if it is in view (not waiting for its parent). */
+  rendered(id: string): CommentEntry | null {
+    const key = this.tree.keyOf(id);
+    return key !== undefined && this.tree.isRendered(key) ? (this.tree.entry(key) ?? null) : null;
+  }
+
+  isOwn(comment: Comment): boolean {
+    return this.$viewer.get()?.id === comment.author.id;
+  }
+
+  readable(comment: Comment): boolean {
+    const facts = { authorId: comment.author.id, status: comment.status, deleted: comment.deleted };
+    return can(actorOf(this.$viewer.get()), 'comment.read', facts).allowed;
+  }
+
+  /**
+   * An arrival `showIncoming()` can put in view: a top-level comment, or a reply to a comment in
+   * view or itself arriving. A reply to a comment on a page not loaded yet waits for that page,
+   * which brings it along.
+   */
+  showable(comment: Comment): boolean {
+    let parentId = comment.parentId;
+    for (let hops = 0; parentId !== null && hops <= this.incoming.size; hops++) {
+      if (this.rendered(parentId)) return true;
+      const parent = this.incoming.get(parentId);
+      if (!parent) return false;
+      parentId = parent.parentId;
+    }
+    return parentId === null;
+  }
+
+  /** Publishes the tree and the count of showable arrivals. */
+  commit(): void {
+    this.$items.set(this.tree.items());
+    let count = 0;
+    for (const comment of this.incoming.values()) if (this.showable(comment)) count++;
+    this.$incoming.set(count);
+  }
+
+  /** Adds or refreshes a backend comment; `counted`: its parent's replyCount already includes it. */
+  upsert(comment: Comment, counted: boolean): void {
+    this.incoming.delete(comment.id);
+    const key = this.tree.keyOf(comment.id);
+    const entry = key === undefined ? undefined : this.tree.entry(key);
+    if (key === undefined || !entry) this.tree.insert(entryOf(comment), counted);
+    else this.tree.update(key, { key, comment });
+  }
+
+  placePage(comments: readonly Comment[]): void {
+    // Replies of a comment skipped here wait unseen, as they should: they went with it.
+    for (const comment of comments) {
+      if (comment.thread === this.thread && !this.tombstones.has(comment.id)) this.upsert(comment, true);
+    }
+  }
+
+  /** Drops a deleted comment once nothing hangs under it any more, and then its deleted parents. */
+  prune(key: string | undefined): void {
+    while (key !== undefined) {
+      const entry = this.tree.entry(key);
+      if (!entry?.comment.deleted || this.tree.childCount(key) > 0) return;
+      const parent = this.tree.parentKey(key);
+      this.tree.remove(key);
+      key = parent;
+    }
+  }
+
+  /** A comment is gone for this viewer (deleted, hidden), and its replies with it. */
+  takeAway(id: string): void {
+    this.incoming.delete(id);
+    const key = this.tree.keyOf(id);
+    if (key === undefined) return;
+    const parent = this.tree.parentKey(key);
+    this.tree.remove(key);
+    this.prune(parent);
+  }
+
+  /**
+   * Fetches the thread again for its count, which backends do not announce with every comment;
+   * one request at a time however many changes come in meanwhile.
+   */
+  refreshThread(): void {
+    if (this.#countRequest) {
+      this.#countStale = true;
+      return;
+    }
+    const generation = this.generation;
+    this.#countRequest = Promise.resolve()
+      .then(() => this.need('comments').getThread(this.thread, { signal: this.reads.signal }))
+      .then((info) => {
+        if (generation === this.generation && info) this.$thread.set(info);
+      })
+      .catch(() => {
+        // The count is a nicety; the comments themselves are already up to date.
+      })
+      .finally(() => {
+        this.#countRequest = undefined;
+        if (this.#countStale && !this.disposed) {
+          this.#countStale = false;
+          this.refreshThread();
+        }
+      });
+  }
+}
