@@ -10,6 +10,14 @@ export { PleinPopupHideEvent } from './components/popup/popup-hide-event.js';
 export { PleinAvatar } from './components/avatar/avatar.component.js';
 export { PleinTime } from './components/time/time.component.js';
 export { PleinDemoNote } from './components/demo-note/demo-note.component.js';
+export { PleinComments } from './components/comments/comments.component.js';
+export {
+  PleinCommentPostedEvent,
+  PleinCommentEditedEvent,
+  PleinCommentDeletedEvent,
+  PleinReactionChangedEvent,
+} from './components/comments/events.js';
+export { createCommentsStore } from './stores/comments/index.js';
 
 export { configure, getConfig, $config, THEMES } from './core/config.js';
 export type { ConfigureOptions, PleinConfig, Theme } from './core/config.js';

@@ -6,4 +6,5 @@
 export const loaders: Record<string, () => Promise<unknown>> = {
   'plein-provider': () => import('../components/provider/provider.js'),
   'plein-popup': () => import('../components/popup/popup.js'),
+  'plein-comments': () => import('../components/comments/comments.js'),
 };

@@ -27,7 +27,9 @@ for (const module of modules) {
 
     for (const story of stories) {
       const axe = (story.context.parameters.a11y as { test?: string } | undefined)?.test !== 'off';
-      it(`${story.title} / ${story.name} renders${axe ? ' without axe violations' : ''}`, async () => {
+      it(`${story.title} / ${story.name} renders${axe ? ' without axe violations' : ''}`, async function () {
+        // Long-thread stories render thousands of elements and axe walks every one.
+        this.timeout(60_000);
         const errors: unknown[] = [];
         const originalError = console.error;
         console.error = (...args: unknown[]) => {

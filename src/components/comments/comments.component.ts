@@ -1,0 +1,1289 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { CommentSort, ReportInput } from '../../adapters/contract.js';
+import type { AdapterError } from '../../adapters/errors.js';
+import { $config } from '../../core/config.js';
+import { toAdapterError } from '../../core/errors.js';
+import { PleinErrorEvent, PleinLoginRequestEvent } from '../../core/events.js';
+import { PleinElement } from '../../core/plein-element.js';
+import { relativeParts } from '../../core/relative-time.js';
+import { StoreController } from '../../core/store-controller.js';
+import { commentAnchor } from '../../domain/jsonld.js';
+import { LIMITS, REPORT_REASONS } from '../../domain/limits.js';
+import { createCommentsStore } from '../../stores/comments/index.js';
+import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js';
+import '../demo-note/demo-note.js';
+import { commentTemplate, type CommentContext, type UiFlags } from './comment-template.js';
+import { commentsStyles } from './comments.styles.js';
+import './composer.js';
+import type { PleinCommentsComposer } from './composer.js';
+import { blockAt, buildDisplayTree, partition, updateDisplayTree, type Block, type DisplayNode, type DisplayTree } from './display-tree.js';
+import { PleinCommentDeletedEvent, PleinCommentEditedEvent, PleinCommentPostedEvent, PleinReactionChangedEvent } from './events.js';
+import { whenIdle } from './idle.js';
+import { JsonLdScript } from './jsonld-script.js';
+import { CommentsLocalize } from './localize.js';
+
+/** Comments rendered with the first frame; the rest follow in idle-time chunks. */
+const FIRST_RENDER = 40;
+/**
+ * Main-thread time one chunk may take: well under the 50 ms that makes a task "long", leaving room
+ * for a garbage collection that lands in the same task.
+ */
+const CHUNK_BUDGET_MS = 12;
+/**
+ * Comments per block: the list is rendered as blocks of whole threads, each re-rendered only when
+ * something in it changed, so a render costs the size of what changed, not of the thread.
+ */
+const BLOCK = 100;
+/** A top-level comment with more replies than this starts with them collapsed. */
+const COLLAPSE_AFTER = 8;
+const SORTS: readonly CommentSort[] = ['newest', 'oldest', 'top'];
+const PERMALINK = /^#plein-comment-(.+)$/;
+
+type Dialog = { kind: 'delete' | 'report'; key: string; error?: AdapterError; opener: HTMLElement | null };
+
+/**
+ * @summary Threaded comments for a page: reading, writing with a safe Markdown subset, reactions,
+ * moderation, realtime updates and permalinks, on any backend adapter.
+ * @tag plein-comments
+ *
+ * Every comment is rendered (the first page at once, the rest in small chunks while the page is
+ * idle), so the browser's find-in-page, permalinks, focus order and screen readers reach the whole
+ * thread; `content-visibility: auto` keeps off-screen comments from costing layout. Collapsed
+ * replies use `hidden="until-found"`, which find-in-page opens by itself.
+ *
+ * Unless `jsonld="off"`, the element keeps a `<script type="application/ld+json">` right after
+ * itself in the page (schema.org `DiscussionForumPosting` with the published comments loaded).
+ *
+ * Keyboard: Tab reaches every control; with focus on a comment, Up/Down move to the previous/next
+ * comment and Home/End to the first/last; Ctrl/Cmd+Enter posts from the text field; Escape closes
+ * an inline reply or edit.
+ *
+ * @event {PleinCommentPostedEvent} plein-comment-posted - The backend accepted the viewer's comment or reply (`detail.comment`).
+ * @event {PleinCommentEditedEvent} plein-comment-edited - The viewer's edit was saved (`detail.comment`).
+ * @event {PleinCommentDeletedEvent} plein-comment-deleted - The viewer deleted a comment (`detail.id`, `detail.thread`).
+ * @event {PleinReactionChangedEvent} plein-reaction-changed - The viewer added or removed a reaction (`detail.commentId`, `key`, `on`, `reactions`).
+ * @event {PleinErrorEvent} plein-error - An action failed (`detail.action`, `detail.error`); the element already shows a message.
+ * @event {PleinLoginRequestEvent} plein-login-request - An anonymous visitor tried to post, reply, react or report; call `preventDefault()` and show your sign-in.
+ *
+ * @csspart base - The whole widget's box.
+ * @csspart header - The row with the count, the sort switch and moderator controls.
+ * @csspart count - The heading with the number of comments.
+ * @csspart sort - The sort `<select>`.
+ * @csspart lock - The moderator's close/reopen button.
+ * @csspart notice - Notices: thread closed, rate limit.
+ * @csspart error - A failed action's message, with its dismiss button.
+ * @csspart list - The top-level list of comments.
+ * @csspart replies - A nested list of replies.
+ * @csspart show-replies - The "Show N replies" toggle of a long thread.
+ * @csspart comment - A comment's `<article>`; also `highlighted` (permalink target), `pending`, `hidden`, `pinned`, `mine`, `sending`, `failed`, `deleted`.
+ * @csspart avatar - The author's picture or initials.
+ * @csspart meta - The line with author, chips, time and badges.
+ * @csspart author - The author's name.
+ * @csspart chip - A role chip; also `chip-author` (the page's author), `chip-moderator`, `chip-guest`.
+ * @csspart permalink - The time, linking to the comment's anchor.
+ * @csspart edited - The "edited" marker.
+ * @csspart badge - A status badge; also `badge-pending`, `badge-hidden`, `badge-pinned`.
+ * @csspart replying-to - "replying to @name" above a flattened reply.
+ * @csspart body - The comment's text.
+ * @csspart reactions - The reactions bar.
+ * @csspart reaction - A reaction button; also `reaction-mine` when the viewer reacted.
+ * @csspart add-reaction - The button that opens the reaction picker.
+ * @csspart reaction-picker - The row of reactions not given yet.
+ * @csspart actions - The row of a comment's actions.
+ * @csspart action - An action button; also `action-reply`, `action-edit`, `action-delete`, `action-report`, `action-approve`, `action-hide`, `action-pin`, `action-unpin`.
+ * @csspart status - Sending/failed line of the viewer's unconfirmed comment.
+ * @csspart retry - Retry button of a failed comment.
+ * @csspart discard - Discard button of a failed comment.
+ * @csspart composer - A writing form; also `composer-new`, `composer-reply`, `composer-edit`.
+ * @csspart label - A form label.
+ * @csspart name-input - The guest's name field.
+ * @csspart tabs - The write/preview tab list.
+ * @csspart tab - A write/preview tab; also `tab-selected`.
+ * @csspart textarea - The text field.
+ * @csspart preview - The rendered preview.
+ * @csspart counter - The characters-left count.
+ * @csspart hint - The Markdown and shortcut hint.
+ * @csspart composer-footer - The row with counter, hint and buttons.
+ * @csspart field-error - A field's error message.
+ * @csspart form-error - A composer's error that concerns no single field.
+ * @csspart submit - The post/save button.
+ * @csspart cancel - The cancel button of an inline composer.
+ * @csspart sign-in - The "Sign in to comment" button for anonymous visitors.
+ * @csspart new-comments - The "3 new comments — show" button.
+ * @csspart load-more - The "Load more comments" button.
+ * @csspart dialog - The report and delete-confirmation dialog.
+ *
+ * @cssprop --plein-comments-background - Background of the widget (default `--plein-color-surface`).
+ * @cssprop --plein-comments-color - Text colour (default `--plein-color-text`).
+ * @cssprop --plein-comments-border-color - Borders and thread lines (default `--plein-color-border`).
+ * @cssprop --plein-comments-radius - Corner radius of boxes (default `--plein-radius-m`).
+ * @cssprop --plein-comments-padding - Padding of the widget (default `--plein-space-m`).
+ * @cssprop --plein-comments-gap - Space between comments (default `--plein-space-m`).
+ * @cssprop --plein-comments-indent - Indentation per reply level (default 2.5em, less on narrow widgets).
+ * @cssprop --plein-comments-avatar-size - Avatar width and height (default 2.25em).
+ * @cssprop --plein-comments-accent - Buttons, links and chips (default `--plein-color-accent`).
+ * @cssprop --plein-comments-highlight - Background of the permalinked comment (default `--plein-color-accent-subtle`).
+ * @cssprop --plein-comments-comment-size - Estimated height of a comment not rendered yet, for the scrollbar (default 7em).
+ * @cssprop --plein-comments-sticky-top - Distance of the "new comments" button from the viewport top (default 0.5em).
+ *
+ * @cssstate loading - The first page is loading.
+ * @cssstate empty - Loaded, and there are no comments.
+ * @cssstate error - The thread could not be loaded.
+ * @cssstate locked - The thread is closed for new comments.
+ */
+export class PleinComments extends PleinElement {
+  static override styles = [PleinElement.styles, commentsStyles];
+
+  /** The thread's id, usually one per page (e.g. the page's path). Required. */
+  @property({ reflect: true }) thread = '';
+
+  /** `newest`, `oldest` or `top` (most reactions). The reader can change it; unset, `newest`. */
+  @property() sort: CommentSort | undefined;
+
+  /** Top-level comments per page (replies come with their comment). Unset, the backend's default. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize: number | undefined;
+
+  /** Levels of nested replies; deeper replies are listed at this level with "replying to @name". */
+  @property({ type: Number, attribute: 'max-depth' }) maxDepth = 3;
+
+  /** `off` stops the element from writing schema.org JSON-LD next to itself. */
+  @property() jsonld = 'on';
+
+  @state() private limit = 0;
+  @state() private replyTo: string | null = null;
+  @state() private editing: string | null = null;
+  @state() private picker: string | null = null;
+  @state() private highlighted: string | null = null;
+  @state() private dialog: Dialog | null = null;
+  /** A composer's refusal, by draft key, shown under its fields. */
+  @state() private composerErrors = new Map<string, AdapterError>();
+  /** Bumped when something every comment shows changed (language, viewer, thread facts). */
+  @state() private epoch = 0;
+  @state() private now = Date.now();
+
+  readonly #localize = new CommentsLocalize(this);
+  readonly #comments = new StoreController<string, CommentsStore>(this, {
+    key: () => (this.thread ? `${this.thread}\n${this.pageSize ?? ''}` : null),
+    create: (_key, adapter) => createCommentsStore(adapter, { thread: this.thread, sort: this.sort, pageSize: this.pageSize }),
+    dispose: (store) => store.dispose(),
+    atoms: (store) => [
+      store.$thread,
+      store.$items,
+      store.$status,
+      store.$error,
+      store.$hasMore,
+      store.$loadingMore,
+      store.$incoming,
+      store.$viewer,
+      store.$lastError,
+      store.$postBlockedUntil,
+    ],
+  });
+
+  #store: CommentsStore | undefined;
+  #tree: DisplayTree = buildDisplayTree([], 3);
+  #blocks: Block[] = [];
+  /** Per block: the entries it showed last, a counter bumped when they change, and its time texts. */
+  #blockEntries: (readonly CommentEntry[])[] = [];
+  #blockVersions: number[] = [];
+  #blockTimes: { now: number; version: number; text: string }[] = [];
+  /** Per block: the signature it was last rendered with, with which epoch, and entries changed since. */
+  #renderedSignatures: string[] = [];
+  #blockEpochs: number[] = [];
+  #blockDirty: number[] = [];
+  /** Comments the current update may still re-render; more waits for idle time. */
+  #budget = 0;
+  #spent = false;
+  #deferred = false;
+  /** The next data replaces the whole list (a new sort): render it like a first page. */
+  #fresh = false;
+  /** Bumped on every change of `composerErrors`, which is not a string a signature can carry. */
+  #errorsVersion = 0;
+  #treeOf: { items: readonly CommentEntry[]; maxDepth: number } | null = null;
+  /** Top-level comments whose replies the reader opened, and those that start collapsed. */
+  #expanded = new Set<string>();
+  #collapsed = new Set<string>();
+  #decided = new Set<string>();
+  #chunk = 40;
+  /** Comments the pending chunk adds, to learn what one costs. */
+  #growth = 0;
+  #cancelChunk: (() => void) | null = null;
+  #updateStarted = 0;
+  #loadingAll: AbortController | null = null;
+  #jsonld = new JsonLdScript(this);
+  #cancelJsonLd: (() => void) | null = null;
+  #jsonLdFor: readonly CommentEntry[] | null = null;
+  #incomingSeen = 0;
+  #environment = '';
+  #focusAfterUpdate: (() => void) | null = null;
+  #pendingHash: string | null = null;
+  #stopTicker: (() => void) | null = null;
+  #countdown: ReturnType<typeof setInterval> | undefined;
+  #lastStatus = '';
+  /** The comment in the Tab order. */
+  #roving: HTMLElement | null = null;
+
+  /** The comments store in use: its atoms and actions (post, react, …) drive this element. */
+  get store(): CommentsStore | undefined {
+    return this.#comments.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHashChange);
+    window.addEventListener('online', this.#onOnline);
+    this.#pendingHash = location.hash;
+    // Relative times ("3 minutes ago") move on; only the comments whose text changes re-render.
+    const ticker = setInterval(() => (this.now = Date.now()), 60_000);
+    this.#stopTicker = () => clearInterval(ticker);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+    window.removeEventListener('online', this.#onOnline);
+    this.#stopTicker?.();
+    this.#stopTicker = null;
+    this.#cancelChunk?.();
+    this.#cancelChunk = null;
+    this.#loadingAll?.abort();
+    this.#loadingAll = null;
+    clearInterval(this.#countdown);
+    this.#countdown = undefined;
+    this.#removeJsonLd();
+  }
+
+  #removeJsonLd(): void {
+    this.#cancelJsonLd?.();
+    this.#cancelJsonLd = null;
+    this.#jsonLdFor = null;
+    this.#jsonld.remove();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#updateStarted = performance.now();
+  }
+
+  /** Runs after the store controller picked the store for the current thread and adapter. */
+  protected override update(changed: PropertyValues<this>): void {
+    const store = this.#comments.value;
+    if (store !== this.#store) this.#switchStore(store);
+    if (store && changed.has('sort') && this.sort && SORTS.includes(this.sort) && this.sort !== store.$sort.get()) {
+      this.#resort(this.sort);
+    }
+    this.#syncTree();
+    // What every comment's rendering depends on (not the comment count, which changes often).
+    const thread = store?.$thread.get();
+    const viewer = store?.$viewer.get();
+    const environment = [
+      this.effectiveLang,
+      this.#localize.revision,
+      this.readonly,
+      viewer ? `${viewer.id}:${viewer.roles.join()}` : '',
+      thread ? `${thread.locked}:${thread.guests}:${thread.ownerId}:${thread.reactions.join()}` : '',
+      this.maxDepth,
+    ].join('|');
+    if (environment !== this.#environment) {
+      this.#environment = environment;
+      this.epoch += 1;
+    }
+    super.update(changed);
+  }
+
+  #switchStore(store: CommentsStore | undefined): void {
+    this.#store = store;
+    this.#loadingAll?.abort();
+    this.#loadingAll = null;
+    this.limit = 0;
+    this.replyTo = this.editing = this.picker = this.highlighted = null;
+    this.dialog = null;
+    this.composerErrors = new Map();
+    this.#expanded.clear();
+    this.#collapsed.clear();
+    this.#decided.clear();
+    this.#incomingSeen = 0;
+    this.#lastStatus = '';
+    this.#treeOf = null;
+    this.#blockEntries = [];
+    this.#blockTimes = [];
+    this.#renderedSignatures = [];
+    this.#blockEpochs = [];
+    this.#blockDirty = [];
+    this.#fresh = false;
+    this.#pendingHash = location.hash;
+  }
+
+  /** Rebuilds the on-screen tree when the items changed, keeping what is rendered rendered. */
+  #syncTree(): void {
+    const store = this.#store;
+    const items = store?.$items.get() ?? [];
+    const maxDepth = Math.max(0, Math.floor(Number.isFinite(this.maxDepth) ? this.maxDepth : 3));
+    const before = this.#treeOf;
+    if (before && before.items === items && before.maxDepth === maxDepth) return;
+    // What was rendered, before the tree (possibly extended in place) changes under it.
+    const previousTotal = this.#tree.order.length;
+    const lastShown = this.#tree.order[Math.min(this.limit, previousTotal) - 1]?.entry.key;
+    const tree = (this.#tree = updateDisplayTree(this.#tree, items, maxDepth));
+    this.#treeOf = { items, maxDepth };
+    this.#blocks = partition(tree.roots, BLOCK);
+    this.#blocks.forEach((block, index) => {
+      const before = this.#blockEntries[index];
+      let same = before !== undefined && before.length === block.end - block.start;
+      for (let offset = 0; same && before && offset < before.length; offset++) {
+        same = before[offset] === tree.order[block.start + offset]?.entry;
+      }
+      if (same) return;
+      const entries = tree.order.slice(block.start, block.end).map((node) => node.entry);
+      let changed = 0;
+      for (let offset = 0; offset < entries.length; offset++) if (entries[offset] !== before?.[offset]) changed++;
+      this.#blockEntries[index] = entries;
+      this.#blockVersions[index] = (this.#blockVersions[index] ?? 0) + 1;
+      this.#blockDirty[index] = (this.#blockDirty[index] ?? 0) + changed;
+    });
+    this.#blockEntries.length = this.#blocks.length;
+
+    for (const root of this.#tree.roots) {
+      const id = root.entry.comment.id;
+      if (this.#decided.has(id)) continue;
+      this.#decided.add(id);
+      if (root.descendants > COLLAPSE_AFTER) this.#collapsed.add(id);
+    }
+
+    const total = this.#tree.order.length;
+    if (store?.$status.get() !== 'ready') return;
+    if (this.limit === 0 || this.#fresh) {
+      this.#fresh = false;
+      this.limit = Math.min(total, FIRST_RENDER);
+      return;
+    }
+    // Keep every comment on screen on screen (comments inserted above count), and let a few
+    // arrivals at the end in at once; pages that come in the background go through the chunks.
+    const kept = lastShown === undefined ? undefined : this.#tree.byKey.get(lastShown);
+    let limit = kept ? kept.index + 1 : Math.min(this.limit, total);
+    const complete = this.limit >= previousTotal;
+    if (complete && total - limit <= 20) limit = total;
+    this.limit = limit;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const store = this.#store;
+    const status = store?.$status.get() ?? 'idle';
+    const items = this.#tree.order.length;
+    const locked = store?.$thread.get()?.locked === true;
+    this.setCustomState('loading', status === 'loading' && items === 0);
+    this.setCustomState('error', status === 'error');
+    this.setCustomState('empty', status === 'ready' && items === 0);
+    this.setCustomState('locked', locked);
+
+    // Size the next chunk from what this one cost here, so each stays within its time budget on
+    // this machine: chunks as big as allowed mean fewer frames, and every frame costs more as the
+    // document grows.
+    if (this.#growth > 0) {
+      const perComment = (performance.now() - this.#updateStarted) / this.#growth;
+      const fits = CHUNK_BUDGET_MS / Math.max(perComment, 0.005);
+      // Shrinks at once, grows by half at most: one cheap chunk says little about the next.
+      this.#chunk = Math.round(Math.min(400, this.#chunk * 1.5, Math.max(10, fits)));
+      this.#growth = 0;
+    }
+    if ((this.limit < items || this.#deferred) && !this.#cancelChunk) {
+      this.#cancelChunk = whenIdle(() => {
+        this.#cancelChunk = null;
+        if (this.#deferred) {
+          this.requestUpdate();
+          return;
+        }
+        const limit = Math.min(this.#tree.order.length, this.limit + this.#chunk);
+        this.#growth = limit - this.limit;
+        this.limit = limit;
+      });
+    }
+
+    this.#initRovingFocus();
+    if (store && status !== this.#lastStatus) this.#statusChanged(store, status);
+    this.#announceIncoming(store);
+    this.#scheduleJsonLd(store);
+    this.#syncCountdown(store);
+    this.#openDialog();
+
+    const focus = this.#focusAfterUpdate;
+    this.#focusAfterUpdate = null;
+    focus?.();
+  }
+
+  #statusChanged(store: CommentsStore, status: string): void {
+    this.#lastStatus = status;
+    if (status === 'error') {
+      const error = store.$error.get();
+      if (error) this.dispatchEvent(new PleinErrorEvent({ error, action: 'load' }));
+      return;
+    }
+    if (status !== 'ready') return;
+    if (this.#pendingHash) void this.#openPermalink(this.#pendingHash);
+    if (!this.#loadingAll) {
+      const controller = (this.#loadingAll = new AbortController());
+      // After the first paint: the reader sees the first page before the rest is fetched.
+      whenIdle(() => {
+        if (controller.signal.aborted) return;
+        store
+          .loadAll({ signal: controller.signal })
+          .catch((error: unknown) => {
+            if (!controller.signal.aborted) this.#failed('load-all', error);
+          })
+          .finally(() => {
+            // Done or failed: the next (re)load, a new sort say, starts it again.
+            if (this.#loadingAll === controller) this.#loadingAll = null;
+          });
+      }, 500);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rendering
+
+  protected override render(): TemplateResult {
+    const store = this.#store;
+    const t = this.#localize;
+    const status = store?.$status.get() ?? 'idle';
+    const thread = store?.$thread.get() ?? null;
+    const viewer = store?.$viewer.get() ?? null;
+    const total = this.#tree.order.length;
+    const count = thread?.commentCount ?? total;
+    const sort = store?.$sort.get() ?? this.sort ?? 'newest';
+    const lastError = store?.$lastError.get();
+    // Failures with no place of their own: posts, edits, reports and deletions show theirs where
+    // they were made, the background loading next to "Load more".
+    const showError = lastError && ['react', 'moderate', 'lock', 'reveal'].includes(lastError.action);
+
+    return html`<section part="base" class="base" aria-labelledby="heading" @click=${this.#onClick}>
+      ${$config.get().demo ? html`<plein-demo-note></plein-demo-note>` : nothing}
+      <div part="header" class="header">
+        <h2 part="count" class="count" id="heading">${status === 'ready' || thread ? t.t('count', { count }) : t.t('heading')}</h2>
+        <label class="sort">
+          <span>${t.t('sort')}</span>
+          <select part="sort" @change=${this.#onSort} ?disabled=${!store}>
+            ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${t.t(`sort.${value}`)}</option>`)}
+          </select>
+        </label>
+        ${store && !this.readonly && store.can('thread.lock').allowed && thread
+          ? html`<button type="button" part="lock" class="button" data-a="lock">${thread.locked ? t.t('unlock') : t.t('lock')}</button>`
+          : nothing}
+      </div>
+      ${thread?.locked ? html`<p part="notice" class="notice" role="note">${t.t('locked')}</p>` : nothing}
+      ${showError
+        ? html`<div part="error" class="notice danger" role="alert">
+            <span>${t.t('action-failed', { reason: t.errorMessage(lastError.error) })}</span>
+            <button type="button" class="link" data-a="dismiss">${t.term('close')}</button>
+          </div>`
+        : nothing}
+      ${store && status !== 'error' ? this.#rootComposer(store, viewer !== null) : nothing}
+      ${this.#body(store, status)}
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" id="live"></div>
+      ${this.#dialogTemplate()}
+    </section>`;
+  }
+
+  #body(store: CommentsStore | undefined, status: string): TemplateResult {
+    const t = this.#localize;
+    if (!store || (status !== 'ready' && this.#tree.order.length === 0)) {
+      if (status === 'error') {
+        const error = store?.$error.get();
+        return html`<div part="notice" class="notice danger state" role="alert">
+          <p>${t.t('load-error')} ${error ? t.errorMessage(error) : ''}</p>
+          <button type="button" class="button" data-a="reload">${t.term('retry')}</button>
+        </div>`;
+      }
+      return html`<p class="state muted" role="status">${t.t('loading')}</p>`;
+    }
+    const incoming = store.$incoming.get();
+    const context = this.#context(store);
+    const limit = this.limit;
+    const ui = this.#blockUi(context);
+    const blocks = this.#blocks.filter((block) => block.start < limit);
+    this.#budget = Math.max(this.#chunk, FIRST_RENDER);
+    this.#spent = false;
+    this.#deferred = false;
+    const hasMore = store.$hasMore.get();
+    const lastError = store.$lastError.get();
+    // Always there and zero-high, so the button appearing shifts nothing below it.
+    return html`<div class="incoming">
+        ${incoming > 0
+          ? html`<button type="button" part="new-comments" class="pill" data-a="incoming">${t.t('incoming', { count: incoming })}</button>`
+          : nothing}
+      </div>
+      ${this.#tree.order.length === 0 && status === 'ready'
+        ? html`<p class="state muted">${t.t('empty')}</p>`
+        : // A list of blocks of list items: each block is one box the browser can skip while it is
+          // off-screen (content-visibility), which keeps every frame cheap in a long thread. The
+          // blocks are generic elements, which assistive technology passes over.
+          html`<div part="list" class="list" id="list" role="list" aria-labelledby="heading" @keydown=${this.#onListKey} @focusin=${this.#onFocusIn}>
+            ${blocks.map((block, index) =>
+              guard([this.#scheduleBlock(block, index, ui)], () => {
+                const roots = block.roots.filter((node) => node.index < limit);
+                const size = Math.min(limit, block.end) - block.start;
+                return html`<div class="block" .style=${`contain-intrinsic-size: auto calc(${size} * var(--plein-comments-comment-size, 7em))`}
+                  >${repeat(roots, (node) => node.entry.key, (node) => this.#item(context, node))}</div
+                >`;
+              }),
+            )}
+          </div>`}
+      ${hasMore
+        ? html`<div class="more">
+            ${lastError?.action === 'load-all' || lastError?.action === 'load-more'
+              ? html`<p class="danger-text" role="alert">${t.errorMessage(lastError.error)}</p>`
+              : nothing}
+            <button type="button" part="load-more" class="button" data-a="more" aria-disabled=${store.$loadingMore.get() ? 'true' : 'false'}>
+              ${store.$loadingMore.get() ? t.t('loading-more') : t.t('load-more')}
+            </button>
+          </div>`
+        : nothing}`;
+  }
+
+  #context(store: CommentsStore): CommentContext {
+    const blocked = store.$postBlockedUntil.get();
+    return {
+      localize: this.#localize,
+      store,
+      viewer: store.$viewer.get(),
+      thread: store.$thread.get(),
+      readonly: this.readonly,
+      guests: this.#guestsWelcome(store),
+      now: this.now,
+      wait: blocked ? Math.max(0, Math.ceil((blocked - Date.now()) / 1000)) : 0,
+      editor: (node) => this.#editComposer(store, node),
+    };
+  }
+
+  /**
+   * The signature a block renders with in this update. A block whose comments all changed (a new
+   * viewer, another language) costs as much as rendering it anew; when more changed than one chunk
+   * may cost, the rest keep their current rendering and follow in idle time, blocks the reader
+   * works in first. So no change, however wide, blocks the main thread for long.
+   */
+  #scheduleBlock(block: Block, index: number, ui: Map<number, string>): string {
+    const wanted = this.#blockSignature(block, index, ui.get(index) ?? '');
+    const had = this.#renderedSignatures[index];
+    if (had !== undefined && had !== wanted) {
+      // Comments that will render again: all of them under a new epoch, else those that changed.
+      const rendered = Math.min(this.limit, block.end) - block.start;
+      const cost = this.#blockEpochs[index] === this.epoch ? (this.#blockDirty[index] ?? 0) : rendered;
+      const urgent = ui.has(index) || (this.#roving?.isConnected && this.#roving.closest('.block') === this.#blockElement(index));
+      // At least one block per update, so a change wider than the budget still makes progress.
+      if (cost > this.#budget && this.#spent && !urgent) {
+        this.#deferred = true;
+        return had;
+      }
+      this.#budget -= cost;
+      this.#spent = this.#spent || cost > 0;
+    }
+    this.#blockEpochs[index] = this.epoch;
+    this.#blockDirty[index] = 0;
+    return (this.#renderedSignatures[index] = wanted);
+  }
+
+  #blockElement(index: number): Element | undefined {
+    return this.#byId('list')?.children[index];
+  }
+
+  /** Everything a block's rendering depends on, as one string: unchanged, it is not rendered again. */
+  #blockSignature(block: Block, index: number, ui: string): string {
+    const version = this.#blockVersions[index] ?? 0;
+    let time = this.#blockTimes[index];
+    if (!time || time.now !== this.now || time.version !== version) {
+      // The time texts ("3 minutes ago") of its comments, which change as the clock moves.
+      let text = '';
+      for (let position = block.start; position < block.end; position++) {
+        const node = this.#tree.order[position];
+        const age = node && relativeParts(Date.parse(node.entry.comment.createdAt) - this.now);
+        text += age ? `${age.value}${age.unit[0]}` : '-';
+      }
+      time = this.#blockTimes[index] = { now: this.now, version, text };
+    }
+    return `${this.epoch}|${version}|${Math.min(this.limit, block.end)}|${ui}|${time.text}`;
+  }
+
+  /** Per block, the view state of its comments: open composers, highlight, picker, countdowns. */
+  #blockUi(context: CommentContext): Map<number, string> {
+    const ui = new Map<number, string>();
+    const mark = (node: DisplayNode | undefined, flag: string) => {
+      if (!node) return;
+      const index = blockAt(this.#blocks, node.index);
+      ui.set(index, `${ui.get(index) ?? ''}${node.entry.key}:${flag};`);
+    };
+    const byKey = this.#tree.byKey;
+    if (this.replyTo) mark(byKey.get(this.replyTo), `r${context.wait}`);
+    if (this.editing) mark(byKey.get(this.editing), 'e');
+    if (this.picker) mark(byKey.get(this.picker), 'p');
+    if (this.highlighted) mark(this.#tree.byId.get(this.highlighted), 'h');
+    for (const key of this.composerErrors.keys()) mark(this.#tree.byId.get(key.slice(key.indexOf(':') + 1)), `x${this.#errorsVersion}`);
+    for (const id of this.#expanded) mark(this.#tree.byId.get(id), 'o');
+    for (const node of this.#tree.order) if (node.entry.local) mark(node, `l${context.wait}`);
+    return ui;
+  }
+
+  #item(context: CommentContext, node: DisplayNode): TemplateResult {
+    const { entry } = node;
+    const key = entry.key;
+    const id = entry.comment.id;
+    const limit = this.limit;
+    const children = node.children.filter((child) => child.index < limit);
+    const collapsed = node.level === 0 && this.#collapsed.has(id) && !this.#expanded.has(id);
+    const ui = this.#ui(key, id);
+    // The time text changes at most once per unit shown ("3 minutes" → "4 minutes").
+    const age = relativeParts(Date.parse(entry.comment.createdAt) - this.now);
+    const failedWait = entry.local === 'failed' ? context.wait : 0;
+    const comment = guard([entry, this.epoch, ui, age?.value, age?.unit, failedWait, node.flattened, ui && this.composerErrors], () =>
+      commentTemplate(context, node, ui),
+    );
+    // One part for everything under the comment (whitespace-free, like the comment itself).
+    const after: TemplateResult[] = [];
+    if (this.replyTo === key) after.push(this.#replyComposer(context.store, node));
+    if (children.length > 0) {
+      if (node.level === 0 && this.#collapsed.has(id)) {
+        after.push(
+          html`<button type="button" part="show-replies" class="link toggle" data-a="replies" data-k=${key} aria-expanded=${collapsed ? 'false' : 'true'}
+            >${collapsed
+              ? this.#localize.t('show-replies', { count: node.descendants })
+              : this.#localize.t('hide-replies', { count: node.descendants })}</button
+          >`,
+        );
+      }
+      after.push(
+        html`<ol part="replies" class="replies" hidden=${collapsed ? 'until-found' : nothing} @beforematch=${this.#onBeforeMatch} data-k=${key}
+          >${repeat(children, (child) => child.entry.key, (child) => this.#item(context, child))}</ol
+        >`,
+      );
+    }
+    return node.level === 0
+      ? html`<div class="item" role="listitem">${comment}${after}</div>`
+      : html`<li class="item">${comment}${after}</li>`;
+  }
+
+  #ui(key: string, id: string): UiFlags {
+    let flags = '';
+    if (this.editing === key) flags += 'e';
+    if (this.highlighted === id) flags += 'h';
+    if (this.picker === key) flags += 'p';
+    return flags;
+  }
+
+  #guestsWelcome(store: CommentsStore): boolean {
+    return store.$viewer.get() === null && store.$thread.get()?.guests === true && store.adapter.supports.guests === true;
+  }
+
+  #rootComposer(store: CommentsStore, signedIn: boolean): TemplateResult | typeof nothing {
+    if (this.readonly) return nothing;
+    const t = this.#localize;
+    const decision = store.can('comment.post');
+    const guests = this.#guestsWelcome(store);
+    if (!decision.allowed && !(decision.reason === 'sign-in-required' && guests)) {
+      if (signedIn || decision.reason !== 'sign-in-required') return nothing;
+      return html`<p class="sign-in">
+        <button type="button" part="sign-in" class="button primary" data-a="sign-in">${t.t('sign-in')}</button>
+      </p>`;
+    }
+    return html`<plein-comments-composer
+        .localize=${t}
+        .revision=${t.revision}
+        lang=${this.effectiveLang}
+        .store=${store}
+        .draftKey=${'root'}
+        mode="new"
+        ?guest=${guests}
+        .error=${this.composerErrors.get('root') ?? null}
+        .blockedUntil=${store.$postBlockedUntil.get()}
+        .submit=${this.#submitRoot}
+      ></plein-comments-composer>
+      ${guests
+        ? html`<p class="sign-in muted">
+            <button type="button" part="sign-in" class="link" data-a="sign-in">${t.t('sign-in')}</button>
+          </p>`
+        : nothing}`;
+  }
+
+  #replyComposer(store: CommentsStore, node: DisplayNode): TemplateResult {
+    const key = node.entry.key;
+    const draftKey = `reply:${node.entry.comment.id}` as const;
+    return html`<plein-comments-composer
+      class="inline"
+      .localize=${this.#localize}
+      .revision=${this.#localize.revision}
+      lang=${this.effectiveLang}
+      .store=${store}
+      .draftKey=${draftKey}
+      mode="reply"
+      .replyName=${node.entry.comment.author.name}
+      ?guest=${this.#guestsWelcome(store)}
+      .error=${this.composerErrors.get(draftKey) ?? null}
+      .blockedUntil=${store.$postBlockedUntil.get()}
+      .submit=${(text: string, guestName: string | undefined) => this.#post(store, text, guestName, node.entry.comment.id, draftKey)}
+      .cancel=${() => this.#closeInline('reply', key)}
+    ></plein-comments-composer>`;
+  }
+
+  #editComposer(store: CommentsStore, node: DisplayNode): TemplateResult {
+    const { entry } = node;
+    const draftKey = `edit:${entry.comment.id}` as const;
+    return html`<plein-comments-composer
+      class="inline"
+      .localize=${this.#localize}
+      .revision=${this.#localize.revision}
+      lang=${this.effectiveLang}
+      .store=${store}
+      .draftKey=${draftKey}
+      mode="edit"
+      .initial=${entry.comment.body}
+      .error=${this.composerErrors.get(draftKey) ?? null}
+      .submit=${(text: string) => this.#edit(store, entry.comment.id, text, draftKey)}
+      .cancel=${() => this.#closeInline('edit', entry.key)}
+    ></plein-comments-composer>`;
+  }
+
+  #dialogTemplate(): TemplateResult {
+    const dialog = this.dialog;
+    const t = this.#localize;
+    const error = dialog?.error ? html`<p class="field-error" role="alert">${t.errorMessage(dialog.error)}</p>` : nothing;
+    let content: TemplateResult | typeof nothing = nothing;
+    if (dialog?.kind === 'delete') {
+      content = html`<form class="dialog-body" @submit=${this.#confirmDelete}>
+        <h3 id="dialog-title">${t.t('delete-title')}</h3>
+        <p>${t.t('delete-text')}</p>
+        ${error}
+        <div class="buttons">
+          <button type="button" class="button" data-a="close-dialog">${t.term('cancel')}</button>
+          <button type="submit" class="button danger">${t.t('delete')}</button>
+        </div>
+      </form>`;
+    } else if (dialog?.kind === 'report') {
+      content = html`<form class="dialog-body" @submit=${this.#sendReport}>
+        <h3 id="dialog-title">${t.t('report-title')}</h3>
+        <fieldset>
+          <legend>${t.t('report-reason')}</legend>
+          ${REPORT_REASONS.map(
+            (reason) => html`<label class="choice"
+              ><input type="radio" name="reason" value=${reason} required /> ${t.format(`reason.${reason}` as 'reason.spam')}</label
+            >`,
+          )}
+        </fieldset>
+        <label class="field"
+          >${t.t('report-note')}<textarea name="note" class="textarea" rows="2" maxlength=${LIMITS.reportNote.max}></textarea
+        ></label>
+        ${error}
+        <div class="buttons">
+          <button type="button" class="button" data-a="close-dialog">${t.term('cancel')}</button>
+          <button type="submit" class="button primary">${t.t('report-send')}</button>
+        </div>
+      </form>`;
+    }
+    return html`<dialog part="dialog" class="dialog" id="dialog" aria-labelledby="dialog-title" @close=${this.#closeDialog}>${content}</dialog>`;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Interaction
+
+  readonly #onClick = (event: MouseEvent): void => {
+    const target = (event.target as Element).closest<HTMLElement>('[data-a]');
+    if (!target || target.getAttribute('aria-disabled') === 'true') return;
+    const store = this.#store;
+    if (!store) return;
+    const action = target.dataset.a ?? '';
+    const key = target.dataset.k ?? '';
+    const node = this.#tree.byKey.get(key);
+    switch (action) {
+      case 'reload':
+        void store.load();
+        return;
+      case 'more':
+        void store.loadMore().then(
+          () => (this.limit = this.#tree.order.length),
+          (error: unknown) => this.#failed('load-more', error),
+        );
+        return;
+      case 'incoming':
+        return this.#showIncoming(store);
+      case 'dismiss':
+        return store.dismissError();
+      case 'sign-in':
+        this.#requestLogin('post-comment');
+        return;
+      case 'lock':
+        store.setLocked(!store.$thread.get()?.locked).catch((error: unknown) => this.#failed('lock', error));
+        return;
+      case 'close-dialog':
+        this.#closeDialog();
+        return;
+    }
+    if (!node) return;
+    const comment = node.entry.comment;
+    switch (action) {
+      case 'replies':
+        return this.#toggleReplies(comment.id);
+      case 'reply':
+        if (store.can('comment.post').allowed || this.#guestsWelcome(store) || !this.#requestLogin('reply')) {
+          this.replyTo = key;
+          this.#focusComposer(`reply:${comment.id}`);
+        }
+        return;
+      case 'edit':
+        this.editing = key;
+        this.#focusComposer(`edit:${comment.id}`);
+        return;
+      case 'delete':
+        this.dialog = { kind: 'delete', key, opener: target };
+        return;
+      case 'report':
+        this.dialog = { kind: 'report', key, opener: target };
+        return;
+      case 'approve':
+      case 'hide':
+      case 'pin':
+      case 'unpin': {
+        const then = { approve: 'hide', hide: 'approve', pin: 'unpin', unpin: 'pin' }[action];
+        // Pinning moves the comment (and its element); keep focus on the control that replaced this one.
+        this.#focusAfterUpdate = () => this.#query(`[data-a="${then}"][data-k="${CSS.escape(key)}"]`)?.focus();
+        store.moderate(comment.id, action).catch((error: unknown) => this.#failed('moderate', error));
+        return;
+      }
+      case 'picker':
+        if (store.$viewer.get() === null) {
+          this.#requestLogin('react');
+          return;
+        }
+        this.picker = this.picker === key ? null : key;
+        return;
+      case 'react':
+        return this.#react(store, node, target.dataset.r ?? '', target);
+      case 'retry':
+        if (node.entry.localId) store.retry(node.entry.localId).then((posted) => this.#posted(posted, key), () => undefined);
+        return;
+      case 'discard':
+        if (node.entry.localId) {
+          this.#focusNear(key);
+          store.discard(node.entry.localId);
+        }
+        return;
+    }
+  };
+
+  /** Asks the page to sign the visitor in; `true` when the page took it (called `preventDefault`). */
+  #requestLogin(action: string): boolean {
+    // dispatchEvent answers false when a listener cancelled the (cancelable) event.
+    return !this.dispatchEvent(new PleinLoginRequestEvent({ action }));
+  }
+
+  #react(store: CommentsStore, node: DisplayNode, reaction: string, target: HTMLElement): void {
+    if (store.$viewer.get() === null) {
+      this.#requestLogin('react');
+      return;
+    }
+    if (!reaction) return;
+    const on = target.getAttribute('aria-pressed') !== 'true';
+    const id = node.entry.comment.id;
+    const key = node.entry.key;
+    if (this.picker === key) {
+      this.picker = null;
+      // The picked reaction moves into the bar: keep focus there rather than losing it.
+      this.#focusAfterUpdate = () => this.#query(`[data-a="react"][data-k="${CSS.escape(key)}"][data-r="${CSS.escape(reaction)}"]`)?.focus();
+    }
+    store.react(id, reaction, on).then(
+      (reactions) => this.dispatchEvent(new PleinReactionChangedEvent({ commentId: id, key: reaction, on, reactions })),
+      (error: unknown) => this.#failed('react', error),
+    );
+  }
+
+  #toggleReplies(id: string): void {
+    if (this.#expanded.has(id)) this.#expanded.delete(id);
+    else this.#expanded.add(id);
+    this.requestUpdate();
+  }
+
+  /** Find-in-page is about to reveal a match inside collapsed replies: keep them open. */
+  readonly #onBeforeMatch = (event: Event): void => {
+    const key = (event.currentTarget as HTMLElement).dataset.k ?? '';
+    const node = this.#tree.byKey.get(key);
+    if (node) {
+      this.#expanded.add(node.root.entry.comment.id);
+      this.requestUpdate();
+    }
+  };
+
+  #showIncoming(store: CommentsStore): void {
+    const shown = store.showIncoming();
+    this.#incomingSeen = 0;
+    const first = shown[0];
+    if (!first) return;
+    this.#focusAfterUpdate = () => {
+      const node = this.#tree.byKey.get(first.key);
+      if (node && node.index >= this.limit) {
+        this.limit = node.index + 1;
+        this.#focusAfterUpdate = () => this.#focusComment(first.key, true);
+        return;
+      }
+      this.#focusComment(first.key, true);
+    };
+  }
+
+  readonly #submitRoot = (text: string, guestName: string | undefined): Promise<boolean> => {
+    const store = this.#store;
+    return store ? this.#post(store, text, guestName, null, 'root') : Promise.resolve(false);
+  };
+
+  async #post(store: CommentsStore, text: string, guestName: string | undefined, parentId: string | null, draftKey: string): Promise<boolean> {
+    const t = this.#localize;
+    const localId = `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    this.#setComposerError(draftKey, null);
+    if (parentId) {
+      const root = this.#tree.byId.get(parentId)?.root;
+      if (root) this.#expanded.add(root.entry.comment.id);
+    }
+    const pending = store.post({ body: text, parentId, guestName, localId });
+    // The optimistic entry is in the thread now; make sure it is rendered, and go there.
+    this.#revealKey(localId);
+    if (parentId) this.replyTo = null;
+    try {
+      const comment = await pending;
+      this.#posted(comment, localId);
+      return true;
+    } catch (caught) {
+      const error = toAdapterError(caught);
+      this.dispatchEvent(new PleinErrorEvent({ error, action: parentId ? 'reply' : 'post-comment' }));
+      const kept = this.#tree.byKey.has(localId) || store.$items.get().some((entry) => entry.key === localId);
+      if (kept) {
+        // It waits in the thread as "not sent" with Retry; the composer is free again.
+        this.#announce(`${t.t('failed')} ${error.code === 'network' ? t.t('offline') : t.errorMessage(error)}`);
+        this.#focusAfterUpdate = () => this.#focusComment(localId);
+        return true;
+      }
+      this.#announce(t.t('not-posted', { reason: t.errorMessage(error) }));
+      this.#setComposerError(draftKey, error);
+      if (parentId) {
+        const parent = this.#tree.byId.get(parentId);
+        if (parent) this.replyTo = parent.entry.key;
+      }
+      this.#focusComposer(draftKey);
+      return false;
+    }
+  }
+
+  /** `focus`: the reader just acted on it; a background resend must not move their focus. */
+  #posted(comment: CommentEntry['comment'], key: string, focus = true): void {
+    const t = this.#localize;
+    this.#announce(comment.status === 'pending' ? t.t('posted-pending') : t.t('posted'));
+    this.dispatchEvent(new PleinCommentPostedEvent({ comment }));
+    if (focus) this.#focusAfterUpdate = () => this.#focusComment(key);
+    this.requestUpdate();
+  }
+
+  async #edit(store: CommentsStore, id: string, text: string, draftKey: string): Promise<boolean> {
+    this.#setComposerError(draftKey, null);
+    const key = this.editing;
+    try {
+      const comment = await store.edit(id, text);
+      this.editing = null;
+      this.#announce(this.#localize.t('saved'));
+      this.dispatchEvent(new PleinCommentEditedEvent({ comment }));
+      if (key) this.#focusAfterUpdate = () => this.#focusComment(key);
+      return true;
+    } catch (caught) {
+      const error = toAdapterError(caught);
+      this.#setComposerError(draftKey, error);
+      this.dispatchEvent(new PleinErrorEvent({ error, action: 'edit' }));
+      this.#focusComposer(draftKey);
+      return false;
+    }
+  }
+
+  #closeInline(kind: 'reply' | 'edit', key: string): void {
+    if (kind === 'reply') this.replyTo = null;
+    else this.editing = null;
+    // Back to the button that opened it.
+    this.#focusAfterUpdate = () => this.#query(`[data-a="${kind}"][data-k="${CSS.escape(key)}"]`)?.focus();
+  }
+
+  readonly #confirmDelete = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const store = this.#store;
+    const dialog = this.dialog;
+    const node = dialog && this.#tree.byKey.get(dialog.key);
+    if (!store || !dialog || !node) return;
+    const id = node.entry.comment.id;
+    const next = this.#neighbour(dialog.key);
+    try {
+      await store.remove(id);
+      this.dialog = null;
+      this.#announce(this.#localize.t('deleted-announce'));
+      this.dispatchEvent(new PleinCommentDeletedEvent({ id, thread: store.thread }));
+      // The placeholder when replies keep it, else the next comment, else the heading.
+      this.#focusAfterUpdate = () => {
+        if (this.#tree.byKey.has(dialog.key)) this.#focusComment(dialog.key);
+        else if (next) this.#focusComment(next);
+        else this.#byId('heading')?.focus();
+      };
+    } catch (caught) {
+      const error = toAdapterError(caught);
+      this.dialog = { ...dialog, error };
+      this.dispatchEvent(new PleinErrorEvent({ error, action: 'delete' }));
+    }
+  };
+
+  readonly #sendReport = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const store = this.#store;
+    const dialog = this.dialog;
+    const node = dialog && this.#tree.byKey.get(dialog.key);
+    if (!store || !dialog || !node) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const note = String(data.get('note') ?? '').trim();
+    const input: ReportInput = { reason: String(data.get('reason') ?? 'other') as ReportInput['reason'] };
+    if (note) input.note = note;
+    try {
+      await store.report(node.entry.comment.id, input);
+      this.#closeDialog();
+      this.#announce(this.#localize.t('reported'));
+    } catch (caught) {
+      const error = toAdapterError(caught);
+      this.dialog = { ...dialog, error };
+      this.dispatchEvent(new PleinErrorEvent({ error, action: 'report' }));
+    }
+  };
+
+  #openDialog(): void {
+    const element = this.#byId<HTMLDialogElement>('dialog');
+    if (!element) return;
+    if (this.dialog && !element.open) {
+      element.showModal();
+      element.querySelector<HTMLElement>('input, .button.danger')?.focus();
+    } else if (!this.dialog && element.open) element.close();
+  }
+
+  /** Closes the dialog (Cancel, Escape, a report sent) and returns focus to what opened it. */
+  readonly #closeDialog = (): void => {
+    const opener = this.dialog?.opener;
+    this.dialog = null;
+    const element = this.#byId<HTMLDialogElement>('dialog');
+    if (element?.open) element.close();
+    if (opener?.isConnected) opener.focus();
+  };
+
+  readonly #onSort = (event: Event): void => {
+    const sort = (event.target as HTMLSelectElement).value as CommentSort;
+    this.sort = sort;
+  };
+
+  #resort(sort: CommentSort): void {
+    const store = this.#store;
+    if (!store) return;
+    // The list stays as it is until the new order arrives, which then renders like a first page.
+    this.#fresh = true;
+    void store.setSort(sort);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Focus, keyboard and announcements
+
+  #query<E extends Element = HTMLElement>(selector: string): E | null {
+    return this.renderRoot.querySelector<E>(selector);
+  }
+
+  /** By id through the root's id map: a selector query would walk ten thousand comments. */
+  #byId<E extends HTMLElement = HTMLElement>(id: string): E | null {
+    return (this.renderRoot as ShadowRoot).getElementById(id) as E | null;
+  }
+
+  #articles(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('article.comment')].filter((article) => !article.closest('[hidden]'));
+  }
+
+  /** One comment is in the Tab order at a time (roving tabindex); arrows move between them. */
+  #initRovingFocus(): void {
+    if (this.#roving?.isConnected && this.#roving.tabIndex === 0) return;
+    const first = this.#query('article.comment');
+    if (first) this.#rove(first);
+  }
+
+  #rove(article: HTMLElement): void {
+    if (this.#roving && this.#roving !== article) this.#roving.tabIndex = -1;
+    this.#roving = article;
+    article.tabIndex = 0;
+  }
+
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    const article = (event.target as Element).closest<HTMLElement>('article.comment');
+    if (article) this.#rove(article);
+  };
+
+  readonly #onListKey = (event: KeyboardEvent): void => {
+    const article = event.target as HTMLElement;
+    if (!article.matches('article.comment') || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    const all = this.#articles();
+    const index = all.indexOf(article);
+    const next =
+      event.key === 'Home' ? all[0] : event.key === 'End' ? all.at(-1) : all[index + (event.key === 'ArrowDown' ? 1 : -1)];
+    event.preventDefault();
+    if (!next) return;
+    this.#rove(next);
+    next.focus();
+  };
+
+  #focusComment(key: string, scroll = false): void {
+    const article = this.#query<HTMLElement>(`article[data-k="${CSS.escape(key)}"]`);
+    if (!article) return;
+    this.#rove(article);
+    if (scroll) article.scrollIntoView({ block: 'center' });
+    article.focus({ preventScroll: !scroll });
+  }
+
+  /** Focuses the composer for `draftKey` once rendered (after opening, after a refusal). */
+  #focusComposer(draftKey: string): void {
+    this.#focusAfterUpdate = () => {
+      for (const composer of this.renderRoot.querySelectorAll<PleinCommentsComposer>('plein-comments-composer')) {
+        if (composer.draftKey === draftKey) composer.focusInput();
+      }
+    };
+  }
+
+  /** The key of the comment to focus when `key` goes away: the next one, else the previous. */
+  #neighbour(key: string): string | null {
+    const all = this.#articles();
+    const index = all.findIndex((article) => article.dataset.k === key);
+    return (all[index + 1] ?? all[index - 1])?.dataset.k ?? null;
+  }
+
+  #focusNear(key: string): void {
+    const next = this.#neighbour(key);
+    this.#focusAfterUpdate = () => (next ? this.#focusComment(next) : this.#byId('heading')?.focus());
+  }
+
+  /** Makes sure the comment with entry `key` is rendered (its thread open), e.g. a fresh post. */
+  #revealKey(key: string): void {
+    const node = this.#tree.byKey.get(key) ?? this.#rebuildAndFind(key);
+    if (!node) return;
+    this.#expanded.add(node.root.entry.comment.id);
+    if (node.index >= this.limit) this.limit = node.index + 1;
+    this.requestUpdate();
+  }
+
+  #rebuildAndFind(key: string): DisplayNode | undefined {
+    this.#syncTree();
+    return this.#tree.byKey.get(key);
+  }
+
+  #announce(message: string): void {
+    const live = this.#byId('live');
+    if (!live) return;
+    // Emptied first, so the same message twice is announced twice.
+    live.textContent = '';
+    setTimeout(() => (live.textContent = message), 50);
+  }
+
+  #announceIncoming(store: CommentsStore | undefined): void {
+    const incoming = store?.$incoming.get() ?? 0;
+    if (incoming > this.#incomingSeen) this.#announce(this.#localize.t('incoming-announce', { count: incoming }));
+    this.#incomingSeen = incoming;
+  }
+
+  #failed(action: string, caught: unknown): void {
+    const error = toAdapterError(caught);
+    this.dispatchEvent(new PleinErrorEvent({ error, action }));
+    this.#announce(this.#localize.t('action-failed', { reason: this.#localize.errorMessage(error) }));
+  }
+
+  #setComposerError(key: string, error: AdapterError | null): void {
+    const errors = new Map(this.composerErrors);
+    if (error) errors.set(key, error);
+    else errors.delete(key);
+    this.#errorsVersion += 1;
+    this.composerErrors = errors;
+  }
+
+  /** Back online: send what waits, and tell the page about each comment that got through. */
+  readonly #onOnline = async (): Promise<void> => {
+    const store = this.#store;
+    if (!store) return;
+    const waiting = store.$items.get().filter((entry) => entry.local === 'failed');
+    await store.retryAll();
+    for (const before of waiting) {
+      const entry = store.$items.get().find((item) => item.key === before.key);
+      if (entry && !entry.local) this.#posted(entry.comment, entry.key, false);
+    }
+  };
+
+  // -------------------------------------------------------------------------------------------
+  // Permalinks
+
+  readonly #onHashChange = (): void => {
+    void this.#openPermalink(location.hash);
+  };
+
+  async #openPermalink(hash: string): Promise<void> {
+    const match = PERMALINK.exec(hash);
+    const store = this.#store;
+    if (!match?.[1] || !store) return;
+    this.#pendingHash = null;
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1]);
+    } catch {
+      return;
+    }
+    let entry: CommentEntry | null;
+    try {
+      entry = await store.reveal(id);
+    } catch (error) {
+      this.#failed('reveal', error);
+      return;
+    }
+    if (!entry || store !== this.#store) return;
+    this.#syncTree();
+    const node = this.#tree.byKey.get(entry.key);
+    if (!node) return;
+    this.#expanded.add(node.root.entry.comment.id);
+    if (node.index >= this.limit) this.limit = node.index + 1;
+    this.highlighted = id;
+    await this.updateComplete;
+    const article = this.#query<HTMLElement>(`#${CSS.escape(commentAnchor(id))}`);
+    if (!article) return;
+    this.#rove(article);
+    article.scrollIntoView({ block: 'center' });
+    article.focus({ preventScroll: true });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // JSON-LD and timers
+
+  #scheduleJsonLd(store: CommentsStore | undefined): void {
+    if (this.jsonld === 'off' || !store || store.$status.get() !== 'ready') {
+      if (this.jsonld === 'off') this.#removeJsonLd();
+      return;
+    }
+    const items = store.$items.get();
+    if (items === this.#jsonLdFor || this.#cancelJsonLd) return;
+    // Built when the page is idle, at most about once a second while pages stream in.
+    this.#cancelJsonLd = whenIdle(() => {
+      this.#cancelJsonLd = null;
+      const current = store.$items.get();
+      this.#jsonLdFor = current;
+      if (this.isConnected && this.jsonld !== 'off') this.#jsonld.write(current, store.$thread.get()?.commentCount ?? current.length);
+    }, 1000);
+  }
+
+  #syncCountdown(store: CommentsStore | undefined): void {
+    const blocked = store?.$postBlockedUntil.get() ?? null;
+    const running = this.#countdown !== undefined;
+    if (blocked && blocked > Date.now() && !running) {
+      this.#countdown = setInterval(() => {
+        this.requestUpdate();
+        const until = this.#store?.$postBlockedUntil.get();
+        if (!until || until <= Date.now()) {
+          clearInterval(this.#countdown);
+          this.#countdown = undefined;
+        }
+      }, 1000);
+    }
+  }
+}

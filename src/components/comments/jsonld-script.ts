@@ -1,0 +1,48 @@
+import { discussionJsonLd, serializeJsonLd } from '../../domain/jsonld.js';
+import type { CommentEntry } from '../../stores/comments/types.js';
+
+/**
+ * Comments written into the structured data at most, in reading order (so every reply's parent is
+ * in): enough for search engines, and a 10,000-comment thread neither adds megabytes to the page
+ * nor blocks the main thread building them. `commentCount` still says how many there are.
+ */
+export const JSONLD_MAX_COMMENTS = 500;
+
+/**
+ * Keeps a `<script type="application/ld+json">` next to the element, in the light DOM where
+ * search engines read it: schema.org `DiscussionForumPosting` with the published comments that
+ * are loaded. Only what every visitor may see goes in (no pending, hidden or unsent comments).
+ */
+export class JsonLdScript {
+  readonly #host: HTMLElement;
+  #script: HTMLScriptElement | null = null;
+
+  constructor(host: HTMLElement) {
+    this.#host = host;
+  }
+
+  write(items: readonly CommentEntry[], commentCount: number): void {
+    const comments: CommentEntry['comment'][] = [];
+    for (const entry of items) {
+      if (comments.length === JSONLD_MAX_COMMENTS) break;
+      if (!entry.local && entry.comment.status === 'published') comments.push(entry.comment);
+    }
+    const url = location.href.replace(/#.*$/, '');
+    const data = discussionJsonLd({ url, headline: document.title || url, commentCount }, comments);
+    let script = this.#script;
+    if (!script || script.previousElementSibling !== this.#host) {
+      script?.remove();
+      script = this.#script = document.createElement('script');
+      script.type = 'application/ld+json';
+      script.dataset.pleinComments = '';
+      this.#host.after(script);
+    }
+    // serializeJsonLd escapes `<`, so no comment can end the script element.
+    script.textContent = serializeJsonLd(data);
+  }
+
+  remove(): void {
+    this.#script?.remove();
+    this.#script = null;
+  }
+}

@@ -1,0 +1,106 @@
+import type { ReactiveControllerHost } from 'lit';
+import { LocalizeController } from '../../core/localize.js';
+import { commentsEn, type CommentsKey } from '../../i18n/comments.en.js';
+import { $translations } from '../../i18n/registry.js';
+import type { Message, MessageArgs } from '../../i18n/types.js';
+
+type Lookup = Readonly<Record<string, Message | undefined>>;
+type Chain = [registered: Lookup | undefined, bundled: Lookup | undefined][];
+
+const own: Record<string, Lookup> = { en: commentsEn };
+
+/**
+ * Bundled languages besides English, each its own chunk: a page downloads the strings of its own
+ * language only. The element starts loading them as it connects, alongside its first data.
+ */
+const bundles: Record<string, () => Promise<Lookup>> = {
+  nl: () => import('../../i18n/comments.nl.js').then((module) => module.commentsNl),
+};
+const loading = new Map<string, Promise<void>>();
+
+function loadBundle(code: string): Promise<void> | undefined {
+  const load = bundles[code];
+  if (!load || own[code]) return undefined;
+  let promise = loading.get(code);
+  if (!promise) {
+    promise = load().then(
+      (dictionary) => void (own[code] = dictionary),
+      (error: unknown) => console.warn(`plein: could not load the "${code}" comments strings; showing English.`, error),
+    );
+    loading.set(code, promise);
+  }
+  return promise;
+}
+
+/**
+ * The core controller plus the comments dictionary. Lookup per language, most specific first
+ * (`nl-BE`, `nl`, `en`): a key registered with `registerTranslation(lang, { 'comments.<key>': … })`
+ * wins over the bundled one, so a site can reword a string or add a language.
+ */
+export class CommentsLocalize extends LocalizeController {
+  readonly #host: ReactiveControllerHost;
+  /** Bumped when a language's strings arrive, so renders that depend on them can tell. */
+  revision = 0;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    super(host);
+    this.#host = host;
+  }
+
+  override hostConnected(): void {
+    super.hostConnected();
+    this.#chain();
+  }
+
+  t<K extends CommentsKey>(key: K, ...args: MessageArgs<(typeof commentsEn)[K]>): string {
+    return this.format(key, (args[0] ?? {}) as Record<string, string | number>);
+  }
+
+  /** `t()` for a key chosen at runtime (a field error's reason); unknown placeholders stay as written. */
+  format(key: CommentsKey, params: Record<string, string | number> = {}): string {
+    const message = this.#find(key);
+    let template: string;
+    if (typeof message === 'string') template = message;
+    else {
+      const count = params.count;
+      template =
+        typeof count !== 'number'
+          ? message.other
+          : count === 0 && message.zero !== undefined
+            ? message.zero
+            : (message[this.plural(count)] ?? message.other);
+    }
+    return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+      const value = params[name];
+      return value === undefined ? placeholder : typeof value === 'number' ? this.number(value) : value;
+    });
+  }
+
+  #find(key: CommentsKey): Message {
+    for (const [registered, bundled] of this.#chain()) {
+      const message = registered?.[`comments.${key}`] ?? bundled?.[key];
+      if (message !== undefined) return message;
+    }
+    return commentsEn[key];
+  }
+
+  #cached: { lang: string; registry: unknown; revision: number; chain: Chain } | undefined;
+
+  /** Per language, most specific first: the registered dictionary and the bundled one. */
+  #chain(): Chain {
+    const lang = this.lang.toLowerCase();
+    const registry = $translations.get() as ReadonlyMap<string, Lookup>;
+    const cached = this.#cached;
+    if (cached?.lang === lang && cached.registry === registry && cached.revision === this.revision) return cached.chain;
+    const codes = [...new Set([lang, lang.split('-')[0] ?? lang, 'en'])];
+    for (const code of codes) {
+      void loadBundle(code)?.then(() => {
+        this.revision += 1;
+        this.#host.requestUpdate();
+      });
+    }
+    const chain: Chain = codes.map((code) => [registry.get(code), own[code]]);
+    this.#cached = { lang, registry, revision: this.revision, chain };
+    return chain;
+  }
+}

@@ -1,0 +1,139 @@
+import { fixture, html } from '@open-wc/testing';
+import { nothing } from 'lit';
+import type { Viewer } from '../../../src/adapters/contract.js';
+import {
+  createMemoryAdapter,
+  demoPeople,
+  demoViewers,
+  type MemoryAdapter,
+  type MemoryAdapterOptions,
+  type MemorySeed,
+  type SeedComment,
+  type SeedThread,
+} from '../../../src/adapters/memory/index.js';
+import '../../../src/components/comments/comments.js';
+import type { PleinComments } from '../../../src/components/comments/comments.js';
+
+export { demoPeople, demoViewers };
+
+const MINUTE = 60_000;
+export const ago = (minutes: number): string => new Date(Date.now() - minutes * MINUTE).toISOString();
+
+let namespaces = 0;
+
+/** A fresh namespace per call: tests never share data. */
+export function namespace(prefix = 'test-comments'): string {
+  namespaces += 1;
+  return `${prefix}-${namespaces}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export interface Setup {
+  seed?: MemorySeed;
+  viewer?: Viewer | null;
+  thread?: string;
+  adapter?: Partial<MemoryAdapterOptions>;
+  /** Another adapter instead of a new memory one (e.g. a second instance of a namespace). */
+  use?: MemoryAdapter;
+  attributes?: { maxDepth?: number; readonly?: boolean; pageSize?: number; lang?: string; jsonld?: string; sort?: string };
+}
+
+export interface Mounted {
+  element: PleinComments;
+  adapter: MemoryAdapter;
+}
+
+const adapters: MemoryAdapter[] = [];
+
+export function memoryAdapter(options: Partial<MemoryAdapterOptions> & { seed?: MemorySeed }): MemoryAdapter {
+  const adapter = createMemoryAdapter({ namespace: namespace(), seed: { people: [...demoPeople] }, viewer: demoViewers.member, ...options });
+  adapters.push(adapter);
+  return adapter;
+}
+
+/** Renders `<plein-comments>` on a fresh memory adapter and waits until the first page is shown. */
+export async function mount(setup: Setup = {}): Promise<Mounted> {
+  const adapter =
+    setup.use ??
+    memoryAdapter({
+      ...(setup.seed ? { seed: setup.seed } : {}),
+      viewer: setup.viewer === undefined ? demoViewers.member : setup.viewer,
+      ...setup.adapter,
+    });
+  const a = setup.attributes ?? {};
+  const element = await fixture<PleinComments>(html`<plein-comments
+    thread=${setup.thread ?? 'thread'}
+    .adapter=${adapter}
+    max-depth=${a.maxDepth ?? nothing}
+    page-size=${a.pageSize ?? nothing}
+    lang=${a.lang ?? nothing}
+    sort=${a.sort ?? nothing}
+    jsonld=${a.jsonld ?? 'off'}
+    ?readonly=${a.readonly}
+  ></plein-comments>`);
+  await until(() => element.store?.$status.get() !== 'loading' && element.store?.$status.get() !== 'idle');
+  await element.updateComplete;
+  return { element, adapter };
+}
+
+afterEach(() => {
+  for (const adapter of adapters.splice(0)) adapter.dispose();
+});
+
+/** Polls `condition` every few milliseconds; fails with `message` after `timeout`. */
+export async function until(condition: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export const root = (element: PleinComments): ShadowRoot => element.shadowRoot as ShadowRoot;
+
+export function $<E extends Element = HTMLElement>(element: PleinComments, selector: string): E {
+  const found = root(element).querySelector<E>(selector);
+  if (!found) throw new Error(`No ${selector} in <plein-comments>`);
+  return found;
+}
+
+export const $$ = <E extends Element = HTMLElement>(element: PleinComments, selector: string): E[] => [
+  ...root(element).querySelectorAll<E>(selector),
+];
+
+export function article(element: PleinComments, id: string): HTMLElement {
+  return $(element, `#plein-comment-${CSS.escape(id)}`);
+}
+
+/** The action button `action` of comment `id`. */
+export function action(element: PleinComments, id: string, name: string): HTMLButtonElement {
+  return $<HTMLButtonElement>(element, `#plein-comment-${CSS.escape(id)} [data-a="${name}"]`);
+}
+
+export function composer(element: PleinComments, mode: 'new' | 'reply' | 'edit' = 'new'): HTMLFormElement {
+  return $<HTMLFormElement>(element, `form[part~="composer-${mode}"]`);
+}
+
+/** Types into a composer's text field the way a person does (input events). */
+export function type(field: HTMLTextAreaElement | HTMLInputElement, text: string): void {
+  field.value = text;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+export const text = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Waits for the element, and anything it rendered into, to finish updating. */
+export async function settled(element: PleinComments): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    await element.updateComplete;
+    await Promise.all($$<HTMLElement & { updateComplete?: Promise<unknown> }>(element, 'plein-comments-composer').map((c) => c.updateComplete));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+export function comment(id: string, fields: Partial<SeedComment> = {}): SeedComment {
+  return { id, thread: 'thread', author: 'demo-ada', createdAt: ago(30), body: `Comment ${id}`, ...fields };
+}
+
+export function seed(comments: SeedComment[], thread: Partial<SeedThread> = {}): MemorySeed {
+  return { people: [...demoPeople], threads: [{ id: 'thread', ...thread }], comments };
+}

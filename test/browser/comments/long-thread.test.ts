@@ -1,0 +1,75 @@
+import { expect } from '@open-wc/testing';
+import { seedThread } from '../../../src/adapters/memory/index.js';
+import { $$, demoViewers, mount, root, until } from './helpers.js';
+
+const COUNT = 10_000;
+
+describe('<plein-comments> with 10,000 comments', () => {
+  it('shows the first page at once and then every comment, findable in the document', async function () {
+    this.timeout(120_000);
+    // Longest gap between timer callbacks while everything renders: how long input would wait.
+    let longest = 0;
+    let last = performance.now();
+    let ticking = true;
+    const tick = () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (ticking) setTimeout(tick, 0);
+    };
+
+    const { element } = await mount({ seed: seedThread({ thread: 'thread', count: COUNT }) });
+    const first = $$(element, 'article').length;
+    expect(first, 'comments in the first render').to.be.within(1, 100);
+    last = performance.now();
+    setTimeout(tick, 0);
+
+    await until(() => $$(element, 'article').length === COUNT, 'all comments', 90_000);
+    ticking = false;
+
+    const articles = $$(element, 'article');
+    const lastArticle = articles[articles.length - 1]!;
+    const lastText = lastArticle.querySelector('[part~="body"]')!.textContent!.trim();
+    expect(root(element).textContent).to.contain(lastText);
+    // Every comment's number (#1 … #10000) is in the text of the shadow root.
+    const numbers = new Set((root(element).textContent ?? '').match(/#\d+/g));
+    expect(numbers.has('#1') && numbers.has(`#${COUNT}`)).to.equal(true);
+    expect(numbers.size).to.equal(COUNT);
+    // The browser's own find reaches into the element, collapsed threads included.
+    const find = (window as unknown as { find(text: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean }).find;
+    expect(find.call(window, lastText, false, false, true)).to.equal(true);
+    expect(longest, 'longest wait for a timer while rendering, ms').to.be.lessThan(250);
+  });
+
+  it('gives every comment the controls of a new viewer', async function () {
+    this.timeout(120_000);
+    const { element, adapter } = await mount({ seed: seedThread({ thread: 'thread', count: COUNT }) });
+    await until(() => $$(element, 'article').length === COUNT, 'all comments', 90_000);
+    // A moderator now: the store reloads the thread for them, and every comment gains moderation.
+    adapter.setViewer(demoViewers.moderator);
+    await until(() => $$(element, '[data-a="hide"]').length === COUNT, 'moderation actions on every comment', 90_000);
+  });
+
+  it('switches ten thousand comments to another language in idle-time steps', async function () {
+    this.timeout(120_000);
+    const { element } = await mount({ seed: seedThread({ thread: 'thread', count: COUNT }) });
+    await until(() => $$(element, 'article').length === COUNT, 'all comments', 90_000);
+    let longest = 0;
+    let last = performance.now();
+    let ticking = true;
+    const tick = () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (ticking) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    element.lang = 'nl';
+    const dutch = () => $$(element, '[data-a="reply"]').filter((button) => button.textContent === 'Antwoorden').length;
+    await until(() => dutch() > 0, 'the first Dutch comments', 10_000);
+    expect(dutch(), 'not all at once').to.be.lessThan(COUNT);
+    await until(() => dutch() === COUNT, 'every comment in Dutch', 60_000);
+    ticking = false;
+    expect(longest, 'longest wait for a timer while re-rendering, ms').to.be.lessThan(250);
+  });
+});

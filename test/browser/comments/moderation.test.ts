@@ -1,0 +1,99 @@
+import { expect } from '@open-wc/testing';
+import { $, $$, action, article, comment, demoViewers, mount, root, seed, settled, text, until } from './helpers.js';
+
+const moderated = () =>
+  seed([
+    comment('published'),
+    comment('waiting', { author: 'demo-kees', status: 'pending', body: 'Waiting for a moderator' }),
+    comment('removed', { author: 'demo-yara', status: 'hidden', body: 'Hidden after reports' }),
+  ]);
+
+describe('<plein-comments> moderation', () => {
+  it('shows moderators pending and hidden comments with their badges', async () => {
+    const { element } = await mount({ seed: moderated(), viewer: demoViewers.moderator });
+    expect(text(article(element, 'waiting').querySelector('[part~="badge"]'))).to.equal('Awaiting approval');
+    expect(text(article(element, 'removed').querySelector('[part~="badge"]'))).to.equal('Hidden');
+    expect(article(element, 'waiting').getAttribute('part')).to.contain('pending');
+    expect(article(element, 'removed').getAttribute('part')).to.contain('hidden');
+  });
+
+  it('shows members neither others’ pending comments nor hidden ones', async () => {
+    const { element } = await mount({ seed: moderated(), viewer: demoViewers.member });
+    expect($$(element, 'article').map((node) => node.id)).to.deep.equal(['plein-comment-published']);
+    expect($$(element, '[data-a="approve"], [data-a="hide"], [data-a="pin"], [part~="lock"]')).to.have.length(0);
+  });
+
+  it('shows the author their own pending comment as awaiting approval', async () => {
+    const { element } = await mount({
+      seed: seed([comment('mine', { author: 'demo-noor', status: 'pending' })], { premoderated: true }),
+      viewer: demoViewers.member,
+    });
+    expect(text(article(element, 'mine').querySelector('[part~="badge-pending"]'))).to.equal('Awaiting approval');
+  });
+
+  it('approves a pending comment and hides a published one', async () => {
+    const { element, adapter } = await mount({ seed: moderated(), viewer: demoViewers.moderator });
+    expect(action(element, 'waiting', 'approve').getAttribute('aria-label')).to.equal('Approve comment by Kees Smit');
+    action(element, 'waiting', 'approve').click();
+    await until(() => !article(element, 'waiting').querySelector('[part~="badge-pending"]'), 'approved');
+    action(element, 'published', 'hide').click();
+    await until(() => article(element, 'published').querySelector('[part~="badge-hidden"]'), 'hidden');
+    expect((await adapter.getComment('waiting'))?.status).to.equal('published');
+    expect((await adapter.getComment('published'))?.status).to.equal('hidden');
+  });
+
+  it('pins a comment to the top', async () => {
+    const { element } = await mount({
+      seed: seed([comment('newer', { createdAt: new Date().toISOString() }), comment('older')]),
+      viewer: demoViewers.moderator,
+    });
+    expect($$(element, 'article')[0]!.id).to.equal('plein-comment-newer');
+    const pin = action(element, 'older', 'pin');
+    pin.focus();
+    pin.click();
+    await until(() => article(element, 'older').querySelector('[part~="badge-pinned"]'), 'pinned');
+    await until(() => $$(element, 'article')[0]!.id === 'plein-comment-older', 'pinned first');
+    // Focus follows the moved comment, onto the control that replaced the one pressed.
+    await until(() => root(element).activeElement === action(element, 'older', 'unpin'), 'focus on Unpin');
+  });
+
+  it('locks and reopens the thread', async () => {
+    const { element } = await mount({ seed: seed([comment('a')]), viewer: demoViewers.moderator });
+    const lock = $<HTMLButtonElement>(element, '[part~="lock"]');
+    expect(text(lock)).to.equal('Close comments');
+    lock.click();
+    await until(() => element.matches(':state(locked)'), 'locked');
+    await settled(element);
+    expect(text($(element, '[part~="notice"]'))).to.contain('closed');
+    expect(text($(element, '[part~="lock"]'))).to.equal('Reopen comments');
+    $<HTMLButtonElement>(element, '[part~="lock"]').click();
+    await until(() => !element.matches(':state(locked)'), 'reopened');
+  });
+
+  it('reports a comment with a reason from a dialog', async () => {
+    const { element, adapter } = await mount({ seed: seed([comment('spam', { author: 'demo-kees' })]) });
+    const report = action(element, 'spam', 'report');
+    expect(report.getAttribute('aria-label')).to.equal('Report comment by Kees Smit');
+    report.click();
+    await settled(element);
+    const dialog = $<HTMLDialogElement>(element, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('dialog-title');
+    const offTopic = dialog.querySelector<HTMLInputElement>('input[value="off-topic"]')!;
+    expect(offTopic.labels?.[0]?.textContent?.trim()).to.equal('Off topic');
+    offTopic.click();
+    dialog.querySelector('textarea')!.value = 'About something else entirely';
+    dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => !dialog.open, 'dialog closed');
+    await until(() => text($(element, '#live')) === 'Thank you. A moderator will look at it.', 'thanks');
+    expect(root(element).activeElement).to.equal(report);
+    adapter.setViewer(demoViewers.moderator);
+    const queue = await adapter.listModerationQueue({});
+    expect(queue.items[0]?.reports[0]).to.include({ reason: 'off-topic', note: 'About something else entirely' });
+  });
+
+  it('offers no Report on the viewer’s own comment', async () => {
+    const { element } = await mount({ seed: seed([comment('mine', { author: 'demo-noor' })]) });
+    expect(article(element, 'mine').querySelector('[data-a="report"]')).to.equal(null);
+  });
+});

@@ -1,0 +1,60 @@
+import { expect } from '@open-wc/testing';
+import { seedThread } from '../../../src/adapters/memory/index.js';
+import { $, article, comment, mount, root, seed, until } from './helpers.js';
+
+const highlighted = (element: HTMLElement & { shadowRoot: ShadowRoot | null }) =>
+  [...(element.shadowRoot?.querySelectorAll('article[part~="highlighted"]') ?? [])].map((node) => node.id);
+
+describe('<plein-comments> permalinks', () => {
+  let hash = '';
+  beforeEach(() => {
+    hash = location.hash;
+  });
+  afterEach(() => {
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  });
+
+  it('gives every comment an anchor id', async () => {
+    const { element } = await mount({ seed: seed([comment('x1'), comment('x2', { parentId: 'x1' })]) });
+    expect(article(element, 'x1').id).to.equal('plein-comment-x1');
+    expect(article(element, 'x2').id).to.equal('plein-comment-x2');
+  });
+
+  it('opens #plein-comment-<id> on load: loads its page, opens its thread, scrolls, highlights and focuses it', async () => {
+    // 300 top-level comments, 10 per page: the last one is on the last page.
+    history.replaceState(null, '', '#plein-comment-thread-1');
+    const { element } = await mount({ seed: seedThread({ thread: 'thread', count: 300, replyRatio: 0 }), attributes: { pageSize: 10 } });
+    await until(() => highlighted(element).length === 1, 'the highlight');
+    const target = article(element, 'thread-1');
+    expect(highlighted(element)).to.deep.equal(['plein-comment-thread-1']);
+    expect(root(element).activeElement).to.equal(target);
+    const box = target.getBoundingClientRect();
+    expect(box.bottom).to.be.greaterThan(0);
+    expect(box.top).to.be.lessThan(window.innerHeight);
+  });
+
+  it('opens a reply hidden in a collapsed thread', async () => {
+    const replies = Array.from({ length: 12 }, (_, n) => comment(`r${n}`, { parentId: 'top' }));
+    history.replaceState(null, '', '#plein-comment-r4');
+    const { element } = await mount({ seed: seed([comment('top'), ...replies]) });
+    await until(() => highlighted(element).length === 1, 'the highlight');
+    expect($(element, '[part~="replies"]').hasAttribute('hidden')).to.equal(false);
+    expect(root(element).activeElement).to.equal(article(element, 'r4'));
+  });
+
+  it('follows hashchange to another comment', async () => {
+    const { element } = await mount({ seed: seed([comment('one'), comment('two')]) });
+    location.hash = '#plein-comment-two';
+    await until(() => highlighted(element)[0] === 'plein-comment-two', 'the new highlight');
+    location.hash = '#plein-comment-one';
+    await until(() => highlighted(element)[0] === 'plein-comment-one', 'the next highlight');
+    expect(highlighted(element)).to.have.length(1);
+  });
+
+  it('ignores anchors of comments it does not have', async () => {
+    history.replaceState(null, '', '#plein-comment-nowhere');
+    const { element } = await mount({ seed: seed([comment('one')]) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(highlighted(element)).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { AdapterError } from '../../../src/adapters/errors.js';
+import { $, $$, article, comment, demoViewers, mount, root, seed, settled, text, until } from './helpers.js';
+
+const reactionButtons = (host: HTMLElement) => [...host.querySelectorAll<HTMLButtonElement>('button[data-a="react"]')];
+
+describe('<plein-comments> reactions', () => {
+  it('names each reaction with its count and shows the viewer’s own as pressed', async () => {
+    const { element } = await mount({
+      seed: seed([comment('a', { reactions: { '👍': ['demo-noor', 'demo-ada', 'demo-kees'], '❤️': ['demo-ada'] } })]),
+    });
+    const buttons = reactionButtons(article(element, 'a'));
+    expect(buttons.map((button) => button.getAttribute('aria-label'))).to.deep.equal(['Like, 3 people', 'Love, 1 person']);
+    expect(buttons.map((button) => button.getAttribute('aria-pressed'))).to.deep.equal(['true', 'false']);
+    expect(buttons[0]!.getAttribute('part')).to.equal('reaction reaction-mine');
+  });
+
+  it('toggles a reaction and reports the change', async () => {
+    const { element, adapter } = await mount({ seed: seed([comment('a', { reactions: { '❤️': ['demo-ada'] } })]) });
+    const changed = oneEvent(element, 'plein-reaction-changed');
+    reactionButtons(article(element, 'a'))[0]!.click();
+    const { detail } = await changed;
+    expect(detail).to.include({ commentId: 'a', key: '❤️', on: true });
+    await settled(element);
+    const love = reactionButtons(article(element, 'a'))[0]!;
+    expect(love.getAttribute('aria-pressed')).to.equal('true');
+    expect(love.getAttribute('aria-label')).to.equal('Love, 2 people');
+    expect((await adapter.getComment('a'))?.reactions).to.deep.include({ key: '❤️', count: 2, mine: true });
+
+    const undone = oneEvent(element, 'plein-reaction-changed');
+    love.click();
+    expect((await undone).detail.on).to.equal(false);
+    await settled(element);
+    expect(reactionButtons(article(element, 'a'))[0]!.getAttribute('aria-label')).to.equal('Love, 1 person');
+  });
+
+  it('adds a reaction not given yet from the picker, keeping focus in the bar', async () => {
+    const { element } = await mount({ seed: seed([comment('a')]) });
+    const add = $<HTMLButtonElement>(element, '#plein-comment-a [part~="add-reaction"]');
+    expect(add.getAttribute('aria-label')).to.equal('Add a reaction');
+    expect(add.getAttribute('aria-expanded')).to.equal('false');
+    add.click();
+    await settled(element);
+    expect(add.getAttribute('aria-expanded')).to.equal('true');
+    const offered = $$<HTMLButtonElement>(element, '#plein-comment-a [part~="reaction-picker"] button');
+    expect(offered.map((button) => button.getAttribute('aria-label'))).to.deep.equal(['Like', 'Love', 'Funny', 'Celebrate', 'Surprised']);
+    offered[3]!.click();
+    await until(() => reactionButtons(article(element, 'a')).some((button) => button.getAttribute('aria-label') === 'Celebrate, 1 person'), 'the new reaction');
+    expect($$(element, '[part~="reaction-picker"]')).to.have.length(0);
+    expect(root(element).activeElement?.getAttribute('aria-label')).to.equal('Celebrate, 1 person');
+  });
+
+  it('rolls a refused reaction back and says why', async () => {
+    const { element } = await mount({
+      seed: seed([comment('a', { reactions: { '👍': 1 } })]),
+      adapter: { failWith: (method) => (method === 'react' ? new AdapterError('forbidden', 'no') : undefined) },
+    });
+    const failed = oneEvent(element, 'plein-error');
+    reactionButtons(article(element, 'a'))[0]!.click();
+    expect((await failed).detail).to.include({ action: 'react' });
+    await settled(element);
+    expect(reactionButtons(article(element, 'a'))[0]!.getAttribute('aria-label')).to.equal('Like, 1 person');
+    expect(text($(element, '[part~="error"]'))).to.contain('You are not allowed to do that.');
+  });
+
+  it('asks the page to sign in an anonymous visitor who reacts', async () => {
+    const { element } = await mount({ seed: seed([comment('a', { reactions: { '👍': 1 } })]), viewer: demoViewers.anonymous });
+    const asked = oneEvent(element, 'plein-login-request');
+    reactionButtons(article(element, 'a'))[0]!.click();
+    expect((await asked).detail.action).to.equal('react');
+  });
+
+  it('names reactions in Dutch', async () => {
+    const { element } = await mount({ seed: seed([comment('a', { reactions: { '👍': 2 } })]), attributes: { lang: 'nl' } });
+    await until(() => reactionButtons(article(element, 'a'))[0]!.getAttribute('aria-label') === 'Duim omhoog, 2 personen', 'Dutch names');
+  });
+});

@@ -1,0 +1,57 @@
+import { expect } from '@open-wc/testing';
+import type { Viewer } from '../../../src/adapters/contract.js';
+import { $, $$, article, comment, memoryAdapter, mount, namespace, root, seed, text, until } from './helpers.js';
+
+const ada: Viewer = { id: 'demo-ada', name: 'Ada Bakker', roles: ['member'] };
+
+async function twoReaders() {
+  const shared = namespace('realtime');
+  const data = seed([comment('first', { author: 'demo-ada', createdAt: new Date().toISOString() })]);
+  const writer = memoryAdapter({ namespace: shared, seed: data, viewer: ada });
+  const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data }) });
+  return { element, writer };
+}
+
+describe('<plein-comments> realtime', () => {
+  it('announces comments from others in a banner without moving what the reader sees', async () => {
+    const { element, writer } = await twoReaders();
+    const list = $(element, '[part~="list"]');
+    const before = list.getBoundingClientRect().top;
+    await writer.postComment({ thread: 'thread', body: 'Arrived live' });
+    await writer.postComment({ thread: 'thread', body: 'And another' });
+    await until(() => root(element).querySelector('[part~="new-comments"]'), 'the banner');
+    await until(() => text($(element, '[part~="new-comments"]')) === '2 new comments — show', 'two arrivals');
+    expect($$(element, 'article')).to.have.length(1);
+    expect(list.getBoundingClientRect().top).to.equal(before);
+    await until(() => text($(element, '#live')).startsWith('2 new comments.'), 'the polite announcement');
+    expect($(element, '#live').getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('shows the arrivals when asked and moves focus to the first of them', async () => {
+    const { element, writer } = await twoReaders();
+    const posted = await writer.postComment({ thread: 'thread', body: 'Arrived live' });
+    await until(() => root(element).querySelector('[part~="new-comments"]'), 'the banner');
+    $<HTMLButtonElement>(element, '[part~="new-comments"]').click();
+    await until(() => root(element).activeElement === root(element).querySelector(`#plein-comment-${posted.id}`), 'focus on the arrival');
+    expect($$(element, '[part~="new-comments"]')).to.have.length(0);
+    expect(text(article(element, posted.id))).to.contain('Arrived live');
+  });
+
+  it('updates edits and reaction counts in place', async () => {
+    const { element, writer } = await twoReaders();
+    await writer.editComment('first', { body: 'Edited elsewhere' });
+    await until(() => text(article(element, 'first').querySelector('[part~="body"]')) === 'Edited elsewhere', 'the edit');
+    await writer.react('first', '🎉', true);
+    await until(
+      () => article(element, 'first').querySelector('[aria-label="Celebrate, 1 person"]'),
+      'the reaction count',
+    );
+    expect($$(element, '[part~="new-comments"]')).to.have.length(0);
+  });
+
+  it('removes a comment deleted elsewhere', async () => {
+    const { element, writer } = await twoReaders();
+    await writer.deleteComment('first');
+    await until(() => !root(element).querySelector('#plein-comment-first'), 'the deletion');
+  });
+});
