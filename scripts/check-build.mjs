@@ -17,7 +17,7 @@ for (const file of pkg.sideEffects) {
 
 const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
 const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((d) => d.tagName).filter(Boolean);
-for (const tag of ['plein-provider', 'plein-popup']) {
+for (const tag of ['plein-provider', 'plein-popup', 'plein-comments']) {
   if (!tags.includes(tag)) problems.push(`custom-elements.json does not describe <${tag}>`);
 }
 

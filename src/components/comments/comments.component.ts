@@ -86,7 +86,7 @@ type Dialog = { kind: 'delete' | 'report'; key: string; error?: AdapterError; op
  * @csspart permalink - The time, linking to the comment's anchor.
  * @csspart edited - The "edited" marker.
  * @csspart badge - A status badge; also `badge-pending`, `badge-hidden`, `badge-pinned`.
- * @csspart replying-to - "replying to @name" above a flattened reply.
+ * @csspart replying-to - The "replying to" line above a flattened reply, naming the person it answers.
  * @csspart body - The comment's text.
  * @csspart reactions - The reactions bar.
  * @csspart reaction - A reaction button; also `reaction-mine` when the viewer reacted.
@@ -146,7 +146,7 @@ export class PleinComments extends PleinElement {
   /** Top-level comments per page (replies come with their comment). Unset, the backend's default. */
   @property({ type: Number, attribute: 'page-size' }) pageSize: number | undefined;
 
-  /** Levels of nested replies; deeper replies are listed at this level with "replying to @name". */
+  /** Levels of nested replies; deeper replies are listed at this level with "replying to" and the name of the person they answer. */
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 3;
 
   /** `off` stops the element from writing schema.org JSON-LD next to itself. */
