@@ -17,10 +17,23 @@ function scriptTagFromSource(): Plugin {
   };
 }
 
-// `npm run dev`: the building-blocks demo at /, the script-tag site demo at /site/.
+const server = process.env.PLEIN_DEV_SERVER ?? 'http://localhost:8787';
+
+// `npm run dev`: the building-blocks demo (memory adapter) at /, and the script-tag site demo at
+// /site/, whose API calls go to a Plein server (`npm start`) through the proxy, presented with
+// that server's own origin so its exact-match CORS check accepts them.
 // Storybook merges this file too; it sets its own root.
 export default defineConfig({
   root: 'demo',
   plugins: [scriptTagFromSource()],
-  server: { port: 5173 },
+  server: {
+    port: 5173,
+    proxy: {
+      '/v1': {
+        target: server,
+        changeOrigin: true,
+        configure: (proxy) => proxy.on('proxyReq', (request) => request.setHeader('origin', server)),
+      },
+    },
+  },
 });

@@ -1,9 +1,11 @@
 // Builds the npm modules (dist/), their type declarations (dist/types/), the self-contained
 // script-tag build (dist/cdn/) and the Custom Elements Manifest (custom-elements.json).
 import { build } from 'vite';
+import { build as esbuild } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { libraryEntries, componentEntries } from './entries.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const quiet = { logLevel: 'warn', configFile: false };
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
@@ -30,9 +32,11 @@ await build({
 
 // CDN: the loader plus one chunk per widget, everything (lit included) bundled in. Library mode
 // leaves out Vite's preload helper, whose root-relative paths would tie the build to one folder.
+// Lit's template text is minified here only: npm users' bundlers see the source as written.
 await build({
   ...quiet,
   define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [minifyTemplatesPlugin()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,
@@ -45,6 +49,18 @@ await build({
   },
 });
 
+// The reference server and its `plein` command: one ESM file for Node, dependencies left as imports.
+await esbuild({
+  entryPoints: ['src/server/cli.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  outfile: 'dist/server/cli.js',
+  logLevel: 'warning',
+});
+
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs'], { stdio: 'inherit' });
-console.log('built dist/, dist/cdn/, dist/types/ and custom-elements.json');
+console.log('built dist/, dist/cdn/, dist/server/, dist/types/ and custom-elements.json');

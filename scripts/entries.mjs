@@ -7,6 +7,7 @@ export const libraryEntries = {
   adapter: 'src/adapter.ts',
   memory: 'src/memory.ts',
   testing: 'src/testing.ts',
+  http: 'src/http.ts',
 };
 
 /** One define entry per component folder that has a `<name>.ts` defining its tag. */

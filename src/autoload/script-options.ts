@@ -4,6 +4,8 @@ import type { Theme } from '../core/config.js';
 export interface ScriptOptions {
   endpoint?: string;
   site?: string;
+  /** A short-lived JWT the site's backend signed for its signed-in member; absent for visitors. */
+  token?: string;
   lang?: string;
   theme?: Theme;
 }
@@ -26,6 +28,7 @@ export function readScriptOptions(script: HTMLScriptElement | null): ScriptOptio
   const options: ScriptOptions = {};
   if (data.endpoint) options.endpoint = data.endpoint;
   if (data.site) options.site = data.site;
+  if (data.token) options.token = data.token;
   if (data.lang) options.lang = data.lang;
   if (data.theme) {
     if (THEMES.includes(data.theme)) options.theme = data.theme as Theme;

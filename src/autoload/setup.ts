@@ -16,11 +16,11 @@ export async function applyScriptOptions(options: ScriptOptions): Promise<void> 
     return;
   }
   if (options.endpoint) {
-    // Fails loudly rather than silently falling back to demo data the site owner did not ask for.
-    throw new Error(
-      `plein: data-endpoint="${options.endpoint}" needs the HTTP adapter (plein/http), which this build does not include yet; ` +
-        'pass an adapter with configure() instead.',
-    );
+    if (!options.site) throw new Error(`plein: data-endpoint="${options.endpoint}" also needs data-site, the site's id on that server.`);
+    const { createHttpAdapter } = await import('../adapters/http/index.js');
+    const adapter = createHttpAdapter({ endpoint: new URL(options.endpoint, document.baseURI).href, site: options.site, token: options.token ?? null });
+    configure({ ...appearance, adapter });
+    return;
   }
   const { createMemoryAdapter } = await import('../adapters/memory/index.js');
   configure({ ...appearance, adapter: createMemoryAdapter({ namespace: 'plein-demo', persist: true }), demo: true });

@@ -17,6 +17,7 @@ import { commentRank, type CommentRecord } from './comments.js';
 import { InvalidCursorError, decodeCursor, encodeCursor } from './cursor.js';
 import { clampPageSize } from './limits.js';
 import { compareThread, type ThreadSort, type ThreadSortKey } from './ordering.js';
+import { levelSort } from './level-sort.js';
 import { can } from './permissions.js';
 import type { Actor } from './roles.js';
 
@@ -95,10 +96,7 @@ export function createVisibility<R extends VisibilityFacts>(actor: Actor, tree: 
 // ---------------------------------------------------------------------------------------------
 // Ordering of a level
 
-/** Replies are read as a conversation: oldest first, whatever the top level's sort. */
-export function levelSort(sort: ThreadSort, parentId: string | null): ThreadSort {
-  return parentId === null ? sort : 'oldest';
-}
+export { levelSort };
 
 /** The key a comment sorts by: its rank for `top`, pinned only at the top level. */
 export function commentSortKey(comment: Pick<CommentRecord, 'id' | 'createdAt' | 'parentId' | 'pinned' | 'score' | 'reactions'>): ThreadSortKey {

@@ -4,12 +4,13 @@
  * and paging of the tree are in `comments-tree.ts`; banned words in `comments-screening.ts`.
  */
 import { screenComment, type BannedWordsPolicy } from './comments-screening.js';
+import type { CommentStatus } from './comment-status.js';
 import { LIMITS, textLength, validateCommentBody, type FieldIssues } from './limits.js';
 import { countLinks, parseMarkdown, toPlainText } from './markdown/index.js';
 import type { ClockFacts, ContentFacts, Instant, PlaceFacts } from './permissions.js';
-import { isModerator, type Actor, type Role } from './roles.js';
+import type { Role } from './roles.js';
 
-export type CommentStatus = 'published' | 'pending' | 'hidden';
+export { initialStatus, statusAfterEdit, type CommentStatus } from './comment-status.js';
 
 /** The reactions a thread offers unless it says otherwise. */
 export const DEFAULT_REACTIONS: readonly string[] = Object.freeze(['👍', '❤️', '😂', '🎉', '😮']);
@@ -120,23 +121,6 @@ export function reviewCommentBody(body: unknown, rules: CommentRules = {}): Body
     };
   }
   return { issues: {}, held: screening.verdict === 'pending' };
-}
-
-/**
- * The status of a new comment. Moderators' comments publish directly; others wait when the
- * thread (or site) pre-moderates or a banned word held it.
- */
-export function initialStatus(actor: Actor, facts: { premoderated: boolean; held: boolean }): CommentStatus {
-  if (isModerator(actor)) return 'published';
-  return facts.premoderated || facts.held ? 'pending' : 'published';
-}
-
-/**
- * The status after an edit: a held edit by a non-moderator goes back to the queue (a published
- * comment must not turn into spam after approval); otherwise the status stays.
- */
-export function statusAfterEdit(actor: Actor, current: CommentStatus, held: boolean): CommentStatus {
-  return held && !isModerator(actor) && current === 'published' ? 'pending' : current;
 }
 
 /** A stored comment as the rules see it; the memory adapter stores exactly this. */

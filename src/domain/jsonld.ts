@@ -1,3 +1,4 @@
+import { commentAnchor } from './anchor.js';
 import { toPlainText, parseMarkdown } from './markdown/index.js';
 
 /** The fields structured data needs from a comment; a structural subset of the contract's Comment. */
@@ -20,9 +21,7 @@ export interface JsonLdPage {
   commentCount: number;
 }
 
-export function commentAnchor(id: string): string {
-  return `plein-comment-${id}`;
-}
+export { commentAnchor };
 
 /**
  * schema.org `DiscussionForumPosting` with the nested `Comment` tree, as search engines read it.

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Thread, Viewer } from '../../adapters/contract.js';
 import { renderMarkdown } from '../../core/markdown.js';
-import { commentAnchor } from '../../domain/jsonld.js';
+import { commentAnchor } from '../../domain/anchor.js';
 import { commentsEn, type CommentsKey } from '../../i18n/comments.en.js';
 import type { CommentsStore } from '../../stores/comments/types.js';
 import { avatarHue } from '../avatar/avatar-color.js';

@@ -10,11 +10,10 @@ import { PleinErrorEvent, PleinLoginRequestEvent } from '../../core/events.js';
 import { PleinElement } from '../../core/plein-element.js';
 import { relativeParts } from '../../core/relative-time.js';
 import { StoreController } from '../../core/store-controller.js';
-import { commentAnchor } from '../../domain/jsonld.js';
+import { commentAnchor } from '../../domain/anchor.js';
 import { LIMITS, REPORT_REASONS } from '../../domain/limits.js';
 import { createCommentsStore } from '../../stores/comments/index.js';
 import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js';
-import '../demo-note/demo-note.js';
 import { commentTemplate, type CommentContext, type UiFlags } from './comment-template.js';
 import { commentsStyles } from './comments.styles.js';
 import './composer.js';
@@ -22,8 +21,24 @@ import type { PleinCommentsComposer } from './composer.js';
 import { blockAt, buildDisplayTree, partition, updateDisplayTree, type Block, type DisplayNode, type DisplayTree } from './display-tree.js';
 import { PleinCommentDeletedEvent, PleinCommentEditedEvent, PleinCommentPostedEvent, PleinReactionChangedEvent } from './events.js';
 import { whenIdle } from './idle.js';
-import { JsonLdScript } from './jsonld-script.js';
+import type { JsonLdScript } from './jsonld-script.js';
 import { CommentsLocalize } from './localize.js';
+
+/**
+ * The structured-data writer is its own chunk: only search engines read it and it is written when
+ * the page is idle, so it need not delay the first render.
+ */
+let jsonLdChunk: Promise<typeof import('./jsonld-script.js')> | undefined;
+const loadJsonLd = () => (jsonLdChunk ??= import('./jsonld-script.js'));
+
+/** Only demo mode shows the demo note, so pages on a real backend never download it. */
+let demoNoteChunk: Promise<unknown> | undefined;
+function demoNote(): TemplateResult {
+  demoNoteChunk ??= import('../demo-note/demo-note.js').catch((error: unknown) =>
+    console.warn('plein: could not load <plein-demo-note>.', error),
+  );
+  return html`<plein-demo-note></plein-demo-note>`;
+}
 
 /** Comments rendered with the first frame; the rest follow in idle-time chunks. */
 const FIRST_RENDER = 40;
@@ -213,7 +228,7 @@ export class PleinComments extends PleinElement {
   #cancelChunk: (() => void) | null = null;
   #updateStarted = 0;
   #loadingAll: AbortController | null = null;
-  #jsonld = new JsonLdScript(this);
+  #jsonld: JsonLdScript | null = null;
   #cancelJsonLd: (() => void) | null = null;
   #jsonLdFor: readonly CommentEntry[] | null = null;
   #incomingSeen = 0;
@@ -260,7 +275,7 @@ export class PleinComments extends PleinElement {
     this.#cancelJsonLd?.();
     this.#cancelJsonLd = null;
     this.#jsonLdFor = null;
-    this.#jsonld.remove();
+    this.#jsonld?.remove();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -460,7 +475,7 @@ export class PleinComments extends PleinElement {
     const showError = lastError && ['react', 'moderate', 'lock', 'reveal'].includes(lastError.action);
 
     return html`<section part="base" class="base" aria-labelledby="heading" @click=${this.#onClick}>
-      ${$config.get().demo ? html`<plein-demo-note></plein-demo-note>` : nothing}
+      ${$config.get().demo ? demoNote() : nothing}
       <div part="header" class="header">
         <h2 part="count" class="count" id="heading">${status === 'ready' || thread ? t.t('count', { count }) : t.t('heading')}</h2>
         <label class="sort">
@@ -1268,7 +1283,15 @@ export class PleinComments extends PleinElement {
       this.#cancelJsonLd = null;
       const current = store.$items.get();
       this.#jsonLdFor = current;
-      if (this.isConnected && this.jsonld !== 'off') this.#jsonld.write(current, store.$thread.get()?.commentCount ?? current.length);
+      if (!this.isConnected || this.jsonld === 'off') return;
+      loadJsonLd().then(
+        ({ JsonLdScript }) => {
+          // Removed, switched off or superseded while the chunk loaded.
+          if (this.#jsonLdFor !== current || !this.isConnected || this.jsonld === 'off') return;
+          (this.#jsonld ??= new JsonLdScript(this)).write(current, store.$thread.get()?.commentCount ?? current.length);
+        },
+        (error: unknown) => console.warn('plein: could not load the structured data writer.', error),
+      );
     }, 1000);
   }
 

@@ -1,5 +1,5 @@
 import type { Comment, ModerationAction, ReactionSummary, Thread, Viewer } from '../../adapters/contract.js';
-import { initialStatus } from '../../domain/comments.js';
+import { initialStatus } from '../../domain/comment-status.js';
 import { actorOf } from './permissions.js';
 
 let localCount = 0;

@@ -1,6 +1,6 @@
 import type { Comment } from '../../adapters/contract.js';
 import { compareThread, type ThreadSort, type ThreadSortKey } from '../../domain/ordering.js';
-import { levelSort } from '../../domain/comments-tree.js';
+import { levelSort } from '../../domain/level-sort.js';
 import type { CommentEntry } from './types.js';
 
 type Compare = (a: ThreadSortKey, b: ThreadSortKey) => number;

@@ -128,6 +128,34 @@ describe('script-tag options', () => {
     }
   });
 
+  it('talks to the server named by data-endpoint and data-site, resolving a relative endpoint against the page', async () => {
+    const before = getConfig();
+    configure({ adapter: null, demo: false });
+    try {
+      await applyScriptOptions({ endpoint: '/', site: 'blog', token: 'jwt-from-the-site' });
+      const config = getConfig();
+      expect(config.adapter?.name).to.equal('http');
+      expect(config.adapter?.supports.comments).to.equal(true);
+      expect(config.demo).to.equal(false);
+    } finally {
+      await getConfig().adapter?.dispose?.();
+      configure({ adapter: before.adapter, lang: before.lang, theme: before.theme, demo: before.demo });
+    }
+  });
+
+  it('refuses an endpoint without a site id, naming the missing attribute', async () => {
+    const before = getConfig();
+    configure({ adapter: null });
+    try {
+      let error: unknown;
+      await applyScriptOptions({ endpoint: 'https://comments.example.org' }).catch((e: unknown) => (error = e));
+      expect(String(error)).to.contain('data-site');
+      expect(getConfig().adapter).to.equal(null);
+    } finally {
+      configure({ adapter: before.adapter });
+    }
+  });
+
   it('keeps an adapter that code configured, applying only language and theme', async () => {
     const before = getConfig();
     const adapter = { name: 'mine', supports: { session: true }, getViewer: async () => null, signOut: async () => {} };

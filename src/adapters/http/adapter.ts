@@ -1,0 +1,228 @@
+/**
+ * `createHttpAdapter`: the adapter contract over the reference server's REST + SSE API
+ * (`/v1/sites/{site}/…`, described at `/v1/openapi.json`). Every method is one request (two for a
+ * guest's first step: the proof-of-work challenge, then the call); realtime is one multiplexed
+ * event stream (see `realtime.ts`).
+ */
+import {
+  topics,
+  type AdapterWith,
+  type Capabilities,
+  type Comment,
+  type ModerationItem,
+  type Page,
+  type ReactionSummary,
+  type Thread,
+  type Viewer,
+} from '../contract.js';
+import { defineAdapter } from '../define.js';
+import { AdapterError } from '../errors.js';
+import { validateGuestName } from '../../domain/limits.js';
+import { GuestSessions, parse, type StoredGuest } from './guest-session.js';
+import { Identity } from './identity.js';
+import { resolveRealtimeOptions, siteBaseUrl, type HttpAdapterOptions } from './options.js';
+import { solveProofOfWork } from './proof-of-work.js';
+import { RealtimeChannel } from './realtime.js';
+import { Transport } from './transport.js';
+
+/** What the reference server implements, hence what this adapter declares. */
+export const HTTP_CAPABILITIES = {
+  session: true,
+  guests: true,
+  comments: true,
+  reactions: true,
+  reports: true,
+  moderation: true,
+  realtime: true,
+} as const satisfies Capabilities;
+
+export type HttpAdapter = AdapterWith<keyof typeof HTTP_CAPABILITIES> & {
+  /** Closes the event stream, aborts requests in flight and drops every listener. */
+  dispose(): void;
+};
+
+const threadPath = (id: string) => `/threads/${encodeURIComponent(id)}`;
+const commentPath = (id: string) => `/comments/${encodeURIComponent(id)}`;
+
+export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
+  const baseUrl = siteBaseUrl(options.endpoint, options.site);
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const guests = new GuestSessions(baseUrl, options.guestStorage);
+  const identity = new Identity(options.token, guests);
+
+  /** The viewer last reported to `session` listeners: `undefined` until known. */
+  let knownViewer: string | null | undefined;
+  const viewerKey = (viewer: Viewer | null) => (viewer ? `${viewer.guest ? 'guest' : 'member'}:${viewer.id}` : null);
+
+  function viewerChanged(viewer: Viewer | null, { reconnect }: { reconnect: boolean }): void {
+    knownViewer = viewerKey(viewer);
+    realtime.emitViewer(viewer);
+    if (reconnect) realtime.identityChanged();
+  }
+
+  function guestRejected(): void {
+    if (identity.forgetGuest()) viewerChanged(null, { reconnect: true });
+  }
+
+  const transport = new Transport(baseUrl, fetchImpl, identity, {
+    guestRejected,
+    credentialsUsed: (credentials) => realtime.credentialsUsed(credentials),
+  });
+  const realtime = new RealtimeChannel({
+    transport,
+    identity,
+    fetchImpl,
+    options: resolveRealtimeOptions(options.realtime),
+    guestRejected,
+  });
+
+  function startGuest(session: StoredGuest): Viewer {
+    identity.startGuest(session);
+    viewerChanged(session.viewer, { reconnect: true });
+    return session.viewer;
+  }
+
+  async function proof(signal: AbortSignal | undefined): Promise<string> {
+    const { data: challenge } = await transport.request<unknown>('GET', '/guest/challenge', { anonymous: true, signal });
+    return solveProofOfWork(challenge, signal);
+  }
+
+  // Another tab of the site started or ended the guest session this one shares.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== guests.key && event.key !== null) return;
+    const viewer = event.key === null ? null : (parse(event.newValue)?.viewer ?? null);
+    void identity.current().then((credentials) => {
+      // A member's token wins over any guest session, whatever the other tab did.
+      if (credentials.kind !== 'member' && viewerKey(viewer) !== knownViewer) viewerChanged(viewer, { reconnect: true });
+    }, () => undefined);
+  };
+  globalThis.addEventListener?.('storage', onStorage);
+
+  const adapter: HttpAdapter = {
+    name: 'http',
+    supports: { ...HTTP_CAPABILITIES },
+
+    async getViewer(callOptions) {
+      const { data } = await transport.request<{ viewer: Viewer | null }>('GET', '/viewer', { signal: callOptions?.signal });
+      const viewer = data.viewer ?? null;
+      // The site's token may name someone else now (the member signed in or out on the site).
+      if (knownViewer !== undefined && viewerKey(viewer) !== knownViewer) viewerChanged(viewer, { reconnect: true });
+      knownViewer = viewerKey(viewer);
+      return viewer;
+    },
+
+    async signOut(callOptions) {
+      callOptions?.signal?.throwIfAborted();
+      // A member's session belongs to the site (its token); what the adapter owns is the guest's.
+      if (identity.forgetGuest()) viewerChanged(null, { reconnect: true });
+    },
+
+    async signInAsGuest(input, callOptions) {
+      const signal = callOptions?.signal;
+      signal?.throwIfAborted();
+      // The server judges the name before the proof-of-work; so does this, and spares the work.
+      const issues = validateGuestName(input?.name);
+      if (Object.keys(issues).length > 0) throw AdapterError.invalid(issues);
+      const altcha = await proof(signal);
+      const { data } = await transport.request<StoredGuest>('POST', '/guest', { anonymous: true, signal, body: { name: input.name, altcha } });
+      signal?.throwIfAborted();
+      return startGuest(data);
+    },
+
+    async getThread(id, callOptions) {
+      const { data, position } = await transport.request<Thread | null>('GET', threadPath(id), { signal: callOptions?.signal, nullIfMissing: true });
+      transport.readOf(topics.thread(id), position);
+      return data;
+    },
+
+    async listComments(request, callOptions) {
+      const { data, position } = await transport.request<Page<Comment>>('GET', `${threadPath(request.thread)}/comments`, {
+        signal: callOptions?.signal,
+        query: {
+          sort: request.sort,
+          parentId: request.parentId,
+          cursor: request.cursor,
+          limit: request.limit,
+          withReplies: request.withReplies === true,
+        },
+      });
+      transport.readOf(topics.thread(request.thread), position);
+      return data;
+    },
+
+    async getComment(id, callOptions) {
+      const { data, position } = await transport.request<Comment | null>('GET', commentPath(id), { signal: callOptions?.signal, nullIfMissing: true });
+      if (data) transport.readOf(topics.thread(data.thread), position);
+      return data;
+    },
+
+    async postComment(input, callOptions) {
+      const signal = callOptions?.signal;
+      signal?.throwIfAborted();
+      const asGuest = typeof input.guestName === 'string' && (await identity.current()).kind === 'anonymous';
+      const body = {
+        body: input.body,
+        parentId: input.parentId ?? null,
+        ...(asGuest ? { guestName: input.guestName, altcha: await proof(signal) } : {}),
+      };
+      const { data } = await transport.request<{ comment: Comment; guest: StoredGuest | null }>('POST', `${threadPath(input.thread)}/comments`, {
+        signal,
+        body,
+      });
+      if (data.guest) startGuest(data.guest);
+      return data.comment;
+    },
+
+    async editComment(id, input, callOptions) {
+      const { data } = await transport.request<Comment>('PATCH', commentPath(id), { signal: callOptions?.signal, body: { body: input.body } });
+      return data;
+    },
+
+    async deleteComment(id, callOptions) {
+      await transport.request('DELETE', commentPath(id), { signal: callOptions?.signal });
+    },
+
+    async react(commentId, key, on, callOptions) {
+      const { data } = await transport.request<{ reactions: ReactionSummary[] }>('POST', `${commentPath(commentId)}/reactions`, {
+        signal: callOptions?.signal,
+        body: { key, on },
+      });
+      return data.reactions;
+    },
+
+    async report(commentId, input, callOptions) {
+      await transport.request('POST', `${commentPath(commentId)}/reports`, {
+        signal: callOptions?.signal,
+        body: { reason: input.reason, ...(input.note === undefined ? {} : { note: input.note }) },
+      });
+    },
+
+    async listModerationQueue(request, callOptions) {
+      const { data, position } = await transport.request<Page<ModerationItem>>('GET', '/moderation/queue', {
+        signal: callOptions?.signal,
+        query: { scope: request.scope, cursor: request.cursor, limit: request.limit },
+      });
+      transport.readOf(topics.moderation(), position);
+      return data;
+    },
+
+    async moderate(target, action, callOptions) {
+      await transport.request('POST', '/moderation/actions', { signal: callOptions?.signal, body: { target, action } });
+    },
+
+    async lock(scope, locked, callOptions) {
+      await transport.request('POST', '/moderation/locks', { signal: callOptions?.signal, body: { scope, locked } });
+    },
+
+    subscribe(topic, onEvent) {
+      return realtime.subscribe(topic, onEvent);
+    },
+
+    dispose() {
+      globalThis.removeEventListener?.('storage', onStorage);
+      realtime.dispose();
+      transport.dispose();
+    },
+  };
+  return defineAdapter(adapter);
+}

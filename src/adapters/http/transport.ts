@@ -1,0 +1,180 @@
+/**
+ * One JSON request to the site's API: the Authorization header, the caller's abort signal passed
+ * through to fetch, errors turned into AdapterErrors, and the realtime journal position reads
+ * report (`X-Plein-Event-Id`: what the answer includes), so a stream opened later resumes right
+ * after what was read and misses nothing in between.
+ *
+ * Writes always carry an Authorization header (`Anonymous` when nobody is signed in) and JSON
+ * bodies `Content-Type: application/json`: the server refuses anything else, which is what keeps
+ * cross-site form posts out.
+ */
+import { AdapterError } from '../errors.js';
+import { disposedError, errorFromResponse, networkError } from './errors.js';
+import { authorization, type Credentials, type Identity } from './identity.js';
+import { linkSignals } from './signals.js';
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  signal?: AbortSignal | undefined;
+  /** Send no credentials, whoever is signed in. */
+  anonymous?: boolean;
+  /** A read: "not found" answers `data: null` instead of throwing. */
+  nullIfMissing?: boolean;
+}
+
+export interface Answer<T> {
+  status: number;
+  data: T;
+  /** The journal position the answer includes, when the server said. */
+  position: number | null;
+}
+
+export interface TransportHooks {
+  /** The server no longer accepts the stored guest token (expired, erased). */
+  guestRejected(): void;
+  /** Credentials a request was sent with, so the event stream can follow a change of identity. */
+  credentialsUsed(credentials: Credentials): void;
+}
+
+export class Transport {
+  /** The newest journal id any answer reported; `null` until the first that did. */
+  position: number | null = null;
+  /** Per realtime topic, the position of the newest read of that topic's data. */
+  readonly #topicPositions = new Map<string, number>();
+  readonly #lifetime = new AbortController();
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly fetchImpl: typeof fetch,
+    readonly identity: Identity,
+    private readonly hooks: TransportHooks,
+  ) {}
+
+  get disposed(): boolean {
+    return this.#lifetime.signal.aborted;
+  }
+
+  /** Aborts every request in flight; later requests fail with `unavailable`. */
+  dispose(): void {
+    this.#lifetime.abort(disposedError());
+  }
+
+  url(path: string, query?: RequestOptions['query']): string {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null && value !== false) search.set(key, String(value));
+    }
+    const text = search.toString();
+    return `${this.baseUrl}${path}${text ? `?${text}` : ''}`;
+  }
+
+  #notePosition(headers: Headers): number | null {
+    const value = Number(headers.get('X-Plein-Event-Id'));
+    if (!headers.has('X-Plein-Event-Id') || !Number.isSafeInteger(value) || value < 0) return null;
+    this.position = Math.max(this.position ?? 0, value);
+    return value;
+  }
+
+  /** Remembers that a read of `topic`'s data included the journal up to `position`. */
+  readOf(topic: string, position: number | null): void {
+    if (position === null) return;
+    this.#topicPositions.set(topic, Math.max(this.#topicPositions.get(topic) ?? 0, position));
+  }
+
+  /** Where a new subscription to `topic` starts: after the newest read of it, else after the newest read at all. */
+  startFor(topic: string): number | null {
+    return this.#topicPositions.get(topic) ?? this.position;
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
+    const credentials: Credentials = options.anonymous ? { kind: 'anonymous' } : await this.#credentials(options.signal);
+    try {
+      return await this.#send<T>(method, path, options, credentials);
+    } catch (error) {
+      const retry = await this.#retryAfterUnauthorized(error, method, credentials, options.signal);
+      if (!retry) throw error;
+      return this.#send<T>(method, path, options, retry);
+    }
+  }
+
+  async #credentials(signal: AbortSignal | undefined): Promise<Credentials> {
+    signal?.throwIfAborted();
+    if (this.disposed) throw disposedError();
+    const credentials = await this.identity.current();
+    signal?.throwIfAborted();
+    return credentials;
+  }
+
+  /**
+   * After a 401: a rejected guest token is forgotten, and a read is tried again anonymously; a
+   * member token is asked for again, and the request retried once if the site gave a new one.
+   */
+  async #retryAfterUnauthorized(error: unknown, method: string, used: Credentials, signal?: AbortSignal): Promise<Credentials | null> {
+    if ((error as AdapterError | null)?.code !== 'unauthorized' || used.kind === 'anonymous') return null;
+    if (used.kind === 'guest') {
+      this.hooks.guestRejected();
+      return method === 'GET' ? this.#credentials(signal) : null;
+    }
+    const fresh = await this.#credentials(signal);
+    return fresh.kind === 'member' && fresh.token !== used.token ? fresh : null;
+  }
+
+  async #send<T>(method: string, path: string, options: RequestOptions, credentials: Credentials): Promise<Answer<T>> {
+    const { signal: caller } = options;
+    caller?.throwIfAborted();
+    if (this.disposed) throw disposedError();
+    if (!options.anonymous) this.hooks.credentialsUsed(credentials);
+
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const auth = authorization(credentials);
+    if (auth) headers['Authorization'] = auth;
+    else if (method !== 'GET') headers['Authorization'] = 'Anonymous';
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+
+    const linked = linkSignals(caller, this.#lifetime.signal);
+    try {
+      let response: Response;
+      let text: string;
+      try {
+        response = await this.fetchImpl(this.url(path, options.query), {
+          method,
+          headers,
+          signal: linked.signal,
+          ...(body === undefined ? {} : { body }),
+        });
+        text = await response.text();
+      } catch (error) {
+        throw this.#failure(error, caller);
+      }
+      const position = this.#notePosition(response.headers);
+      if (!response.ok) {
+        const error = errorFromResponse(response.status, response.headers, text);
+        if (options.nullIfMissing && error.code === 'not-found') return { status: response.status, data: null as T, position };
+        throw error;
+      }
+      return { status: response.status, data: (text === '' ? undefined : parseJson(text, response.url || path)) as T, position };
+    } finally {
+      linked.release();
+    }
+  }
+
+  /** A fetch that failed: the caller's abort reason, the adapter's disposal, or the network. */
+  #failure(error: unknown, caller: AbortSignal | undefined): unknown {
+    if (caller?.aborted) return caller.reason;
+    if (this.disposed) return disposedError();
+    return networkError(error);
+  }
+}
+
+function parseJson(text: string, url: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new AdapterError('unavailable', `${url} did not answer with JSON: is the endpoint a Plein server?`, { cause });
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The Plein server as a Hono app: `createApp({ store, realtime, config, clock })`. Serve it with
+ * `serve.ts` (node-server), or call `app.request()` in tests. The API lives under `/v1`, every
+ * site's under `/v1/sites/{site}`; `/v1/openapi.json` describes all of it, generated from the
+ * same schemas that validate the requests.
+ */
+import { existsSync } from 'node:fs';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { AdapterError } from '../../adapters/errors.js';
+import { monotonicStamps } from '../comments/context.js';
+import { ThreadCache } from '../comments/thread-cache.js';
+import { resolveConfig, type ServerConfig, type ServerConfigInput } from '../config.js';
+import type { Realtime } from '../realtime/index.js';
+import { registerComments } from '../routes/comments.js';
+import type { RouteDeps } from '../routes/deps.js';
+import { registerEvents } from '../routes/events.js';
+import { registerModeration } from '../routes/moderation.js';
+import { registerSession } from '../routes/session.js';
+import { errors } from '../schemas/common.js';
+import { StreamRegistry } from '../streams/event-stream.js';
+import type { PleinStore } from '../store/types.js';
+import type { AppEnv } from './env.js';
+import { HttpError, errorResponse, toAdapterError } from './errors.js';
+import { etags } from './etag.js';
+import { API_DESCRIPTION } from './openapi-info.js';
+import { requestLog } from './request-log.js';
+import { securityHeaders } from './security-headers.js';
+import { siteContext } from './site-context.js';
+import { SiteCache } from './sites.js';
+import { validationHook } from './validation.js';
+import { isWrite } from './write-guard.js';
+
+export interface CreateAppOptions {
+  store: PleinStore;
+  realtime: Realtime;
+  config?: ServerConfig | ServerConfigInput;
+  /** Epoch milliseconds; tests pass a clock they can move. */
+  clock?: () => number;
+}
+
+export interface AppControls {
+  readonly config: ServerConfig;
+  readonly streams: StreamRegistry;
+  /** Whether `drain()` was called: health answers 503 and new streams are refused. */
+  readonly draining: boolean;
+  /** Before shutdown: refuse new streams, end open ones with a short `retry:`. */
+  drain(): void;
+}
+
+export type PleinApp = OpenAPIHono<AppEnv> & { readonly plein: AppControls };
+
+/** Store failures that a retry may cure: busy database, lost connection. */
+function transient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(SQLITE_BUSY|SQLITE_LOCKED|ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P0[1-3]|53300|08\d{3})$/.test(code);
+}
+
+const health = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['server'],
+  summary: 'Liveness and readiness',
+  description: '503 while the database is unreachable or the server is shutting down.',
+  responses: {
+    200: {
+      description: 'Ready',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok'), store: z.string(), streams: z.number().int() }) } },
+    },
+    ...errors(503),
+  },
+});
+
+export function createApp(options: CreateAppOptions): PleinApp {
+  const config = resolveConfig(options.config);
+  const clock = options.clock ?? Date.now;
+  const { store, realtime } = options;
+  const streams = new StreamRegistry();
+  let draining = false;
+  const threads = new ThreadCache(store, realtime, { ttlMs: config.threadCacheMs, maxThreads: config.threadCacheSize, editWindowMs: config.editWindowMs, now: clock });
+  const deps: RouteDeps = { store, realtime, config, clock, stamp: monotonicStamps(clock), sites: new SiteCache(store, config.siteCacheMs), threads, streams };
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestLog(config.log));
+  app.use('*', securityHeaders());
+  const limitBody = bodyLimit({ maxSize: config.bodyLimitBytes, onError: (c) => errorResponse(c, new HttpError(413, 'invalid', 'The request body is too large.')) });
+  // Only requests that may carry a body: checking a GET would make node-server build a full Request.
+  app.use('/v1/*', (c, next) => (isWrite(c.req.method) ? limitBody(c, next) : next()));
+  // Also matches `/v1/sites/{site}` itself.
+  app.use('/v1/sites/:site/*', siteContext({ store, sites: deps.sites, config, clock }));
+  app.use('/v1/*', etags());
+
+  registerSession(app, deps);
+  registerComments(app, deps);
+  registerModeration(app, deps);
+  registerEvents(app, deps, () => draining);
+
+  app.openapi(health, async (c) => {
+    if (draining) throw new AdapterError('unavailable', 'Shutting down.', { retryAfter: 1 });
+    await store.journalBounds();
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: 'ok' as const, store: store.dialect, streams: streams.size }, 200);
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A member JWT signed by the site (HS256 with the site secret, or RS256/EdDSA), or a guest token from POST …/guest.',
+  });
+  // The description is public: API explorers on any origin may read it.
+  app.use('/v1/openapi.json', async (c, next) => {
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+  });
+  app.doc31('/v1/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: { title: 'Plein API', version: '1', description: API_DESCRIPTION },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
+
+  if (config.cdnDir && existsSync(config.cdnDir)) {
+    app.use('/plein/*', serveStatic({ root: config.cdnDir, rewriteRequestPath: (path) => path.slice('/plein'.length) }));
+  }
+  if (config.demoDir && existsSync(config.demoDir)) app.use('/*', serveStatic({ root: config.demoDir }));
+
+  app.notFound((c) => (c.req.path.startsWith('/v1/') ? errorResponse(c, new AdapterError('not-found', 'No such endpoint.')) : c.text('Not found', 404)));
+  app.onError((error, c) => {
+    const known = toAdapterError(error);
+    if (known) return errorResponse(c, known);
+    if (transient(error)) return errorResponse(c, new AdapterError('unavailable', 'The database is busy or unreachable; try again.', { retryAfter: 1 }));
+    config.log({ level: 'error', msg: 'unhandled error', id: c.var.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    return errorResponse(c, new HttpError(500, 'unavailable', 'Something went wrong on the server.'));
+  });
+
+  const controls: AppControls = {
+    config,
+    streams,
+    get draining() {
+      return draining;
+    },
+    drain() {
+      draining = true;
+      streams.endAll(config.streams.shutdownRetryMs);
+    },
+  };
+  return Object.assign(app, { plein: controls });
+}

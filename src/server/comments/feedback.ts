@@ -1,0 +1,65 @@
+/**
+ * Reactions and reports: members react to visible comments with the thread's reaction keys and
+ * report others' comments for the moderation queue. Same steps as the memory adapter's
+ * reactions and reports sections.
+ */
+import { topics, type ReactionSummary, type ReportInput } from '../../adapters/contract.js';
+import { enforce, enforceValid, notFound } from '../../adapters/memory/refusals.js';
+import { applyReaction, commentFacts, validateReactionKey, type CommentRecord } from '../../domain/comments.js';
+import { validateReport } from '../../domain/limits.js';
+import { can } from '../../domain/permissions.js';
+import { QUEUE_CHANGED, reactionsChange } from './changes.js';
+import { commit, type OperationContext } from './context.js';
+import { locateForWrite } from './reading.js';
+import { ThreadView } from './thread-view.js';
+import { rememberUser } from './users.js';
+
+export async function react(context: OperationContext, commentId: string, key: unknown, on: boolean): Promise<ReactionSummary[]> {
+  const found = await locateForWrite(context, commentId);
+  const comment = found?.view.visible(commentId);
+  if (!found || !comment) throw notFound('The comment');
+  const { state, view } = found;
+  enforce(can(view.actor, 'comment.react', commentFacts(comment, state.settings)));
+  enforceValid(validateReactionKey(key, state.settings.reactions));
+  const reactionKey = key as string;
+
+  const next = applyReaction(comment.reactions, reactionKey, view.viewerId!, on);
+  if (next === comment.reactions) return view.present(comment).reactions;
+  await rememberUser(context.store, context.site, context.identity.viewer!, context.now());
+  const record: CommentRecord = { ...comment, reactions: next };
+  state.replace(record);
+  await commit(
+    context,
+    async (tx) => {
+      await tx.setReaction(context.site.id, commentId, view.viewerId!, reactionKey, on);
+    },
+    [{ topic: topics.thread(record.thread), payload: reactionsChange(state, record) }],
+    found.checkout,
+  );
+  return new ThreadView(state, view.actor).present(record).reactions;
+}
+
+export async function report(context: OperationContext, commentId: string, input: { reason: unknown; note?: unknown }): Promise<void> {
+  const found = await locateForWrite(context, commentId);
+  const comment = found?.view.visible(commentId);
+  if (!found || !comment) throw notFound('The comment');
+  const { state, view } = found;
+  enforce(can(view.actor, 'comment.report', commentFacts(comment, state.settings)));
+  enforceValid(validateReport({ reason: input.reason, note: input.note }));
+
+  const note = typeof input.note === 'string' ? input.note.trim() : '';
+  await rememberUser(context.store, context.site, context.identity.viewer!, context.now());
+  await commit(
+    context,
+    (tx) =>
+      tx.addReport({
+        siteId: context.site.id,
+        commentId,
+        userId: view.viewerId!,
+        reason: input.reason as ReportInput['reason'],
+        note: note === '' ? null : note,
+        at: new Date(context.now()).toISOString(),
+      }),
+    [{ topic: topics.moderation(), payload: QUEUE_CHANGED }],
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * Moderation: the queue (pending and reported comments, oldest first), approve, hide, pin and
+ * unpin, locking threads, and (admins) a thread's own settings. Same steps as the memory
+ * adapter's moderation section; every action is also written to the audit log.
+ */
+import { topics, type ModerationAction, type ModerationItem, type Page, type PageRequest } from '../../adapters/contract.js';
+import { AdapterError } from '../../adapters/errors.js';
+import { enforce, enforceValid, notFound } from '../../adapters/memory/refusals.js';
+import { commentExcerpt, moderateComment, needsModeration, validateThreadId, type CommentRecord } from '../../domain/comments.js';
+import { InvalidCursorError, paginate } from '../../domain/cursor.js';
+import { compareThread, type ThreadSortKey } from '../../domain/ordering.js';
+import { can } from '../../domain/permissions.js';
+import { isAdmin } from '../../domain/roles.js';
+import type { ReportRow, ThreadRecord } from '../store/types.js';
+import { QUEUE_CHANGED, commentChange, threadChange } from './changes.js';
+import { commit, type OperationContext, type Publication } from './context.js';
+import { checkout } from './reading.js';
+import { authorOf, toRecord } from './records.js';
+
+const oldestFirst = compareThread('oldest');
+
+function item(comment: CommentRecord, reports: readonly ReportRow[]): ModerationItem {
+  return {
+    target: { kind: 'comment', id: comment.id },
+    scope: comment.thread,
+    status: comment.status,
+    author: { ...comment.author, ...(comment.author.roles ? { roles: [...comment.author.roles] } : {}) },
+    excerpt: commentExcerpt(comment.body),
+    createdAt: comment.createdAt,
+    reports: reports.map(({ reason, note, at }) => ({ reason, ...(note ? { note } : {}), at })),
+  };
+}
+
+export async function moderationQueue(context: OperationContext, request: PageRequest & { scope?: string | undefined }): Promise<Page<ModerationItem>> {
+  enforce(can(context.identity.actor, 'moderation.queue'));
+  const scope = request.scope;
+  const { store, site } = context;
+  const rows = await store.listQueue(site.id, scope ?? null);
+  const ids = rows.map((row) => row.id);
+  const [users, reports] = ids.length === 0 ? [[], []] : await Promise.all([store.listUsers(site.id, [...new Set(rows.map((row) => row.authorId))]), store.listReports(site.id, ids)]);
+  const usersById = new Map(users.map((user) => [user.id, user]));
+  const reportsById = new Map<string, ReportRow[]>();
+  for (const entry of reports) reportsById.set(entry.commentId, [...(reportsById.get(entry.commentId) ?? []), entry]);
+
+  const waiting: (ThreadSortKey & { comment: CommentRecord })[] = [];
+  for (const row of rows) {
+    const comment = toRecord(row, authorOf(usersById.get(row.authorId), row.authorId), {});
+    if (needsModeration(comment, reportsById.get(row.id)?.length ?? 0)) waiting.push({ id: row.id, createdAt: row.createdAt, comment });
+  }
+  try {
+    // Oldest first: the queue is worked through in the order things arrived.
+    const page = paginate(waiting, {
+      compare: oldestFirst,
+      keyOf: ({ id, createdAt }) => ({ id, createdAt }),
+      scope: `moderation:${scope ?? '*'}`,
+      cursor: request.cursor ?? null,
+      limit: request.limit,
+    });
+    return { items: page.items.map(({ comment }) => item(comment, reportsById.get(comment.id) ?? [])), cursor: page.cursor };
+  } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      throw AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message: 'This cursor belongs to another list.' } });
+    }
+    throw error;
+  }
+}
+
+export async function moderate(context: OperationContext, target: { kind: string; id: string }, action: ModerationAction): Promise<void> {
+  const actor = context.identity.actor;
+  enforce(can(actor, `moderation.${action}`));
+  // Questions and answers are moderated by their own family's endpoints once they exist.
+  const row = target.kind === 'comment' ? await context.store.getComment(context.site.id, target.id) : null;
+  if (!row) throw notFound(`The ${target.kind}`);
+  const taken = await checkout(context, row.thread);
+  const state = taken.state;
+  const comment = state.get(row.id);
+  if (!comment) throw notFound('The comment');
+  const outcome = moderateComment(comment, action);
+  if (!outcome.ok) {
+    throw new AdapterError('conflict', outcome.reason === 'deleted' ? 'A deleted comment cannot be pinned.' : 'Only top-level comments can be pinned.');
+  }
+
+  const record: CommentRecord = { ...comment, status: outcome.status, pinned: outcome.pinned };
+  state.replace(record);
+  const changed = record.status !== comment.status || record.pinned !== comment.pinned;
+  const at = new Date(context.now()).toISOString();
+  const publications: Publication[] = changed ? [{ topic: topics.thread(record.thread), payload: commentChange(state, record, comment) }] : [];
+  await commit(
+    context,
+    async (tx) => {
+      if (changed) await tx.updateComment(context.site.id, record.id, { status: record.status, pinned: record.pinned });
+      const settled = outcome.clearsReports ? await tx.clearReports(context.site.id, record.id) : 0;
+      await tx.audit({
+        siteId: context.site.id,
+        at,
+        actorId: context.identity.viewer!.id,
+        action: `comment.${action}`,
+        target: `comment:${record.id}`,
+        detail: { thread: record.thread, status: [comment.status, record.status], pinned: [comment.pinned, record.pinned], reportsSettled: settled },
+      });
+      if (settled > 0 || record.status !== comment.status) {
+        await tx.appendEvent({ siteId: context.site.id, topic: topics.moderation(), payload: QUEUE_CHANGED });
+      }
+    },
+    publications,
+    taken,
+  );
+}
+
+function defaultThread(siteId: string, id: string, at: string): ThreadRecord {
+  return { siteId, id, locked: false, premoderated: null, guests: null, ownerId: null, reactions: null, createdAt: at };
+}
+
+async function changeThread(
+  context: OperationContext,
+  id: string,
+  change: (record: ThreadRecord) => ThreadRecord,
+  audit: { action: string; detail: unknown },
+): Promise<void> {
+  enforceValid(validateThreadId(id));
+  const taken = await checkout(context, id);
+  const state = taken.state;
+  const at = new Date(context.now()).toISOString();
+  const record = change(state.record ?? defaultThread(context.site.id, id, at));
+  state.setRecord(record);
+  await commit(
+    context,
+    async (tx) => {
+      await tx.putThread(record);
+      await tx.audit({ siteId: context.site.id, at, actorId: context.identity.viewer!.id, action: audit.action, target: `thread:${id}`, detail: audit.detail });
+    },
+    [{ topic: topics.thread(id), payload: threadChange(state) }],
+    taken,
+  );
+}
+
+export async function lock(context: OperationContext, scope: { kind: string; id: string }, locked: boolean): Promise<void> {
+  enforce(can(context.identity.actor, scope.kind === 'board' ? 'board.lock' : 'thread.lock'));
+  if (scope.kind !== 'thread') throw notFound(`The ${scope.kind}`);
+  await changeThread(context, scope.id, (record) => ({ ...record, locked }), { action: locked ? 'thread.lock' : 'thread.unlock', detail: { locked } });
+}
+
+export interface ThreadSettingsInput {
+  premoderated?: boolean | null | undefined;
+  guests?: boolean | null | undefined;
+  reactions?: string[] | null | undefined;
+  ownerId?: string | null | undefined;
+}
+
+/** A thread's own settings; `null` falls back to the site's. Admins only. */
+export async function configureThread(context: OperationContext, id: string, input: ThreadSettingsInput): Promise<void> {
+  const actor = context.identity.actor;
+  if (actor.kind === 'anonymous') throw new AdapterError('unauthorized', 'Sign in to do this.');
+  if (!isAdmin(actor)) throw new AdapterError('forbidden', 'Only administrators can do this.');
+  const patch: Partial<ThreadRecord> = {};
+  if (input.premoderated !== undefined) patch.premoderated = input.premoderated;
+  if (input.guests !== undefined) patch.guests = input.guests;
+  if (input.reactions !== undefined) patch.reactions = input.reactions;
+  if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
+  await changeThread(context, id, (record) => ({ ...record, ...patch }), { action: 'thread.configure', detail: patch });
+}

@@ -1,0 +1,96 @@
+import { commentFromRow, commentToRow, threadFromRow, threadToRow } from '../rows.js';
+import type { CommentPatch, PleinStore } from '../types.js';
+import type { StoreContext } from './context.js';
+
+type Methods = Pick<
+  PleinStore,
+  'getThread' | 'putThread' | 'insertComment' | 'updateComment' | 'getComment' | 'listThreadComments' | 'listQueue'
+>;
+
+function patchToRow(ctx: StoreContext, patch: CommentPatch) {
+  const row: {
+    body?: string;
+    edited_at?: string | null;
+    deleted_at?: string | null;
+    status?: string;
+    pinned?: number | boolean;
+    score?: number;
+    ip_hash?: string | null;
+  } = {};
+  if (patch.body !== undefined) row.body = patch.body;
+  if (patch.editedAt !== undefined) row.edited_at = patch.editedAt;
+  if (patch.deletedAt !== undefined) row.deleted_at = patch.deletedAt;
+  if (patch.status !== undefined) row.status = patch.status;
+  if (patch.pinned !== undefined) row.pinned = ctx.codec.bool(patch.pinned);
+  if (patch.score !== undefined) row.score = patch.score;
+  if (patch.ipHash !== undefined) row.ip_hash = patch.ipHash;
+  return row;
+}
+
+export function commentQueries(ctx: StoreContext): Methods {
+  const { db, codec } = ctx;
+  const getComment: Methods['getComment'] = async (siteId, id) => {
+    const row = await db.selectFrom('plein_comments').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+    return row ? commentFromRow(codec, row) : null;
+  };
+  return {
+    getComment,
+    async getThread(siteId, id) {
+      const row = await db.selectFrom('plein_threads').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+      return row ? threadFromRow(codec, row) : null;
+    },
+    async putThread(thread) {
+      const { site_id: _site, id: _id, created_at: _created, ...rest } = threadToRow(codec, thread);
+      await db
+        .insertInto('plein_threads')
+        .values(threadToRow(codec, thread))
+        .onConflict((oc) => oc.columns(['site_id', 'id']).doUpdateSet(rest))
+        .execute();
+    },
+    async insertComment(row) {
+      await db.insertInto('plein_comments').values(commentToRow(codec, row)).execute();
+    },
+    async updateComment(siteId, id, patch) {
+      const set = patchToRow(ctx, patch);
+      if (Object.keys(set).length === 0) return (await getComment(siteId, id)) !== null;
+      const result = await db.updateTable('plein_comments').set(set).where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async listThreadComments(siteId, thread) {
+      const rows = await db
+        .selectFrom('plein_comments')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('thread', '=', thread)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => commentFromRow(codec, row));
+    },
+    async listQueue(siteId, thread) {
+      let query = db
+        .selectFrom('plein_comments as c')
+        .selectAll('c')
+        .where('c.site_id', '=', siteId)
+        .where('c.deleted_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('c.status', '=', 'pending'),
+            eb.and([
+              eb('c.status', '=', 'published'),
+              eb.exists(
+                eb
+                  .selectFrom('plein_reports as r')
+                  .select('r.comment_id')
+                  .whereRef('r.site_id', '=', 'c.site_id')
+                  .whereRef('r.comment_id', '=', 'c.id'),
+              ),
+            ]),
+          ]),
+        );
+      if (thread !== null) query = query.where('c.thread', '=', thread);
+      const rows = await query.orderBy('c.created_at').orderBy('c.id').execute();
+      return rows.map((row) => commentFromRow(codec, row));
+    },
+  };
+}

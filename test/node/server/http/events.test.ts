@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { api, errorOf, personas, startHarness, threadPath, type Harness } from './harness.js';
+import { SseReader } from './sse.js';
+
+describe('realtime over Server-Sent Events', () => {
+  let h: Harness;
+  const open: SseReader[] = [];
+  afterEach(async () => {
+    for (const reader of open.splice(0)) await reader.close();
+    await h.close();
+  });
+
+  async function stream(query: string, headers: Record<string, string> = {}): Promise<SseReader> {
+    const response = await h.app.request(api(`/events?${query}`), { headers });
+    if (response.status !== 200) assert.fail(`${response.status}: ${await response.text()}`);
+    assert.match(response.headers.get('Content-Type') ?? '', /^text\/event-stream/);
+    const reader = new SseReader(response);
+    open.push(reader);
+    return reader;
+  }
+  const post = (thread: string, body: string, as = personas.member) =>
+    h.json<{ comment: { id: string } }>('POST', threadPath(thread) + '/comments', { as, body: { body } }).then((answer) => answer.comment.id);
+  const added = (reader: SseReader) => reader.events().filter((entry) => entry.event.type === 'comment-added');
+
+  it('sends retry first, one message per event with its journal id and topic, and heartbeats as comments', async () => {
+    h = await startHarness({ config: { streams: { heartbeatMs: 40, retryMs: 2500 } } });
+    const reader = await stream('topics=thread:live');
+    await reader.find((message) => message.retry !== undefined, 1000, 'retry');
+    assert.equal(reader.messages[0]!.retry, '2500');
+    const id = await post('live', 'Hello, stream');
+    const message = await reader.find((candidate) => candidate.data !== undefined, 2000, 'event');
+    assert.match(message.id ?? '', /^\d+$/);
+    const data = JSON.parse(message.data!) as { topic: string; events: { type: string; comment: { id: string; body: string } }[] };
+    assert.equal(data.topic, 'thread:live');
+    assert.equal(data.events[0]!.type, 'comment-added');
+    assert.equal(data.events[0]!.comment.id, id);
+    await reader.find((candidate) => candidate.comments.includes('heartbeat'), 1000, 'heartbeat');
+  });
+
+  it('takes the token as access_token for EventSource, and shapes events for that viewer', async () => {
+    h = await startHarness();
+    await h.thread({ id: 'held', premoderated: true });
+    const author = await stream(`topics=thread:held&access_token=${await h.token(personas.member)}`);
+    const other = await stream(`topics=thread:held&access_token=${await h.token(personas.otherMember)}`);
+    const moderator = await stream('topics=thread:held', { Authorization: `Bearer ${await h.token(personas.moderator)}` });
+    const pending = await post('held', 'Only for some eyes');
+    const open = await post('held', 'For all', personas.moderator);
+    for (const reader of [author, moderator]) await reader.find(() => added(reader).some((entry) => (entry.event['comment'] as { id: string }).id === pending), 2000, 'the pending comment');
+    await other.find(() => added(other).some((entry) => (entry.event['comment'] as { id: string }).id === open), 2000, 'the published comment');
+    assert.ok(!JSON.stringify(other.messages).includes(pending), 'another member heard of the pending comment');
+    await errorOf(h.call('GET', api('/events?topics=thread:held&access_token=forged')), 401);
+  });
+
+  it('replays exactly the events missed after Last-Event-ID, then continues live', async () => {
+    h = await startHarness();
+    const first = await stream('topics=thread:resume');
+    await post('resume', 'one');
+    await post('resume', 'two');
+    await first.find(() => added(first).length === 2, 2000, 'two events');
+    const lastSeen = first.events()[1]!.id!;
+    await first.close();
+
+    const missed = [await post('resume', 'three'), await post('resume', 'four'), await post('resume', 'five')];
+    await post('elsewhere', 'not subscribed');
+    const resumed = await stream('topics=thread:resume', { 'Last-Event-ID': lastSeen });
+    await resumed.find(() => added(resumed).length === 3, 2000, 'the three missed events');
+    const live = await post('resume', 'six');
+    await resumed.find(() => added(resumed).length === 4, 2000, 'the live event');
+    const ids = added(resumed).map((entry) => (entry.event['comment'] as { id: string }).id);
+    assert.deepEqual(ids, [...missed, live]);
+    const eventIds = resumed.events().map((entry) => Number(entry.id));
+    assert.ok(eventIds.every((id, index) => index === 0 || id > eventIds[index - 1]!), 'ids increase');
+    assert.ok(eventIds[0]! > Number(lastSeen));
+  });
+
+  it('resumes from lastEventId in the query, and tells a client whose events were pruned to reload', async () => {
+    h = await startHarness();
+    await post('gone', 'one');
+    const { last } = await h.store.journalBounds();
+    const fromQuery = await stream(`topics=thread:gone&lastEventId=${last - 1}`);
+    await fromQuery.find(() => added(fromQuery).length === 1, 2000, 'the replayed event');
+    await post('gone', 'two');
+    await post('gone', 'three');
+    await h.store.pruneEvents(new Date(Date.now() + 60_000).toISOString(), 1);
+    const stale = await stream(`topics=thread:gone&lastEventId=${last}`);
+    const reset = await stale.find((message) => message.event === 'reset', 2000, 'reset');
+    assert.equal(Number(reset.id), (await h.store.journalBounds()).last);
+  });
+
+  it('tells reads of a thread the journal position they include, so a stream opened from it misses nothing', async () => {
+    h = await startHarness();
+    const write = await h.call('POST', threadPath('position') + '/comments', { as: personas.member, body: { body: 'one' } });
+    assert.equal(write.headers.get('X-Plein-Event-Id'), null, 'a write answer holds one item, not the topic');
+    const read = await h.call('GET', threadPath('position') + '/comments');
+    const position = read.headers.get('X-Plein-Event-Id');
+    assert.equal(Number(position), (await h.store.journalBounds()).last);
+    const later = await post('position', 'two');
+    const reader = await stream(`topics=thread:position&lastEventId=${position}`);
+    await reader.find(() => added(reader).length === 1, 2000, 'the event after the read');
+    assert.equal((added(reader)[0]!.event['comment'] as { id: string }).id, later);
+  });
+
+  it('refuses streams without topics, with unknown topics, and on unknown sites', async () => {
+    h = await startHarness();
+    assert.ok((await errorOf(h.call('GET', api('/events')), 400)).fields?.['topics']);
+    assert.ok((await errorOf(h.call('GET', api('/events?topics=everything')), 400)).fields?.['topics']);
+    await errorOf(h.call('GET', '/v1/sites/nowhere/events?topics=thread:x'), 404);
+  });
+
+  it('sends moderation-queue-changed to moderators only', async () => {
+    h = await startHarness();
+    const member = await stream(`topics=moderation&access_token=${await h.token(personas.member)}`);
+    const moderator = await stream(`topics=moderation&access_token=${await h.token(personas.moderator)}`);
+    const id = await post('queue', 'Report me');
+    await h.json('POST', api(`/comments/${id}/reports`), { as: personas.otherMember, body: { reason: 'spam' }, status: 204 });
+    await moderator.find(() => moderator.events().some((entry) => entry.event.type === 'moderation-queue-changed'), 2000, 'queue change');
+    assert.equal(member.events().length, 0);
+  });
+});

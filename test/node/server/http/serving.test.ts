@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import { api, startHarness, type Harness } from './harness.js';
+
+describe('serving: headers, health, demo pages and the CDN build', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it('puts nosniff, Referrer-Policy and a no-content CSP on API answers, errors included', async () => {
+    h = await startHarness();
+    for (const response of [await h.call('GET', api('/viewer')), await h.call('GET', '/v1/sites/nope/viewer'), await h.call('GET', '/v1/openapi.json')]) {
+      assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff');
+      assert.equal(response.headers.get('Referrer-Policy'), 'strict-origin-when-cross-origin');
+      assert.equal(response.headers.get('Content-Security-Policy'), "default-src 'none'; frame-ancestors 'none'");
+      assert.ok(response.headers.get('X-Request-Id'));
+    }
+  });
+
+  it('serves the demo pages with a strict CSP and the CDN build with CORS for other sites', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plein-serving-'));
+    await mkdir(join(dir, 'site'));
+    await mkdir(join(dir, 'cdn'));
+    await writeFile(join(dir, 'site', 'index.html'), '<!doctype html><title>Demo</title>');
+    await writeFile(join(dir, 'cdn', 'plein.js'), 'export {};');
+    h = await startHarness({ config: { demoDir: join(dir, 'site'), cdnDir: join(dir, 'cdn') } });
+    try {
+      const page = await h.call('GET', '/');
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('Content-Type') ?? '', /text\/html/);
+      const csp = page.headers.get('Content-Security-Policy') ?? '';
+      assert.match(csp, /default-src 'self'/);
+      assert.match(csp, /script-src 'self'(;|$)/);
+      assert.doesNotMatch(csp, /unsafe-eval|script-src[^;]*unsafe-inline|\*/);
+      assert.equal(page.headers.get('X-Content-Type-Options'), 'nosniff');
+      const script = await h.call('GET', '/plein/plein.js');
+      assert.equal(script.status, 200);
+      assert.match(script.headers.get('Content-Type') ?? '', /javascript/);
+      assert.equal(script.headers.get('Access-Control-Allow-Origin'), '*');
+      assert.equal((await h.call('GET', '/plein/../site/index.html')).status, 404);
+      assert.equal((await h.call('GET', '/no-such-page.html')).status, 404);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers /healthz with ok, and 503 once the server drains', async () => {
+    h = await startHarness();
+    const ok = await h.call('GET', '/healthz');
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { status: 'ok', store: 'sqlite', streams: 0 });
+    h.app.plein.drain();
+    const draining = await h.call('GET', '/healthz');
+    assert.equal(draining.status, 503);
+    assert.equal(draining.headers.get('Retry-After'), '1');
+  });
+});
+
+describe('the site description', () => {
+  it('describes the site and the capabilities the server implements for it', async () => {
+    const h = await startHarness({ site: { premoderation: true } });
+    try {
+      const site = await h.json<Record<string, unknown>>('GET', api(''));
+      assert.deepEqual(site, {
+        id: h.site.id,
+        name: h.site.name,
+        guests: true,
+        premoderation: true,
+        maxLinks: 5,
+        capabilities: ['session', 'guests', 'comments', 'reactions', 'reports', 'moderation', 'realtime'],
+      });
+      assert.equal(JSON.stringify(site).includes(h.site.secret), false);
+    } finally {
+      await h.close();
+    }
+  });
+});

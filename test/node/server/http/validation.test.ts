@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { LIMITS } from '../../../../src/domain/limits.js';
+import { api, errorOf, personas, startHarness, threadPath, type Harness } from './harness.js';
+
+describe('validation errors name their fields', () => {
+  let h: Harness;
+  const comments = threadPath('valid') + '/comments';
+  before(async () => {
+    h = await startHarness({ site: { bannedWords: ['scam*'], bannedWordsAction: 'reject', maxLinks: 1 } });
+  });
+  after(() => h.close());
+
+  it('answers a missing body with fields.body required, in the error format', async () => {
+    const response = await h.call('POST', comments, { as: personas.member, body: { parentId: null } });
+    const body = (await response.json()) as { error: Record<string, unknown> };
+    assert.equal(response.status, 400);
+    assert.deepEqual(Object.keys(body), ['error']);
+    assert.equal(body.error['code'], 'invalid');
+    assert.equal(typeof body.error['message'], 'string');
+    assert.deepEqual(body.error['fields'], { body: { reason: 'required', message: 'This field is required.' } });
+  });
+
+  it('answers a wrong type with fields.<name> invalid-type', async () => {
+    const error = await errorOf(h.call('POST', comments, { as: personas.member, body: { body: 42 } }), 400);
+    assert.equal(error.fields?.['body']?.reason, 'invalid-type');
+  });
+
+  it('judges length as the domain does: code points after trimming, with the limit in params', async () => {
+    const emoji = '😀'.repeat(LIMITS.commentBody.max);
+    const accepted = await h.json<{ comment: { body: string } }>('POST', comments, { as: personas.member, body: { body: `  ${emoji}  ` } });
+    assert.equal(accepted.comment.body, emoji);
+    const error = await errorOf(h.call('POST', comments, { as: personas.member, body: { body: 'x'.repeat(LIMITS.commentBody.max + 1) } }), 400);
+    assert.deepEqual(error.fields?.['body'], {
+      reason: 'too-long',
+      message: `Use at most ${LIMITS.commentBody.max} characters.`,
+      params: { max: LIMITS.commentBody.max, length: LIMITS.commentBody.max + 1 },
+    });
+  });
+
+  it('refuses the site’s banned words and more links than the site allows, on fields.body', async () => {
+    const banned = await errorOf(h.call('POST', comments, { as: personas.member, body: { body: 'Not a SCAMMER, honest' } }), 400);
+    assert.equal(banned.fields?.['body']?.reason, 'banned-words');
+    const links = await errorOf(h.call('POST', comments, { as: personas.member, body: { body: 'https://a.example and https://b.example' } }), 400);
+    assert.deepEqual(links.fields?.['body']?.params, { max: 1, count: 2 });
+  });
+
+  it('refuses unknown query choices and malformed numbers on their fields', async () => {
+    const sort = await errorOf(h.call('GET', `${comments}?sort=sideways`), 400);
+    assert.equal(sort.fields?.['sort']?.reason, 'unknown-choice');
+    const limit = await errorOf(h.call('GET', `${comments}?limit=many`), 400);
+    assert.ok(limit.fields?.['limit']);
+    const cursor = await errorOf(h.call('GET', `${comments}?cursor=not-a-cursor`), 400);
+    assert.equal(cursor.fields?.['cursor']?.reason, 'invalid-cursor');
+  });
+
+  it('refuses a thread id with control characters on fields.thread', async () => {
+    const error = await errorOf(h.call('POST', threadPath('bad\u0001id') + '/comments', { as: personas.member, body: { body: 'Hi' } }), 400);
+    assert.equal(error.fields?.['thread']?.reason, 'invalid-characters');
+  });
+
+  it('names nested fields with dotted paths', async () => {
+    const error = await errorOf(h.call('POST', api('/moderation/actions'), { as: personas.moderator, body: { target: { kind: 'poll', id: 'x' }, action: 'approve' } }), 400);
+    assert.equal(error.fields?.['target.kind']?.reason, 'unknown-choice');
+  });
+
+  it('answers an unknown endpoint under /v1 with not-found in the error format', async () => {
+    assert.equal((await errorOf(h.call('GET', '/v1/nothing-here'), 404)).code, 'not-found');
+  });
+});
