@@ -1,6 +1,6 @@
 /** Whether a ballot fits its poll, as field issues on `choices` or `rating`. */
 import type { FieldIssues } from './limits.js';
-import type { TallyBallot, TallyPoll } from './poll-tally.js';
+import { DEFAULT_RATING_SCALE, type TallyBallot, type TallyPoll } from './poll-tally.js';
 
 export interface BallotRules extends TallyPoll {
   /** `multiple`: how many choices a ballot must and may hold. */
@@ -12,7 +12,17 @@ const issue = (field: string, reason: string, message: string, params?: Record<s
   [field]: params ? { reason, message, params } : { reason, message },
 });
 
+/**
+ * Per type: `single` exactly one known option; `multiple` `min`..`max` distinct known options;
+ * `ranked` distinct known options in order, at least one (a voter need not rank them all);
+ * `quiz` like `single` with one correct option, like `multiple` (1..all) with several: capping
+ * the count at the number of right answers would give that number away; `rating` a number on
+ * the scale, on a step.
+ */
 export function validateBallot(poll: BallotRules, ballot: TallyBallot): FieldIssues {
+  if (typeof ballot !== 'object' || ballot === null) {
+    return poll.type === 'rating' ? issue('rating', 'required', 'Choose a rating.') : issue('choices', 'required', 'Choose an option.');
+  }
   if (poll.type === 'rating') return validateRating(poll, ballot);
   if (!('choices' in ballot) || !Array.isArray(ballot.choices)) {
     return issue('choices', 'required', 'Choose an option.');
@@ -45,7 +55,7 @@ function choiceRange(poll: BallotRules): [number, number] {
 }
 
 function validateRating(poll: BallotRules, ballot: TallyBallot): FieldIssues {
-  const scale = poll.scale ?? { min: 1, max: 5, step: 1 };
+  const scale = poll.scale ?? DEFAULT_RATING_SCALE;
   if (!('rating' in ballot) || typeof ballot.rating !== 'number' || !Number.isFinite(ballot.rating)) {
     return issue('rating', 'required', 'Choose a rating.');
   }

@@ -14,3 +14,6 @@ export * from './jsonld.js';
 export * from './comments.js';
 export * from './comments-tree.js';
 export * from './comments-screening.js';
+export * from './poll-visibility.js';
+export * from './poll-definition.js';
+export * from './poll-redefine.js';

@@ -1,9 +1,10 @@
 /**
  * Counting ballots. Every function is pure and counts from scratch, so the memory adapter, the
  * server and a test agree on a result for the same ballots. The result has the shape of the
- * contract's `PollTally`.
+ * contract's `PollTally`. Numbers are raw (counts, a mean, a share from 0 to 1), never rounded
+ * or formatted: each viewer's UI formats them with Intl in its own language.
  */
-import { instantRunoff } from './ranked-choice.js';
+import { instantRunoff, type RunoffRound } from './ranked-choice.js';
 
 export type TallyBallot = { choices: readonly string[] } | { rating: number };
 
@@ -18,9 +19,12 @@ export interface TallyResult {
   /** Per option value (per scale step for ratings); options nobody chose are present with 0. */
   counts: Record<string, number>;
   average?: number;
-  rounds?: TallyRound[];
+  /** `ranked`: the rounds of the count, with continuing and exhausted ballots and eliminations. */
+  rounds?: RunoffRound[];
   /** The single option with the most votes; `null` on a tie or when nobody voted. */
   winner?: string | null;
+  /** `ranked`: the options left tied when the count could not name a winner. */
+  tied?: string[];
   correctShare?: number;
 }
 
@@ -33,7 +37,14 @@ export interface TallyPoll {
   correct?: readonly string[];
 }
 
-const choicesOf = (ballot: TallyBallot): readonly string[] => ('choices' in ballot ? ballot.choices : []);
+/** The scale of a `rating` poll that names none: five stars. */
+export const DEFAULT_RATING_SCALE: { readonly min: number; readonly max: number; readonly step: number } = { min: 1, max: 5, step: 1 };
+
+const choicesOf = (ballot: TallyBallot): readonly string[] =>
+  typeof ballot === 'object' && ballot !== null && 'choices' in ballot && Array.isArray(ballot.choices) ? ballot.choices : [];
+
+/** Own keys only: a ballot naming "toString" or "__proto__" must not reach Object.prototype. */
+const has = (counts: Record<string, number>, key: unknown): key is string => typeof key === 'string' && Object.hasOwn(counts, key);
 
 function zeroCounts(values: readonly string[]): Record<string, number> {
   return Object.fromEntries(values.map((value) => [value, 0]));
@@ -59,7 +70,7 @@ export function tallyChoices(options: readonly string[], ballots: readonly Tally
   const counts = zeroCounts(options);
   let total = 0;
   for (const ballot of ballots) {
-    const chosen = new Set(choicesOf(ballot).filter((value) => value in counts));
+    const chosen = new Set(choicesOf(ballot).filter((value) => has(counts, value)));
     if (chosen.size === 0) continue;
     total++;
     for (const value of chosen) counts[value] = (counts[value] ?? 0) + 1;
@@ -77,9 +88,9 @@ export function tallyRating(
   let total = 0;
   let sum = 0;
   for (const ballot of ballots) {
-    if (!('rating' in ballot) || !Number.isFinite(ballot.rating)) continue;
+    if (typeof ballot !== 'object' || ballot === null || !('rating' in ballot) || !Number.isFinite(ballot.rating)) continue;
     const key = String(roundStep(ballot.rating));
-    if (!(key in counts)) continue;
+    if (!has(counts, key)) continue;
     counts[key] = (counts[key] ?? 0) + 1;
     total++;
     sum += ballot.rating;
@@ -87,7 +98,7 @@ export function tallyRating(
   return total === 0 ? { total, counts } : { total, counts, average: sum / total };
 }
 
-/** Binary floating point makes 0.1 + 0.2 a step "3.0000000000000004"; keys must not. */
+/** Binary floating point makes 0.1 + 0.2 a step "0.30000000000000004"; keys must not. */
 function roundStep(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
@@ -95,8 +106,11 @@ function roundStep(value: number): number {
 export function tallyQuiz(options: readonly string[], correct: readonly string[], ballots: readonly TallyBallot[]): TallyResult {
   const result = tallyChoices(options, ballots);
   const right = new Set(correct);
+  const known = new Set(options);
+  // Only the ballots the tally counted, so the share is of `total` and never above 1.
   const correctBallots = ballots.filter((ballot) => {
-    const chosen = new Set(choicesOf(ballot));
+    const chosen = new Set(choicesOf(ballot).filter((value) => known.has(value)));
+    if (chosen.size === 0) return false;
     return chosen.size === right.size && [...chosen].every((value) => right.has(value));
   }).length;
   return { ...result, correctShare: result.total === 0 ? 0 : correctBallots / result.total };
@@ -109,7 +123,7 @@ export function tallyPoll(poll: TallyPoll, ballots: readonly TallyBallot[]): Tal
     case 'multiple':
       return tallyChoices(options, ballots);
     case 'rating':
-      return tallyRating(poll.scale ?? { min: 1, max: 5, step: 1 }, ballots);
+      return tallyRating(poll.scale ?? DEFAULT_RATING_SCALE, ballots);
     case 'ranked':
       return instantRunoff(options, ballots.map(choicesOf));
     case 'quiz':

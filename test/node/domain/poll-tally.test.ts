@@ -29,6 +29,12 @@ describe('plurality and multiple choice', () => {
     assert.equal(result.total, 1);
   });
 
+  it('does not count values that only exist on Object.prototype', () => {
+    const result = tallyChoices(options, [pick('toString'), pick('__proto__'), pick('constructor', 'red')]);
+    assert.deepEqual(result.counts, { red: 1, green: 0, blue: 0 });
+    assert.equal(result.total, 1);
+  });
+
   it('reports a unique leader only', () => {
     assert.equal(leader({ a: 2, b: 1 }), 'a');
     assert.equal(leader({ a: 2, b: 2 }), null);
@@ -50,6 +56,13 @@ describe('rating', () => {
     assert.equal(result.counts['0.3'], 1);
   });
 
+  it('reports the distribution over every step, steps nobody chose included, as plain numbers', () => {
+    const result = tallyRating({ min: 0, max: 10, step: 5 }, [{ rating: 10 }, { rating: 0 }, { rating: 10 }]);
+    assert.deepEqual(result.counts, { 0: 1, 5: 0, 10: 2 });
+    assert.equal(typeof result.average, 'number');
+    assert.ok(Math.abs((result.average ?? 0) - 20 / 3) < 1e-12);
+  });
+
   it('has no average without ratings and skips ratings off the scale', () => {
     const result = tallyRating({ min: 1, max: 5, step: 1 }, [{ rating: 9 }]);
     assert.equal(result.total, 0);
@@ -62,6 +75,21 @@ describe('quiz', () => {
     const result = tallyQuiz(options, ['green'], [pick('green'), pick('red'), pick('green'), pick('green', 'red')]);
     assert.equal(result.correctShare, 0.5);
   });
+
+  it('takes the share of counted ballots only, so a ballot of unknown options cannot lower it', () => {
+    const result = tallyQuiz(options, ['green'], [pick('green'), pick('purple')]);
+    assert.equal(result.total, 1);
+    assert.equal(result.correctShare, 1);
+  });
+
+  it('needs every right answer and no wrong one when several are correct', () => {
+    const result = tallyQuiz(options, ['green', 'blue'], [pick('blue', 'green'), pick('green'), pick('green', 'blue', 'red')]);
+    assert.equal(result.correctShare, 1 / 3);
+  });
+
+  it('reports a share of 0, not NaN, before anyone answered', () => {
+    assert.equal(tallyQuiz(options, ['green'], []).correctShare, 0);
+  });
 });
 
 describe('tallyPoll', () => {
@@ -70,6 +98,21 @@ describe('tallyPoll', () => {
     assert.equal(tallyPoll({ ...poll, type: 'single' }, [pick('blue')]).winner, 'blue');
     assert.equal(tallyPoll({ ...poll, type: 'ranked' }, [pick('blue', 'red')]).rounds?.length, 1);
     assert.equal(tallyPoll({ ...poll, type: 'rating' }, [{ rating: 3 }]).average, 3);
+    assert.equal(tallyPoll({ ...poll, type: 'quiz', correct: ['red'] }, [pick('red')]).correctShare, 1);
+  });
+
+  it('gives ranked polls the round table with exhausted ballots and the winner', () => {
+    const result = tallyPoll({ options: options.map((value) => ({ value })), type: 'ranked' }, [
+      pick('red'),
+      pick('red'),
+      pick('green'),
+      pick('blue'),
+    ]);
+    assert.equal(result.winner, 'red');
+    assert.deepEqual(result.rounds?.map((round) => [round.eliminated, round.exhausted]), [
+      [['blue'], 0],
+      [[], 1],
+    ]);
   });
 });
 

@@ -1,0 +1,182 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { validatePollDefinition, type PollDefinitionInput } from '../../../src/domain/poll-definition.js';
+
+const NOW = '2026-11-27T10:00:00.000Z';
+const base: PollDefinitionInput = {
+  id: 'next-meetup',
+  type: 'single',
+  question: 'Where shall we meet next?',
+  options: [
+    { value: 'utrecht', label: 'Utrecht' },
+    { value: 'amsterdam', label: 'Amsterdam' },
+    { value: 'delft', label: 'Delft' },
+  ],
+  results: 'after-vote',
+  voters: 'secret',
+  integrity: 'member',
+};
+const check = (changes: Partial<PollDefinitionInput>) => validatePollDefinition({ ...base, ...changes }, { isNew: true, now: NOW });
+const reasonOf = (changes: Partial<PollDefinitionInput>, field: string) => check(changes)[field]?.reason;
+
+describe('poll definition validation', () => {
+  it('accepts the README’s declarative poll', () => {
+    assert.deepEqual(check({ closesAt: '2026-12-31T18:00:00Z' }), {});
+  });
+
+  it('requires an id and a question', () => {
+    assert.equal(reasonOf({ id: ' ' }, 'id'), 'required');
+    assert.equal(reasonOf({ question: '' }, 'question'), 'required');
+    assert.equal(reasonOf({ question: 'x'.repeat(501) }, 'question'), 'too-long');
+  });
+
+  it('refuses fewer than two options', () => {
+    assert.equal(reasonOf({ options: [{ value: 'a', label: 'A' }] }, 'options'), 'too-few');
+    assert.equal(reasonOf({ options: [] }, 'options'), 'too-few');
+  });
+
+  it('refuses duplicate option values and labels, naming the option repeated', () => {
+    const values = check({ options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'B' }] });
+    assert.equal(values['options']?.reason, 'duplicate');
+    assert.equal(values['options.1.value']?.reason, 'duplicate');
+    assert.deepEqual(values['options.1.value']?.params, { index: 0 });
+    const labels = check({ options: [{ value: 'a', label: 'Utrecht' }, { value: 'b', label: ' utrecht ' }] });
+    assert.equal(labels['options.1.label']?.reason, 'duplicate');
+  });
+
+  it('refuses an option without a value or label', () => {
+    const issues = check({ options: [{ value: '', label: 'A' }, { value: 'b', label: '' }] });
+    assert.equal(issues['options.0.value']?.reason, 'required');
+    assert.equal(issues['options.1.label']?.reason, 'required');
+  });
+
+  it('refuses unknown type, results, voters and integrity values', () => {
+    const issues = check({ type: 'poll', results: 'sometimes', voters: 'open', integrity: 'ip' });
+    assert.deepEqual(
+      ['type', 'results', 'voters', 'integrity'].map((field) => issues[field]?.reason),
+      ['invalid-choice', 'invalid-choice', 'invalid-choice', 'invalid-choice'],
+    );
+  });
+});
+
+describe('multiple choice limits', () => {
+  const multiple = (min?: number, max?: number) => check({ type: 'multiple', min, max });
+
+  it('accepts min and max within the options', () => {
+    assert.deepEqual(multiple(1, 3), {});
+    assert.deepEqual(multiple(), {});
+  });
+
+  it('refuses a minimum above the maximum', () => {
+    assert.equal(multiple(3, 2)['min']?.reason, 'above-max');
+  });
+
+  it('refuses a maximum above the number of options', () => {
+    assert.deepEqual(multiple(1, 4)['max'], {
+      reason: 'above-options',
+      message: 'The maximum (4) cannot exceed the 3 options.',
+      params: { max: 4, count: 3 },
+    });
+  });
+
+  it('refuses a minimum of zero or a fractional maximum', () => {
+    assert.equal(multiple(0, 2)['min']?.reason, 'invalid');
+    assert.equal(multiple(1, 1.5)['max']?.reason, 'invalid');
+  });
+});
+
+describe('voter visibility conflicts', () => {
+  it('refuses voters that are both public and anonymous', () => {
+    assert.equal(reasonOf({ voters: ['public', 'anonymous'] }, 'voters'), 'conflict');
+    assert.equal(reasonOf({ voters: 'public anonymous' }, 'voters'), 'conflict');
+  });
+
+  it('refuses a public voter list for a poll that lets unnamed devices vote', () => {
+    assert.equal(reasonOf({ voters: 'public', integrity: 'device' }, 'voters'), 'conflict');
+    assert.deepEqual(check({ voters: 'public', integrity: 'member' }), {});
+    assert.deepEqual(check({ voters: 'anonymous', integrity: 'device' }), {});
+  });
+
+  it('refuses changing a vote in an anonymous poll, which stores no chosen option', () => {
+    assert.equal(reasonOf({ voters: 'anonymous', allowChange: true }, 'allowChange'), 'conflict');
+    assert.deepEqual(check({ voters: 'secret', allowChange: true }), {});
+  });
+});
+
+describe('rating scales', () => {
+  const rating = (scale: PollDefinitionInput['scale']) => check({ type: 'rating', options: [], scale });
+
+  it('accepts a scale without options, and no scale (1 to 5)', () => {
+    assert.deepEqual(rating({ min: 0, max: 10, step: 0.5 }), {});
+    assert.deepEqual(rating(undefined), {});
+  });
+
+  it('refuses a minimum not below the maximum', () => {
+    assert.equal(rating({ min: 5, max: 5, step: 1 })['scale']?.reason, 'above-max');
+  });
+
+  it('refuses a step that is not positive or does not divide the range', () => {
+    assert.equal(rating({ min: 1, max: 5, step: 0 })['scale']?.reason, 'step');
+    assert.equal(rating({ min: 1, max: 5, step: -1 })['scale']?.reason, 'step');
+    assert.equal(rating({ min: 1, max: 5, step: 1.5 })['scale']?.reason, 'step');
+    assert.deepEqual(rating({ min: 0, max: 1, step: 0.1 }), {}, 'binary fractions still divide');
+  });
+
+  it('refuses a scale too fine to show', () => {
+    assert.equal(rating({ min: 0, max: 1000, step: 1 })['scale']?.reason, 'too-many');
+  });
+});
+
+describe('quizzes', () => {
+  it('requires at least one correct option, each one of the options', () => {
+    assert.equal(reasonOf({ type: 'quiz' }, 'correct'), 'required');
+    assert.equal(reasonOf({ type: 'quiz', correct: [] }, 'correct'), 'required');
+    assert.equal(reasonOf({ type: 'quiz', correct: ['rotterdam'] }, 'correct'), 'unknown-option');
+    assert.deepEqual(check({ type: 'quiz', correct: ['utrecht', 'delft'], explanation: 'Both are central.' }), {});
+  });
+});
+
+describe('closing time', () => {
+  it('refuses a new poll that closes in the past, but not a stored one', () => {
+    assert.equal(reasonOf({ closesAt: '2026-11-27T09:00:00Z' }, 'closesAt'), 'in-past');
+    assert.deepEqual(validatePollDefinition({ ...base, closesAt: '2026-11-27T09:00:00Z' }, { now: NOW }), {});
+  });
+
+  it('refuses a closing time that is not a date', () => {
+    assert.equal(reasonOf({ closesAt: 'next friday' }, 'closesAt'), 'invalid');
+    assert.deepEqual(check({ closesAt: null }), {});
+  });
+});
+
+describe('malformed definitions', () => {
+  it('answers any shape of input with field issues instead of throwing', () => {
+    const field = fc.oneof(fc.anything(), fc.string(), fc.array(fc.record({ value: fc.anything(), label: fc.anything() })));
+    const input = fc.record(
+      {
+        id: field,
+        type: fc.oneof(fc.constantFrom('single', 'multiple', 'rating', 'ranked', 'quiz'), fc.anything()),
+        question: field,
+        options: field,
+        results: field,
+        voters: field,
+        integrity: field,
+        min: field,
+        max: field,
+        scale: fc.oneof(fc.anything(), fc.record({ min: fc.anything(), max: fc.anything(), step: fc.anything() })),
+        correct: field,
+        explanation: field,
+        closesAt: field,
+        allowChange: field,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(input, (definition) => {
+        const issues = validatePollDefinition(definition as unknown as PollDefinitionInput, { isNew: true, now: NOW });
+        for (const issue of Object.values(issues)) assert.equal(typeof issue.message, 'string');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
