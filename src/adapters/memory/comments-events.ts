@@ -1,3 +1,4 @@
+import { commentChangeEvents } from '../../domain/comments-changes.js';
 import type { CommentRecord } from '../../domain/comments.js';
 import { isModerator } from '../../domain/roles.js';
 import { topics, type RealtimeEvent } from '../contract.js';
@@ -50,51 +51,13 @@ function isDetail(value: unknown): value is Detail {
   return kind === 'comment' || kind === 'reactions' || kind === 'thread' || kind === 'queue';
 }
 
-/** Comments that may change visibility with `comment`: its deleted ancestors, itself, and its subtree when its status changed. */
-function affected(now: CommentsView, comment: CommentRecord, before: CommentRecord | null): CommentRecord[] {
-  const ancestors: CommentRecord[] = [];
-  let parent = comment.parentId === null ? undefined : now.get(comment.parentId);
-  while (parent?.deleted) {
-    ancestors.unshift(parent);
-    parent = parent.parentId === null ? undefined : now.get(parent.parentId);
-  }
-  const list = [...ancestors, comment];
-  if (before && before.status !== comment.status) {
-    const stack = [...now.children(comment.id)].reverse();
-    while (stack.length > 0) {
-      const next = stack.pop()!;
-      list.push(next);
-      stack.push(...[...now.children(next.id)].reverse());
-    }
-  }
-  return list;
-}
-
-/**
- * One change, as this viewer sees it: what became visible is `comment-added` (parents before
- * replies), what stays visible and changed is `comment-updated`, what is no longer visible is
- * `comment-deleted` (once, at the top of what disappeared).
- */
+/** One change, as this viewer sees it (see `commentChangeEvents`). */
 function shapeCommentChange(instance: MemoryInstance, id: string, before: CommentRecord | null): RealtimeEvent[] {
   const state = instance.db.read(commentsSlice);
   const comment = own(state.comments, id);
   if (!comment) return [];
   const actor = instance.actor();
-  const now = new CommentsView(state, actor);
-  const then = new CommentsView(state, actor, { id, record: before });
-  const events: RealtimeEvent[] = [];
-  for (const node of affected(now, comment, before)) {
-    const previous = then.get(node.id);
-    const wasShown = previous !== undefined && then.visibility.shown(previous);
-    const isShown = now.visibility.shown(node);
-    if (!wasShown && isShown) events.push({ type: 'comment-added', comment: now.present(node) });
-    else if (wasShown && isShown && node.id === id) events.push({ type: 'comment-updated', comment: now.present(node) });
-    else if (wasShown && !isShown) {
-      const parent = node.parentId === null ? undefined : now.get(node.parentId);
-      if (!parent || now.visibility.shown(parent)) events.push({ type: 'comment-deleted', id: node.id, thread: node.thread });
-    }
-  }
-  return events;
+  return commentChangeEvents(new CommentsView(state, actor), new CommentsView(state, actor, { id, record: before }), comment, before);
 }
 
 export const shapeCommentEvents: Shaper = (_topic, event, instance, detail) => {

@@ -1,69 +1,39 @@
-import { presentComment, resolveThreadSettings, type CommentRecord, type ThreadSettings } from '../../domain/comments.js';
-import { countShown, createVisibility, depthOf, type Visibility } from '../../domain/comments-tree.js';
-import { actorId, isModerator, type Actor } from '../../domain/roles.js';
-import type { Comment, Thread } from '../contract.js';
+import { resolveThreadSettings, type ThreadSettings } from '../../domain/comments.js';
+import { countShown } from '../../domain/comments-tree.js';
+import { CommentTreeView, summarizeThread, type Overlay } from '../../domain/comments-view.js';
+import { isModerator, type Actor } from '../../domain/roles.js';
+import type { Thread } from '../contract.js';
 import { indexOf, type CommentIndex } from './comments-index.js';
 import { commentsSlice, own, type CommentsState } from './comments-state.js';
 import type { MemoryInstance } from './instance.js';
 
-/** The state of one comment before a change (`null`: it did not exist), to see the tree as it was. */
-export interface Overlay {
-  id: string;
-  record: CommentRecord | null;
+function settingsIn(state: CommentsState, thread: string): ThreadSettings {
+  return resolveThreadSettings(own(state.threads, thread), state.rules);
 }
 
 /**
- * The comments as one actor sees them, for one request (visibility is memoised, so make a new
- * view after a change). With an overlay it shows the tree as it was before that one change.
+ * The domain's view of the comments over the memory database, for one request (visibility is
+ * memoised, so make a new view after a change), with the database's index for listing and
+ * counting. With an overlay it shows the tree as it was before that one change.
  */
-export class CommentsView {
-  readonly viewerId: string | null;
-  readonly visibility: Visibility<CommentRecord>;
+export class CommentsView extends CommentTreeView {
   readonly index: CommentIndex;
 
   constructor(
     readonly state: CommentsState,
-    readonly actor: Actor,
-    private readonly overlay?: Overlay,
+    actor: Actor,
+    overlay?: Overlay,
   ) {
-    this.viewerId = actorId(actor);
-    this.index = indexOf(state);
-    this.visibility = createVisibility(actor, { get: (id) => this.get(id), children: (id) => this.children(id) });
-  }
-
-  get(id: string): CommentRecord | undefined {
-    if (this.overlay?.id === id) return this.overlay.record ?? undefined;
-    return own(this.state.comments, id);
-  }
-
-  children(id: string): readonly CommentRecord[] {
-    const parent = own(this.state.comments, id);
-    if (!parent) return [];
-    const children = this.index.thread(parent.thread).children(id);
-    const overlay = this.overlay;
-    if (!overlay || !children.some((child) => child.id === overlay.id)) return children;
-    return children.flatMap((child) => (child.id !== overlay.id ? [child] : overlay.record ? [overlay.record] : []));
-  }
-
-  /** The comment, if this viewer sees it. */
-  visible(id: string): CommentRecord | undefined {
-    const comment = this.get(id);
-    return comment && this.visibility.shown(comment) ? comment : undefined;
-  }
-
-  settings(thread: string): ThreadSettings {
-    return resolveThreadSettings(own(this.state.threads, thread), this.state.rules);
-  }
-
-  present(comment: CommentRecord, depth?: number): Comment {
-    const parent = comment.parentId === null ? null : (this.get(comment.parentId) ?? null);
-    return presentComment(comment, {
-      viewerId: this.viewerId,
-      allowedReactions: this.settings(comment.thread).reactions,
-      depth: depth ?? depthOf(comment, (id) => this.get(id)),
-      replyCount: this.visibility.shownChildren(comment).length,
-      parent,
-    });
+    const index = indexOf(state);
+    const lookup = {
+      get: (id: string) => own(state.comments, id),
+      children: (id: string) => {
+        const parent = own(state.comments, id);
+        return parent ? index.thread(parent.thread).children(id) : [];
+      },
+    };
+    super(actor, lookup, (thread) => settingsIn(state, thread), overlay);
+    this.index = index;
   }
 
   // Moderators all see the same; others differ by their own pending comments.
@@ -72,16 +42,8 @@ export class CommentsView {
   }
 
   thread(id: string): Thread {
-    const settings = this.settings(id);
-    return {
-      id,
-      locked: settings.locked,
-      commentCount: this.index.thread(id).count(this.#viewerKey(), () => countShown(this.index.thread(id).all, this.visibility)),
-      premoderated: settings.premoderated,
-      ownerId: settings.ownerId,
-      reactions: [...settings.reactions],
-      guests: settings.guests,
-    };
+    const index = this.index.thread(id);
+    return summarizeThread(id, this.settings(id), index.count(this.#viewerKey(), () => countShown(index.all, this.visibility)));
   }
 }
 

@@ -1,8 +1,8 @@
 /**
- * Realtime events for comment changes, shaped per viewer the way the memory adapter shapes them
- * (`comment-added` when something became visible, `comment-updated` when a visible comment
- * changed, `comment-deleted` when it is gone for that viewer), so a pending comment reaches only
- * its author and moderators and a hidden one nobody but moderators.
+ * Realtime events for comment changes, shaped per viewer by the domain's `commentChangeEvents`,
+ * as in the memory adapter (`comment-added` when something became visible, `comment-updated`
+ * when a visible comment changed, `comment-deleted` when it is gone for that viewer), so a
+ * pending comment reaches only its author and moderators and a hidden one nobody but moderators.
  *
  * What one viewer sees depends only on whether they moderate and which pending comments they
  * wrote, so each change is shaped once per class of viewer when it is published — moderators,
@@ -13,6 +13,7 @@
  */
 import type { RealtimeEvent, ReactionSummary } from '../../adapters/contract.js';
 import { isModerator, type Actor } from '../../domain/roles.js';
+import { commentChangeEvents } from '../../domain/comments-changes.js';
 import type { CommentRecord } from '../../domain/comments.js';
 import { ThreadView } from './thread-view.js';
 import type { ThreadState } from './thread-state.js';
@@ -29,42 +30,8 @@ const MODERATOR: Actor = { kind: 'member', id: '\u0000moderator', name: '', role
 const PUBLIC: Actor = { kind: 'anonymous' };
 const author = (id: string): Actor => ({ kind: 'member', id, name: '', roles: ['member'] });
 
-/** The comments whose visibility may change with `comment`: deleted ancestors, itself, and its subtree when its status changed. */
-function affected(now: ThreadView, comment: CommentRecord, before: CommentRecord | null): CommentRecord[] {
-  const ancestors: CommentRecord[] = [];
-  let parent = comment.parentId === null ? undefined : now.get(comment.parentId);
-  while (parent?.deleted) {
-    ancestors.unshift(parent);
-    parent = parent.parentId === null ? undefined : now.get(parent.parentId);
-  }
-  const list = [...ancestors, comment];
-  if (before && before.status !== comment.status) {
-    const stack = [...now.children(comment.id)].reverse();
-    while (stack.length > 0) {
-      const next = stack.pop()!;
-      list.push(next);
-      stack.push(...[...now.children(next.id)].reverse());
-    }
-  }
-  return list;
-}
-
 function shapeChange(state: ThreadState, actor: Actor, comment: CommentRecord, before: CommentRecord | null): RealtimeEvent[] {
-  const now = new ThreadView(state, actor);
-  const then = new ThreadView(state, actor, { id: comment.id, record: before });
-  const events: RealtimeEvent[] = [];
-  for (const node of affected(now, comment, before)) {
-    const previous = then.get(node.id);
-    const wasShown = previous !== undefined && then.visibility.shown(previous);
-    const isShown = now.visibility.shown(node);
-    if (!wasShown && isShown) events.push({ type: 'comment-added', comment: now.present(node) });
-    else if (wasShown && isShown && node.id === comment.id) events.push({ type: 'comment-updated', comment: now.present(node) });
-    else if (wasShown && !isShown) {
-      const parent = node.parentId === null ? undefined : now.get(node.parentId);
-      if (!parent || now.visibility.shown(parent)) events.push({ type: 'comment-deleted', id: node.id, thread: node.thread });
-    }
-  }
-  return events;
+  return commentChangeEvents(new ThreadView(state, actor), new ThreadView(state, actor, { id: comment.id, record: before }), comment, before);
 }
 
 /** Authors whose own pending comments may make their view of this thread differ from the public's. */

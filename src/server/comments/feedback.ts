@@ -1,13 +1,12 @@
 /**
  * Reactions and reports: members react to visible comments with the thread's reaction keys and
- * report others' comments for the moderation queue. Same steps as the memory adapter's
- * reactions and reports sections.
+ * report others' comments for the moderation queue, by the domain's steps
+ * (`src/domain/comments-steps.ts`) that the memory adapter takes too.
  */
 import { topics, type ReactionSummary, type ReportInput } from '../../adapters/contract.js';
-import { enforce, enforceValid, notFound } from '../../adapters/memory/refusals.js';
-import { applyReaction, commentFacts, validateReactionKey, type CommentRecord } from '../../domain/comments.js';
-import { validateReport } from '../../domain/limits.js';
-import { can } from '../../domain/permissions.js';
+import { notFound, proceed } from '../../adapters/errors.js';
+import { applyReaction, type CommentRecord } from '../../domain/comments.js';
+import { planReaction, planReport } from '../../domain/comments-steps.js';
 import { QUEUE_CHANGED, reactionsChange } from './changes.js';
 import { commit, type OperationContext } from './context.js';
 import { locateForWrite } from './reading.js';
@@ -16,12 +15,9 @@ import { rememberUser } from './users.js';
 
 export async function react(context: OperationContext, commentId: string, key: unknown, on: boolean): Promise<ReactionSummary[]> {
   const found = await locateForWrite(context, commentId);
-  const comment = found?.view.visible(commentId);
-  if (!found || !comment) throw notFound('The comment');
+  if (!found) throw notFound('The comment');
   const { state, view } = found;
-  enforce(can(view.actor, 'comment.react', commentFacts(comment, state.settings)));
-  enforceValid(validateReactionKey(key, state.settings.reactions));
-  const reactionKey = key as string;
+  const { comment, key: reactionKey } = proceed(planReaction(view, commentId, key));
 
   const next = applyReaction(comment.reactions, reactionKey, view.viewerId!, on);
   if (next === comment.reactions) return view.present(comment).reactions;
@@ -41,13 +37,9 @@ export async function react(context: OperationContext, commentId: string, key: u
 
 export async function report(context: OperationContext, commentId: string, input: { reason: unknown; note?: unknown }): Promise<void> {
   const found = await locateForWrite(context, commentId);
-  const comment = found?.view.visible(commentId);
-  if (!found || !comment) throw notFound('The comment');
-  const { state, view } = found;
-  enforce(can(view.actor, 'comment.report', commentFacts(comment, state.settings)));
-  enforceValid(validateReport({ reason: input.reason, note: input.note }));
-
-  const note = typeof input.note === 'string' ? input.note.trim() : '';
+  if (!found) throw notFound('The comment');
+  const { view } = found;
+  const { note } = proceed(planReport(view, commentId, input));
   await rememberUser(context.store, context.site, context.identity.viewer!, context.now());
   await commit(
     context,

@@ -1,12 +1,14 @@
 /**
  * Moderation: the queue (pending and reported comments, oldest first), approve, hide, pin and
- * unpin, locking threads, and (admins) a thread's own settings. Same steps as the memory
- * adapter's moderation section; every action is also written to the audit log.
+ * unpin, locking threads, and (admins) a thread's own settings. The decisions and the queue's
+ * items are the domain's, shared with the memory adapter; every action is also written to the
+ * audit log.
  */
 import { topics, type ModerationAction, type ModerationItem, type Page, type PageRequest } from '../../adapters/contract.js';
-import { AdapterError } from '../../adapters/errors.js';
-import { enforce, enforceValid, notFound } from '../../adapters/memory/refusals.js';
-import { commentExcerpt, moderateComment, needsModeration, validateThreadId, type CommentRecord } from '../../domain/comments.js';
+import { AdapterError, enforce, enforceValid, notFound, proceed } from '../../adapters/errors.js';
+import { needsModeration, validateThreadId, type CommentRecord } from '../../domain/comments.js';
+import { queueItem } from '../../domain/comments-queue.js';
+import { planModeration } from '../../domain/comments-steps.js';
 import { InvalidCursorError, paginate } from '../../domain/cursor.js';
 import { compareThread, type ThreadSortKey } from '../../domain/ordering.js';
 import { can } from '../../domain/permissions.js';
@@ -16,20 +18,9 @@ import { QUEUE_CHANGED, commentChange, threadChange } from './changes.js';
 import { commit, type OperationContext, type Publication } from './context.js';
 import { checkout } from './reading.js';
 import { authorOf, toRecord } from './records.js';
+import { ThreadView } from './thread-view.js';
 
 const oldestFirst = compareThread('oldest');
-
-function item(comment: CommentRecord, reports: readonly ReportRow[]): ModerationItem {
-  return {
-    target: { kind: 'comment', id: comment.id },
-    scope: comment.thread,
-    status: comment.status,
-    author: { ...comment.author, ...(comment.author.roles ? { roles: [...comment.author.roles] } : {}) },
-    excerpt: commentExcerpt(comment.body),
-    createdAt: comment.createdAt,
-    reports: reports.map(({ reason, note, at }) => ({ reason, ...(note ? { note } : {}), at })),
-  };
-}
 
 export async function moderationQueue(context: OperationContext, request: PageRequest & { scope?: string | undefined }): Promise<Page<ModerationItem>> {
   enforce(can(context.identity.actor, 'moderation.queue'));
@@ -56,7 +47,7 @@ export async function moderationQueue(context: OperationContext, request: PageRe
       cursor: request.cursor ?? null,
       limit: request.limit,
     });
-    return { items: page.items.map(({ comment }) => item(comment, reportsById.get(comment.id) ?? [])), cursor: page.cursor };
+    return { items: page.items.map(({ comment }) => queueItem(comment, reportsById.get(comment.id) ?? [])), cursor: page.cursor };
   } catch (error) {
     if (error instanceof InvalidCursorError) {
       throw AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message: 'This cursor belongs to another list.' } });
@@ -73,13 +64,8 @@ export async function moderate(context: OperationContext, target: { kind: string
   if (!row) throw notFound(`The ${target.kind}`);
   const taken = await checkout(context, row.thread);
   const state = taken.state;
-  const comment = state.get(row.id);
-  if (!comment) throw notFound('The comment');
-  const outcome = moderateComment(comment, action);
-  if (!outcome.ok) {
-    throw new AdapterError('conflict', outcome.reason === 'deleted' ? 'A deleted comment cannot be pinned.' : 'Only top-level comments can be pinned.');
-  }
-
+  // The permission again, with the thread: the step also finds the comment and what the action does to it.
+  const { comment, ...outcome } = proceed(planModeration(new ThreadView(state, actor), target, action));
   const record: CommentRecord = { ...comment, status: outcome.status, pinned: outcome.pinned };
   state.replace(record);
   const changed = record.status !== comment.status || record.pinned !== comment.pinned;

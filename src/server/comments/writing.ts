@@ -1,22 +1,13 @@
 /**
- * Posting, editing and deleting comments. The same steps, in the same order, as the memory
- * adapter's comments section, with every decision made by `src/domain`; only the storage and
- * the guest-session start (a signed token instead of a device session) differ.
+ * Posting, editing and deleting comments. The steps, their order and every decision are the
+ * domain's (`src/domain/comments-steps.ts`), shared with the memory adapter; only the storage
+ * and the guest-session start (a signed token instead of a device session) differ.
  */
 import { randomBytes } from 'node:crypto';
-import { topics, type Comment, type Viewer } from '../../adapters/contract.js';
-import { AdapterError, type FieldErrors } from '../../adapters/errors.js';
-import { enforce, enforceValid, notFound } from '../../adapters/memory/refusals.js';
-import {
-  commentFacts,
-  initialStatus,
-  reviewCommentBody,
-  statusAfterEdit,
-  validateThreadId,
-  type CommentRecord,
-} from '../../domain/comments.js';
-import { validateGuestName } from '../../domain/limits.js';
-import { can } from '../../domain/permissions.js';
+import { topics, type Comment } from '../../adapters/contract.js';
+import { enforceValid, notFound, proceed } from '../../adapters/errors.js';
+import { validateThreadId, type CommentRecord } from '../../domain/comments.js';
+import { commentAuthor, deletedFields, editedFields, newCommentRecord, planDelete, planEdit, planPost } from '../../domain/comments-steps.js';
 import { actorId, isModerator, type Actor } from '../../domain/roles.js';
 import { startGuest, type GuestProof } from '../auth/guest-start.js';
 import type { GuestSession } from '../auth/guest.js';
@@ -40,16 +31,6 @@ function newCommentId(): string {
   return `c_${randomBytes(12).toString('base64url')}`;
 }
 
-function authorOf(viewer: Viewer): CommentRecord['author'] {
-  return {
-    id: viewer.id,
-    name: viewer.name,
-    avatarUrl: viewer.avatarUrl ?? null,
-    roles: [...viewer.roles],
-    ...(viewer.guest ? { guest: true } : {}),
-  };
-}
-
 /** One comment per `commentsPerIdentity` window, moderators exempt; refused attempts do not count. */
 async function limitComments(context: OperationContext, actor: Actor): Promise<void> {
   const id = actorId(actor);
@@ -62,32 +43,13 @@ export async function postComment(context: OperationContext, input: PostInput): 
   const taken = await checkout(context, input.thread);
   const state = taken.state;
   const settings = state.settings;
-  const guestName = input.guestName;
-  // An anonymous visitor who gives a name where guests may post acts as that guest.
-  const asGuest = context.identity.actor.kind === 'anonymous' && settings.guests && typeof guestName === 'string';
-  const poster: Actor = asGuest ? { kind: 'guest', id: '', name: guestName } : context.identity.actor;
-  enforce(can(poster, 'comment.post', { locked: settings.locked, guests: settings.guests }));
-
-  const view = new ThreadView(state, poster);
-  if (input.parentId !== null) {
-    const parent = view.visible(input.parentId);
-    if (!parent) throw notFound('The comment you reply to');
-    if (parent.deleted) throw new AdapterError('conflict', 'The comment you reply to has been deleted.');
-  }
-
-  const review = reviewCommentBody(input.body, state.rules);
-  const issues: FieldErrors = { ...review.issues };
-  if (asGuest) {
-    const name = validateGuestName(guestName).name;
-    if (name) issues['guestName'] = name;
-  }
-  enforceValid(issues);
+  const plan = proceed(planPost(new ThreadView(state, context.identity.actor), settings, state.rules, input));
 
   let guest: GuestSession | null = null;
   let viewer = context.identity.viewer;
   let actor = context.identity.actor;
-  if (asGuest) {
-    guest = await startGuest(context, guestName, input.proof);
+  if (plan.asGuest) {
+    guest = await startGuest(context, plan.guestName, input.proof);
     viewer = guest.viewer;
     actor = { kind: 'guest', id: viewer.id, name: viewer.name };
   } else {
@@ -95,21 +57,17 @@ export async function postComment(context: OperationContext, input: PostInput): 
     await rememberUser(context.store, context.site, viewer!, context.now());
   }
 
-  const status = initialStatus(actor, { premoderated: settings.premoderated, held: review.held });
-  const record: CommentRecord = {
+  const record = newCommentRecord({
     id: newCommentId(),
     thread: input.thread,
     parentId: input.parentId,
-    author: authorOf(viewer!),
-    body: (input.body as string).trim(),
+    author: commentAuthor(viewer!),
+    body: input.body as string,
     createdAt: context.stamp(),
-    editedAt: null,
-    deleted: false,
-    status,
-    pinned: false,
-    score: 0,
-    reactions: {},
-  };
+    actor,
+    premoderated: settings.premoderated,
+    held: plan.review.held,
+  });
   const row: CommentRow = {
     siteId: context.site.id,
     id: record.id,
@@ -120,35 +78,26 @@ export async function postComment(context: OperationContext, input: PostInput): 
     createdAt: record.createdAt,
     editedAt: null,
     deletedAt: null,
-    status,
+    status: record.status,
     pinned: false,
     score: 0,
     ipHash: context.ipHash,
   };
   state.add(record);
   const publications: Publication[] = [{ topic: topics.thread(record.thread), payload: commentChange(state, record, null) }];
-  if (status === 'pending') publications.push({ topic: topics.moderation(), payload: QUEUE_CHANGED });
+  if (record.status === 'pending') publications.push({ topic: topics.moderation(), payload: QUEUE_CHANGED });
   await commit(context, (tx) => tx.insertComment(row), publications, taken);
   return { comment: new ThreadView(state, actor).present(record), guest };
 }
 
 export async function editComment(context: OperationContext, id: string, body: unknown): Promise<Comment> {
   const found = await locateForWrite(context, id);
-  const comment = found?.view.visible(id);
-  if (!found || !comment) throw notFound('The comment');
+  if (!found) throw notFound('The comment');
   const { state, view } = found;
-  const actor = view.actor;
-  enforce(can(actor, 'comment.edit', commentFacts(comment, state.settings, { now: context.now(), editWindowMs: state.rules.editWindowMs })));
-  const review = reviewCommentBody(body, state.rules);
-  enforceValid(review.issues);
+  const { comment, review } = proceed(planEdit(view, id, body, state.rules, context.now()));
   if (context.identity.viewer && !context.identity.viewer.guest) await rememberUser(context.store, context.site, context.identity.viewer, context.now());
 
-  const record: CommentRecord = {
-    ...comment,
-    body: (body as string).trim(),
-    editedAt: new Date(context.now()).toISOString(),
-    status: statusAfterEdit(actor, comment.status, review.held),
-  };
+  const record: CommentRecord = { ...comment, ...editedFields(view.actor, comment, body as string, new Date(context.now()).toISOString(), review.held) };
   state.replace(record);
   const publications: Publication[] = [{ topic: topics.thread(record.thread), payload: commentChange(state, record, comment) }];
   if (record.status !== comment.status) publications.push({ topic: topics.moderation(), payload: QUEUE_CHANGED });
@@ -160,7 +109,7 @@ export async function editComment(context: OperationContext, id: string, body: u
     publications,
     found.checkout,
   );
-  return new ThreadView(state, actor).present(record);
+  return new ThreadView(state, view.actor).present(record);
 }
 
 async function clearReactions(tx: PleinStore, siteId: string, comment: CommentRecord): Promise<void> {
@@ -171,17 +120,12 @@ async function clearReactions(tx: PleinStore, siteId: string, comment: CommentRe
 
 export async function deleteComment(context: OperationContext, id: string): Promise<void> {
   const found = await locateForWrite(context, id);
-  const comment = found?.view.get(id);
-  if (!found || !comment) throw notFound('The comment');
+  if (!found) throw notFound('The comment');
   const { state, view } = found;
-  const facts = commentFacts(comment, state.settings);
-  // A retried delete of one's own comment: done already.
-  if (comment.deleted && can(view.actor, 'comment.delete', { ...facts, deleted: false }).allowed) return;
-  if (!view.visibility.shown(comment)) throw notFound('The comment');
-  enforce(can(view.actor, 'comment.delete', facts));
+  const { comment, done } = proceed(planDelete(view, id));
+  if (done) return;
 
-  // Nothing of what was said stays: the placeholder needs only its place in the tree.
-  const record: CommentRecord = { ...comment, deleted: true, body: '', pinned: false, reactions: {} };
+  const record: CommentRecord = { ...comment, ...deletedFields() };
   const at = new Date(context.now()).toISOString();
   state.replace(record);
   const byModerator = comment.author.id !== view.viewerId;

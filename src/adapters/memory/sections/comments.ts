@@ -1,26 +1,17 @@
-import {
-  commentFacts,
-  initialStatus,
-  reviewCommentBody,
-  statusAfterEdit,
-  validateThreadId,
-  type CommentRecord,
-} from '../../../domain/comments.js';
+import { validateThreadId, type CommentRecord } from '../../../domain/comments.js';
+import { commentAuthor, deletedFields, editedFields, newCommentRecord, planDelete, planEdit, planPost } from '../../../domain/comments-steps.js';
 import { assembleCommentPage, depthOf } from '../../../domain/comments-tree.js';
 import { InvalidCursorError } from '../../../domain/cursor.js';
-import { hasIssues, validateGuestName, type FieldIssues } from '../../../domain/limits.js';
+import { hasIssues } from '../../../domain/limits.js';
 import { THREAD_SORTS, type ThreadSort } from '../../../domain/ordering.js';
-import { can } from '../../../domain/permissions.js';
-import type { Actor } from '../../../domain/roles.js';
-import type { CommentMethods, ListCommentsRequest, Page, PostCommentInput, Viewer, Comment } from '../../contract.js';
-import { AdapterError } from '../../errors.js';
+import type { CommentMethods, ListCommentsRequest, Page, PostCommentInput, Comment } from '../../contract.js';
+import { AdapterError, enforceValid, proceed } from '../../errors.js';
 import { publishCommentChange, publishQueueChanged, shapeCommentEvents } from '../comments-events.js';
 import { existingIndex } from '../comments-index.js';
 import { commentsSlice, nextTimestamp, own } from '../comments-state.js';
 import { CommentsView, viewFor } from '../comments-view.js';
 import { randomId } from '../ids.js';
 import type { MemoryInstance } from '../instance.js';
-import { enforce, enforceValid, notFound } from '../refusals.js';
 import type { MemorySection } from './section.js';
 import { startGuestSession } from './session.js';
 
@@ -55,103 +46,56 @@ function list(instance: MemoryInstance, request: ListCommentsRequest): Page<Comm
   }
 }
 
-function authorOf(viewer: Viewer): CommentRecord['author'] {
-  return {
-    id: viewer.id,
-    name: viewer.name,
-    avatarUrl: viewer.avatarUrl ?? null,
-    roles: [...viewer.roles],
-    ...(viewer.guest ? { guest: true } : {}),
-  };
-}
-
 function post(instance: MemoryInstance, input: PostCommentInput): Comment {
   enforceValid(validateThreadId(input?.thread));
   const view = viewFor(instance);
   const settings = view.settings(input.thread);
-  const guestName = input.guestName;
-  // An anonymous visitor who gives a name where guests may post acts as that guest.
-  const asGuest = instance.actor().kind === 'anonymous' && settings.guests && typeof guestName === 'string';
-  const poster: Actor = asGuest ? { kind: 'guest', id: '', name: guestName } : instance.actor();
-  enforce(can(poster, 'comment.post', { locked: settings.locked, guests: settings.guests }));
-
   const parentId = input.parentId ?? null;
-  if (parentId !== null) {
-    const parent = view.visible(parentId);
-    if (!parent || parent.thread !== input.thread) throw notFound('The comment you reply to');
-    if (parent.deleted) throw new AdapterError('conflict', 'The comment you reply to has been deleted.');
-  }
-
-  const review = reviewCommentBody(input.body, view.state.rules);
-  const issues: FieldIssues = { ...review.issues };
-  if (asGuest) {
-    const name = validateGuestName(guestName).name;
-    if (name) issues.guestName = name;
-  }
-  enforceValid(issues);
-  if (asGuest) startGuestSession(instance, guestName);
+  const plan = proceed(planPost(view, settings, view.state.rules, { thread: input.thread, body: input.body, parentId, guestName: input.guestName }));
+  if (plan.asGuest) startGuestSession(instance, plan.guestName);
 
   const actor = instance.actor();
-  const author = authorOf(instance.viewer()!);
-  const status = initialStatus(actor, { premoderated: settings.premoderated, held: review.held });
+  const author = commentAuthor(instance.viewer()!);
   let record!: CommentRecord;
   const state = instance.db.update(commentsSlice, (data) => {
-    record = {
+    record = newCommentRecord({
       id: randomId('c'),
       thread: input.thread,
       parentId,
       author,
-      body: (input.body as string).trim(),
+      body: input.body as string,
       createdAt: nextTimestamp(data),
-      editedAt: null,
-      deleted: false,
-      status,
-      pinned: false,
-      score: 0,
-      reactions: {},
-    };
+      actor,
+      premoderated: settings.premoderated,
+      held: plan.review.held,
+    });
     data.comments[record.id] = record;
     existingIndex(data)?.thread(record.thread).add(record);
   });
   publishCommentChange(instance, record, null);
-  if (status === 'pending') publishQueueChanged(instance);
+  if (record.status === 'pending') publishQueueChanged(instance);
   return new CommentsView(state, actor).present(record);
 }
 
 function edit(instance: MemoryInstance, id: string, body: unknown): Comment {
   const view = viewFor(instance);
-  const comment = view.visible(id);
-  if (!comment) throw notFound('The comment');
-  const settings = view.settings(comment.thread);
-  const actor = view.actor;
-  enforce(can(actor, 'comment.edit', commentFacts(comment, settings, { editWindowMs: view.state.rules.editWindowMs })));
-  const review = reviewCommentBody(body, view.state.rules);
-  enforceValid(review.issues);
+  const { review } = proceed(planEdit(view, id, body, view.state.rules));
 
   let before!: CommentRecord;
   let record!: CommentRecord;
   const state = instance.db.update(commentsSlice, (data) => {
     record = own(data.comments, id)!;
     before = { ...record };
-    record.body = (body as string).trim();
-    record.editedAt = new Date().toISOString();
-    record.status = statusAfterEdit(actor, record.status, review.held);
+    Object.assign(record, editedFields(view.actor, record, body as string, new Date().toISOString(), review.held));
     existingIndex(data)?.thread(record.thread).touch();
   });
   publishCommentChange(instance, record, before);
   if (record.status !== before.status) publishQueueChanged(instance);
-  return new CommentsView(state, actor).present(record);
+  return new CommentsView(state, view.actor).present(record);
 }
 
 function remove(instance: MemoryInstance, id: string): void {
-  const view = viewFor(instance);
-  const comment = typeof id === 'string' ? view.get(id) : undefined;
-  if (!comment) throw notFound('The comment');
-  const facts = commentFacts(comment, view.settings(comment.thread));
-  // A retried delete of one's own comment: done already.
-  if (comment.deleted && can(view.actor, 'comment.delete', { ...facts, deleted: false }).allowed) return;
-  if (!view.visibility.shown(comment)) throw notFound('The comment');
-  enforce(can(view.actor, 'comment.delete', facts));
+  if (proceed(planDelete(viewFor(instance), id)).done) return;
 
   let before!: CommentRecord;
   let record!: CommentRecord;
@@ -159,11 +103,7 @@ function remove(instance: MemoryInstance, id: string): void {
   instance.db.update(commentsSlice, (data) => {
     record = own(data.comments, id)!;
     before = { ...record };
-    // Nothing of what was said stays: the placeholder needs only its place in the tree.
-    record.deleted = true;
-    record.body = '';
-    record.pinned = false;
-    record.reactions = {};
+    Object.assign(record, deletedFields());
     settled = own(data.reports, id) !== undefined;
     delete data.reports[id];
     existingIndex(data)?.thread(record.thread).reorder(record);

@@ -1,18 +1,18 @@
-import { commentExcerpt, moderateComment, needsModeration, validateThreadId, type CommentRecord } from '../../../domain/comments.js';
+import { needsModeration, validateThreadId, type CommentRecord } from '../../../domain/comments.js';
+import { queueItem } from '../../../domain/comments-queue.js';
+import { planModeration } from '../../../domain/comments-steps.js';
 import { InvalidCursorError, paginate } from '../../../domain/cursor.js';
 import { compareThread, type ThreadSortKey } from '../../../domain/ordering.js';
 import { can } from '../../../domain/permissions.js';
 import type { ModerationAction, ModerationItem, ModerationMethods, PageRequest } from '../../contract.js';
-import { AdapterError } from '../../errors.js';
+import { AdapterError, enforce, enforceValid, notFound, proceed } from '../../errors.js';
 import { publishCommentChange, publishQueueChanged, publishThread } from '../comments-events.js';
 import { existingIndex } from '../comments-index.js';
 import { commentsSlice, own, type CommentsState } from '../comments-state.js';
 import { viewFor } from '../comments-view.js';
 import type { MemoryInstance } from '../instance.js';
-import { enforce, enforceValid, notFound } from '../refusals.js';
 import type { MemorySection } from './section.js';
 
-const ACTIONS: readonly ModerationAction[] = ['approve', 'hide', 'pin', 'unpin'];
 const oldestFirst = compareThread('oldest');
 
 function queue(instance: MemoryInstance, request: PageRequest & { scope?: string }) {
@@ -45,33 +45,11 @@ function queue(instance: MemoryInstance, request: PageRequest & { scope?: string
 }
 
 function item(state: CommentsState, comment: CommentRecord): ModerationItem {
-  return {
-    target: { kind: 'comment', id: comment.id },
-    scope: comment.thread,
-    status: comment.status,
-    author: { ...comment.author, ...(comment.author.roles ? { roles: [...comment.author.roles] } : {}) },
-    excerpt: commentExcerpt(comment.body),
-    createdAt: comment.createdAt,
-    reports: (own(state.reports, comment.id) ?? []).map(({ reason, note, at }) => ({ reason, ...(note ? { note } : {}), at })),
-  };
+  return queueItem(comment, own(state.reports, comment.id) ?? []);
 }
 
 function moderate(instance: MemoryInstance, target: { kind: string; id: string }, action: ModerationAction): void {
-  if (!ACTIONS.includes(action)) {
-    enforceValid({ action: { reason: 'unknown-choice', message: 'Approve, hide, pin or unpin.', params: { choices: ACTIONS.join(', ') } } });
-  }
-  const view = viewFor(instance);
-  enforce(can(view.actor, `moderation.${action}`));
-  // Questions and answers are moderated by the Q&A family's adapter, not this one.
-  const comment = target?.kind === 'comment' && typeof target.id === 'string' ? view.get(target.id) : undefined;
-  if (!comment) throw notFound(`The ${target?.kind ?? 'item'}`);
-  const outcome = moderateComment(comment, action);
-  if (!outcome.ok) {
-    throw new AdapterError(
-      'conflict',
-      outcome.reason === 'deleted' ? 'A deleted comment cannot be pinned.' : 'Only top-level comments can be pinned.',
-    );
-  }
+  const { comment, ...outcome } = proceed(planModeration(viewFor(instance), target, action));
 
   let before!: CommentRecord;
   let record!: CommentRecord;

@@ -1,11 +1,11 @@
-import { applyReaction, commentFacts, validateReactionKey, type CommentRecord } from '../../../domain/comments.js';
-import { can } from '../../../domain/permissions.js';
+import { applyReaction, type CommentRecord } from '../../../domain/comments.js';
+import { planReaction } from '../../../domain/comments-steps.js';
 import type { ReactionMethods } from '../../contract.js';
+import { proceed } from '../../errors.js';
 import { publishReactions } from '../comments-events.js';
 import { existingIndex } from '../comments-index.js';
 import { commentsSlice, own } from '../comments-state.js';
 import { CommentsView, viewFor } from '../comments-view.js';
-import { enforce, enforceValid, notFound } from '../refusals.js';
 import type { MemorySection } from './section.js';
 
 /** `react`: members set and clear their own reactions from the thread's allowed set. */
@@ -15,17 +15,13 @@ export const reactionsSection: MemorySection<ReactionMethods> = {
     react: (commentId, key, on, options) =>
       instance.call('react', options, () => {
         const view = viewFor(instance);
-        const comment = typeof commentId === 'string' ? view.visible(commentId) : undefined;
-        if (!comment) throw notFound('The comment');
-        const settings = view.settings(comment.thread);
-        enforce(can(view.actor, 'comment.react', commentFacts(comment, settings)));
-        enforceValid(validateReactionKey(key, settings.reactions));
+        const { key: reaction } = proceed(planReaction(view, commentId, key));
 
         let record!: CommentRecord;
         let changed = false;
         const state = instance.db.update(commentsSlice, (data) => {
           record = own(data.comments, commentId)!;
-          const next = applyReaction(record.reactions, key, view.viewerId!, on === true);
+          const next = applyReaction(record.reactions, reaction, view.viewerId!, on === true);
           changed = next !== record.reactions;
           record.reactions = next;
           // `top` orders by reactions.

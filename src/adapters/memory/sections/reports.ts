@@ -1,11 +1,9 @@
-import { commentFacts } from '../../../domain/comments.js';
-import { validateReport } from '../../../domain/limits.js';
-import { can } from '../../../domain/permissions.js';
+import { planReport } from '../../../domain/comments-steps.js';
 import type { ReportMethods } from '../../contract.js';
+import { proceed } from '../../errors.js';
 import { publishQueueChanged } from '../comments-events.js';
 import { commentsSlice, type StoredReport } from '../comments-state.js';
 import { viewFor } from '../comments-view.js';
-import { enforce, enforceValid, notFound } from '../refusals.js';
 import type { MemorySection } from './section.js';
 
 /** `report`: members flag others' comments for the moderation queue, one open report per person. */
@@ -15,12 +13,7 @@ export const reportsSection: MemorySection<ReportMethods> = {
     report: (commentId, input, options) =>
       instance.call('report', options, () => {
         const view = viewFor(instance);
-        const comment = typeof commentId === 'string' ? view.visible(commentId) : undefined;
-        if (!comment) throw notFound('The comment');
-        enforce(can(view.actor, 'comment.report', commentFacts(comment, view.settings(comment.thread))));
-        enforceValid(validateReport({ reason: input?.reason, note: input?.note }));
-
-        const note = typeof input.note === 'string' ? input.note.trim() : '';
+        const { note } = proceed(planReport(view, commentId, input));
         const report: StoredReport = { by: view.viewerId!, reason: input.reason, ...(note ? { note } : {}), at: new Date().toISOString() };
         instance.db.update(commentsSlice, (data) => {
           const open = (data.reports[commentId] ?? []).filter((earlier) => earlier.by !== report.by);
