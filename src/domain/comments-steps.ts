@@ -106,11 +106,14 @@ export interface NewComment extends Pick<CommentRecord, 'id' | 'thread' | 'paren
   held: boolean;
 }
 
-/** The stored form of a new comment: trimmed, with the status the rules give it. */
+/**
+ * The stored form of a new comment: the body exactly as typed (what people write is never
+ * altered; only its length is measured without surrounding space), with the status the rules give.
+ */
 export function newCommentRecord(input: NewComment): CommentRecord {
   const { actor, premoderated, held, body, ...placed } = input;
   const status = initialStatus(actor, { premoderated, held });
-  return { ...placed, body: body.trim(), editedAt: null, deleted: false, status, pinned: false, score: 0, reactions: {} };
+  return { ...placed, body, editedAt: null, deleted: false, status, pinned: false, score: 0, reactions: {} };
 }
 
 /** A comment's author as stored, from the signed-in (or guest) person who wrote it. */
@@ -142,9 +145,9 @@ export function planEdit(view: ActingView, id: string, body: unknown, rules: Com
   return problems ? refuse(problems) : { ok: true, comment, review };
 }
 
-/** What an edit changes: the trimmed body, when, and the status (a held edit waits again). */
+/** What an edit changes: the body as typed, when, and the status (a held edit waits again). */
 export function editedFields(actor: Actor, comment: CommentRecord, body: string, at: string, held: boolean): Pick<CommentRecord, 'body' | 'editedAt' | 'status'> {
-  return { body: body.trim(), editedAt: at, status: statusAfterEdit(actor, comment.status, held) };
+  return { body, editedAt: at, status: statusAfterEdit(actor, comment.status, held) };
 }
 
 /**

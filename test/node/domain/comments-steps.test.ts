@@ -80,10 +80,10 @@ describe('planPost', () => {
 });
 
 describe('newCommentRecord and commentAuthor', () => {
-  it('stores a trimmed body, no reactions, and the status the rules give', () => {
+  it('stores the body exactly as typed, no reactions, and the status the rules give', () => {
     const input = { id: 'c1', thread: 't', parentId: null, author: { id: 'ada', name: 'Ada' }, body: '  Hi  ', createdAt: 'x', actor: ada, held: false };
     const published = newCommentRecord({ ...input, premoderated: false });
-    assert.equal(published.body, 'Hi');
+    assert.equal(published.body, '  Hi  ');
     assert.equal(published.status, 'published');
     assert.deepEqual(published.reactions, {});
     assert.equal(newCommentRecord({ ...input, premoderated: true }).status, 'pending');
@@ -112,8 +112,8 @@ describe('planEdit and editedFields', () => {
     assert.equal(refusal.kind === 'denied' && refusal.decision.reason, 'edit-window-passed');
   });
 
-  it('trims the new body and stamps the edit', () => {
-    assert.deepEqual(editedFields(ada, record('a'), ' New ', 'then', false), { body: 'New', editedAt: 'then', status: 'published' });
+  it('keeps the new body as typed and stamps the edit', () => {
+    assert.deepEqual(editedFields(ada, record('a'), ' New ', 'then', false), { body: ' New ', editedAt: 'then', status: 'published' });
   });
 });
 
