@@ -470,6 +470,9 @@ export interface RealtimeMethods {
   /**
    * Calls `onEvent` for every event on `topic` until the returned function is called. Events that
    * carry per-viewer fields (`mine`, `myVote`) are already shaped for this adapter's viewer.
+   * Delivery starts from this adapter's latest read of the topic's data (a thread, a poll…), so a
+   * store that reads and then subscribes misses nothing in between; events before any read are
+   * not promised, since a remote stream may still be connecting.
    */
   subscribe(topic: string, onEvent: (event: RealtimeEvent) => void): Unsubscribe;
 }

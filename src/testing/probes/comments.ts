@@ -1,4 +1,5 @@
-import { topics } from '../../adapters/contract.js';
+import { topics, type PleinAdapter, type Viewer } from '../../adapters/contract.js';
+import type { KitTest } from '../harness.js';
 import { check, checkEqual, show } from '../assert.js';
 import { comments, listed, moderation, post, reactions, reports } from '../comment-calls.js';
 import { personas } from '../personas.js';
@@ -6,6 +7,17 @@ import { kitThreads } from '../threads.js';
 import type { CapabilityProbes } from './types.js';
 
 const thread = kitThreads.open;
+
+/**
+ * A listener that has read the thread, as a page does before it subscribes. An adapter that
+ * streams from a server delivers every event after its latest read of a topic's data; what
+ * happened between no read at all and the stream connecting is not promised.
+ */
+async function readerOfThread(t: KitTest, viewer: Viewer | null): Promise<PleinAdapter> {
+  const adapter = await t.open(viewer);
+  await comments(adapter).getThread(thread);
+  return adapter;
+}
 
 export const commentProbes: CapabilityProbes = {
   abort: [
@@ -134,7 +146,7 @@ export const commentProbes: CapabilityProbes = {
       async setup(t) {
         const author = await t.open(personas.member);
         return {
-          listener: await t.open(null),
+          listener: await readerOfThread(t, null),
           topic: topics.thread(thread),
           fire: () => post(author, 'Live!'),
           matches: (event) => event.type === 'comment-added' && event.comment.body === 'Live!' && event.comment.author.id === personas.member.id,
@@ -148,7 +160,7 @@ export const commentProbes: CapabilityProbes = {
         const author = await t.open(personas.member);
         const { id } = await post(author, 'Draft.');
         return {
-          listener: await t.open(personas.otherMember),
+          listener: await readerOfThread(t, personas.otherMember),
           topic: topics.thread(thread),
           fire: () => comments(author).editComment(id, { body: 'Final.' }),
           matches: (event) => event.type === 'comment-updated' && event.comment.id === id && event.comment.body === 'Final.',
@@ -162,7 +174,7 @@ export const commentProbes: CapabilityProbes = {
         const author = await t.open(personas.member);
         const { id } = await post(author, 'Gone soon.');
         return {
-          listener: await t.open(null),
+          listener: await readerOfThread(t, null),
           topic: topics.thread(thread),
           fire: () => comments(author).deleteComment(id),
           matches: (event) => event.type === 'comment-deleted' && event.id === id,
@@ -194,7 +206,7 @@ export const commentProbes: CapabilityProbes = {
       async setup(t) {
         const moderator = await t.open(personas.moderator);
         return {
-          listener: await t.open(personas.member),
+          listener: await readerOfThread(t, personas.member),
           topic: topics.thread(thread),
           fire: () => moderation(moderator).lock({ kind: 'thread', id: thread }, true),
           matches: (event) => event.type === 'thread-updated' && event.thread.id === thread && event.thread.locked,
