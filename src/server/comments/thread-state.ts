@@ -7,8 +7,15 @@
 import type { CommentRecord, CommentRules, ThreadSettings } from '../../domain/comments.js';
 import { sortLevel, type LevelEntry } from '../../domain/comments-tree.js';
 import type { ThreadSort } from '../../domain/ordering.js';
+import { actorId, isModerator, type Actor } from '../../domain/roles.js';
 import type { PleinStore, SiteRecord, ThreadRecord } from '../store/types.js';
 import { authorOf, commentRules, groupReactions, threadSettings, toRecord } from './records.js';
+
+/** An answer kept serialised: UTF-8 bytes, so serving it encodes nothing; the ETag of those bytes. */
+export interface KeptAnswer {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
 
 export class ThreadState {
   readonly comments: Map<string, CommentRecord>;
@@ -20,8 +27,12 @@ export class ThreadState {
   /** The state this one was forked from. */
   base: ThreadState | null = null;
   readonly #levels = new Map<string, LevelEntry<CommentRecord>[]>();
-  /** Anonymous visitors' answers (serialised, with their ETag), while this state is cached. */
-  readonly answers = new Map<string, { body: string; etag: string }>();
+  /** Answers shared by a class of viewers (serialised, with their ETag), while this state is cached: see `viewerClass`. */
+  readonly answers = new Map<string, KeptAnswer>();
+  /** Answers of viewers whose view is their own (see `viewerClass`), oldest first. */
+  readonly viewerAnswers = new Map<string, KeptAnswer>();
+  /** Who sees this state differently from others of their class: authors of unpublished comments, people who reacted. */
+  #involved: { unpublishedAuthors: Set<string>; reactors: Set<string> } | null = null;
   settings: ThreadSettings;
   /**
    * The newest journal id before the thread was read: the state includes every event up to it
@@ -100,6 +111,40 @@ export class ThreadState {
     return level;
   }
 
+  /**
+   * Which answers this viewer shares. Visibility differs between viewers only by moderation
+   * (moderators see every status) and by their own pending comments; presentation only by
+   * `mine` on reactions. So a viewer who wrote no unpublished comment and reacted to nothing
+   * sees exactly what an anonymous visitor (`'anonymous'`) or any other moderator
+   * (`'moderator'`) sees; anyone else gets a class of their own.
+   */
+  viewerClass(actor: Actor): string {
+    const id = actorId(actor);
+    const moderator = isModerator(actor);
+    if (id !== null) {
+      const involved = this.#involvement();
+      if (involved.reactors.has(id) || (!moderator && involved.unpublishedAuthors.has(id))) return `${moderator ? 'moderator' : 'viewer'}:${id}`;
+    }
+    return moderator ? 'moderator' : 'anonymous';
+  }
+
+  #involvement(): { unpublishedAuthors: Set<string>; reactors: Set<string> } {
+    if (this.#involved) return this.#involved;
+    const unpublishedAuthors = new Set<string>();
+    const reactors = new Set<string>();
+    for (const comment of this.comments.values()) {
+      if (comment.status !== 'published') unpublishedAuthors.add(comment.author.id);
+      for (const people of Object.values(comment.reactions)) for (const person of people) reactors.add(person);
+    }
+    return (this.#involved = { unpublishedAuthors, reactors });
+  }
+
+  #forgetAnswers(): void {
+    this.answers.clear();
+    this.viewerAnswers.clear();
+    this.#involved = null;
+  }
+
   get(id: string): CommentRecord | undefined {
     return this.comments.get(id);
   }
@@ -112,7 +157,7 @@ export class ThreadState {
   add(comment: CommentRecord): void {
     this.changes.push({ kind: 'add', comment });
     this.#levels.clear();
-    this.answers.clear();
+    this.#forgetAnswers();
     this.comments.set(comment.id, comment);
     this.#siblings(comment.parentId).push(comment);
   }
@@ -121,7 +166,7 @@ export class ThreadState {
   replace(comment: CommentRecord): void {
     this.changes.push({ kind: 'replace', comment });
     this.#levels.clear();
-    this.answers.clear();
+    this.#forgetAnswers();
     this.comments.set(comment.id, comment);
     const siblings = this.#siblings(comment.parentId);
     const index = siblings.findIndex((sibling) => sibling.id === comment.id);
@@ -130,7 +175,7 @@ export class ThreadState {
 
   setRecord(record: ThreadRecord): void {
     this.changes.push({ kind: 'record', record });
-    this.answers.clear();
+    this.#forgetAnswers();
     this.record = record;
     this.settings = threadSettings(this.site, record, this.rules);
   }

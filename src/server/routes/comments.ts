@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { AdapterError } from '../../adapters/errors.js';
 import { editComment, deleteComment, postComment } from '../comments/writing.js';
 import { commentIn, describeThread, listState, locate, pageOf, threadState } from '../comments/reading.js';
-import type { ThreadState } from '../comments/thread-state.js';
+import type { KeptAnswer, ThreadState } from '../comments/thread-state.js';
 import type { AppEnv } from '../app/env.js';
 import { weakTag } from '../app/etag.js';
 import type { Context } from 'hono';
@@ -117,22 +117,58 @@ const reportRoute = createRoute({
 });
 
 const MAX_ANSWERS = 500;
+/** Per thread state: a few dozen full pages of the viewers who see the thread their own way. */
+const MAX_VIEWER_ANSWER_BYTES = 2 * 1024 * 1024;
 
 /**
- * A read of thread data: tagged with the journal position the state includes. Anonymous
- * visitors all see the same, so their answer is kept, serialised and tagged, with the cached
- * state: a popular page is computed once per change, not once per visitor.
+ * A read of thread data: tagged with the journal position the state includes. Answers are kept,
+ * serialised and tagged, with the cached state, per class of viewers who see the same
+ * (`ThreadState.viewerClass`): a popular page is computed once per change, not once per visitor.
+ * Viewers with a view of their own (they reacted, or wait for a pending comment) get theirs kept
+ * too, within a budget, oldest forgotten first.
  */
 function answer(c: Context<AppEnv>, state: ThreadState, key: string, produce: () => unknown): Response {
   c.header(EVENT_ID_HEADER, String(state.position));
-  const shared = c.var.identity.actor.kind === 'anonymous';
-  let kept = shared ? state.answers.get(key) : undefined;
-  if (!kept) {
-    const body = JSON.stringify(produce());
-    kept = { body, etag: weakTag(body) };
-    if (shared && state.answers.size < MAX_ANSWERS) state.answers.set(key, kept);
-  }
+  const viewer = state.viewerClass(c.var.identity.actor);
+  const shared = viewer === 'anonymous' || viewer === 'moderator';
+  const kept = shared ? keptShared(state, viewer === 'anonymous' ? key : `${viewer}\u0000${key}`, produce) : keptForViewer(state, `${viewer}\u0000${key}`, produce);
   return c.body(kept.body, 200, { 'Content-Type': 'application/json', ETag: kept.etag });
+}
+
+function serialise(produce: () => unknown): KeptAnswer {
+  const json = JSON.stringify(produce());
+  return { body: Buffer.from(json), etag: weakTag(json) };
+}
+
+function keptShared(state: ThreadState, key: string, produce: () => unknown): KeptAnswer {
+  let kept = state.answers.get(key);
+  if (!kept) {
+    kept = serialise(produce);
+    if (state.answers.size < MAX_ANSWERS) state.answers.set(key, kept);
+  }
+  return kept;
+}
+
+function keptForViewer(state: ThreadState, key: string, produce: () => unknown): KeptAnswer {
+  const answers = state.viewerAnswers;
+  let kept = answers.get(key);
+  if (kept) {
+    // Most recently used last: the budget forgets the first.
+    answers.delete(key);
+    answers.set(key, kept);
+    return kept;
+  }
+  kept = serialise(produce);
+  if (kept.body.byteLength > MAX_VIEWER_ANSWER_BYTES) return kept;
+  let bytes = kept.body.byteLength;
+  for (const other of answers.values()) bytes += other.body.byteLength;
+  for (const [oldest, other] of answers) {
+    if (bytes <= MAX_VIEWER_ANSWER_BYTES) break;
+    answers.delete(oldest);
+    bytes -= other.body.byteLength;
+  }
+  answers.set(key, kept);
+  return kept;
 }
 
 export function registerComments(app: Api, deps: RouteDeps): void {
