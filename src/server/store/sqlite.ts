@@ -28,12 +28,31 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * Runs `step` again while SQLite answers SQLITE_BUSY. Switching a new file to WAL needs an
+ * exclusive lock, and SQLite does not call the busy handler for it, so two processes opening the
+ * same fresh database at once would otherwise fail instead of waiting for each other.
+ */
+function retryWhileBusy<T>(step: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return step();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 10);
+    }
+  }
+}
+
 export function openSqliteDatabase(options: SqliteStoreOptions): Database.Database {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
   const database = new Database(options.file);
-  database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  database.pragma(`busy_timeout = ${busyTimeoutMs}`);
   if (options.file !== ':memory:') {
-    const mode = database.pragma('journal_mode = WAL', { simple: true });
+    const mode = retryWhileBusy(() => database.pragma('journal_mode = WAL', { simple: true }), busyTimeoutMs);
     if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${options.file} (got ${String(mode)}).`);
   }
   database.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
