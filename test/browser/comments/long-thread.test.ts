@@ -1,31 +1,21 @@
 import { expect } from '@open-wc/testing';
 import { seedThread } from '../../../src/adapters/memory/index.js';
 import { $$, demoViewers, mount, root, until } from './helpers.js';
+import { watchMainThread } from '../support/stall-watch.js';
 
 const COUNT = 10_000;
 
 describe('<plein-comments> with 10,000 comments', () => {
   it('shows the first page at once and then every comment, findable in the document', async function () {
     this.timeout(120_000);
-    // Longest gap between timer callbacks while everything renders: how long input would wait.
-    let longest = 0;
-    let last = performance.now();
-    let ticking = true;
-    const tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      if (ticking) setTimeout(tick, 0);
-    };
-
     const { element } = await mount({ seed: seedThread({ thread: 'thread', count: COUNT }) });
     const first = $$(element, 'article').length;
     expect(first, 'comments in the first render').to.be.within(1, 100);
-    last = performance.now();
-    setTimeout(tick, 0);
+    // Longest gap between timer callbacks while everything renders: how long input would wait.
+    const stalls = watchMainThread();
 
     await until(() => $$(element, 'article').length === COUNT, 'all comments', 90_000);
-    ticking = false;
+    const longest = stalls.stop();
 
     const articles = $$(element, 'article');
     const lastArticle = articles[articles.length - 1]!;
@@ -54,22 +44,13 @@ describe('<plein-comments> with 10,000 comments', () => {
     this.timeout(120_000);
     const { element } = await mount({ seed: seedThread({ thread: 'thread', count: COUNT }) });
     await until(() => $$(element, 'article').length === COUNT, 'all comments', 90_000);
-    let longest = 0;
-    let last = performance.now();
-    let ticking = true;
-    const tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      if (ticking) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
+    const stalls = watchMainThread();
     element.lang = 'nl';
     const dutch = () => $$(element, '[data-a="reply"]').filter((button) => button.textContent === 'Antwoorden').length;
     await until(() => dutch() > 0, 'the first Dutch comments', 10_000);
     expect(dutch(), 'not all at once').to.be.lessThan(COUNT);
     await until(() => dutch() === COUNT, 'every comment in Dutch', 60_000);
-    ticking = false;
+    const longest = stalls.stop();
     expect(longest, 'longest wait for a timer while re-rendering, ms').to.be.lessThan(250);
   });
 });

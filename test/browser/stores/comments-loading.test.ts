@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { seedThread } from '../../../src/adapters/memory/seed-thread.js';
 import { ada, ids, kees, member, moderator, seedComment, settle, until, world, type World } from './comments-helpers.js';
+import { watchMainThread } from '../support/stall-watch.js';
 
 describe('comments store: loading', () => {
   let w: World;
@@ -93,18 +94,9 @@ describe('comments store: loading', () => {
     const store = w.store(w.adapter(member));
     await store.load();
     // The longest stretch the main thread is held while the rest comes in, seen by a ticking timer.
-    let longest = 0;
-    let last = performance.now();
-    let ticking = true;
-    const tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      if (ticking) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
+    const stalls = watchMainThread();
     await store.loadAll();
-    ticking = false;
+    const longest = stalls.stop();
     expect(ids(store)).to.have.length(10_000);
     expect(longest).to.be.below(50);
 
