@@ -260,36 +260,97 @@ export interface PollDefinition {
 /** One person's vote: option values in order (ranked), a set (multiple) or one value. */
 export type Ballot = { choices: string[] } | { rating: number };
 
-export interface PollTally {
-  total: number;
+/** One round of a `ranked` poll's instant-runoff count (see `src/domain/ranked-choice.ts`). */
+export interface PollRound {
+  /** Ballots per option still in the race this round. */
   counts: Record<string, number>;
-  /** `rating`: mean and distribution per step. */
+  /** Options that leave the race at the end of this round. */
+  eliminated: string[];
+  /** Ballots counting for a continuing option; `continuing + exhausted` is every ballot. */
+  continuing: number;
+  /** Ballots with no continuing option left. */
+  exhausted: number;
+  /** Set when last place was shared and a tie-break chose `eliminated`. */
+  tieBreak?: 'batch' | 'earlier-round' | 'option-order';
+}
+
+/** Raw figures, never rounded or formatted: the UI formats them with Intl. */
+export interface PollTally {
+  /** Ballots counted. */
+  total: number;
+  /** Per option value; per scale step (as a string, e.g. "3" or "0.5") for `rating`. */
+  counts: Record<string, number>;
+  /** `rating`: the mean rating; absent without ballots. */
   average?: number;
   /** `ranked`: the rounds of the instant-runoff count. */
-  rounds?: { counts: Record<string, number>; eliminated: string[] }[];
+  rounds?: PollRound[];
+  /** The single leading option (the runoff winner for `ranked`); `null` on a tie or without ballots. */
   winner?: string | null;
+  /** `ranked`: the options left tied when the count could not name a winner. */
+  tied?: string[];
   /** `quiz`: share of ballots that were right, 0..1. */
   correctShare?: number;
 }
 
+/**
+ * A poll as one viewer sees it. What a viewer may see is decided by the backend, never the UI
+ * (the rule is `src/domain/poll-visibility.ts`):
+ * - `tally` is `null` while results are withheld from this viewer; `resultsWithheldUntil` says
+ *   what has to happen first.
+ * - A quiz's `correct` and `explanation` are absent until the viewer answered (or the poll
+ *   closed, or the viewer is a moderator or the poll's author).
+ * - Under `voters: 'anonymous'` the backend keeps that a voter voted, never what: `voted` is
+ *   true and `myBallot` stays `null` after voting.
+ */
 export interface Poll extends PollDefinition {
+  /** Who made the poll through the API; `null` for a declarative poll registered from a page. */
+  authorId: string | null;
+  /** `closed` when a moderator closed it or `closesAt` has passed. */
   status: 'open' | 'closed';
-  /** Absent when the viewer may not see results yet (enforced by the backend, not the UI). */
   tally: PollTally | null;
+  /** `null` when the viewer sees results now; `vote` or `close` when that has to happen first. */
+  resultsWithheldUntil: 'vote' | 'close' | null;
   /** The viewer's own ballot, when the backend keeps the link and the viewer voted. */
   myBallot: Ballot | null;
+  /** The viewer (member, or this device under `device` integrity) has a ballot in the poll. */
   voted: boolean;
-  /** Ballots cast so far, shown even when the tally is hidden. */
+  /** Ballots cast so far, shown even when the tally is withheld. */
   ballotCount: number;
+  createdAt: Timestamp;
 }
 
+/** One entry of a `public` poll's list of who voted what. */
+export interface PollVote {
+  voter: Author;
+  ballot: Ballot;
+  votedAt: Timestamp;
+}
+
+/**
+ * Refusals: an unknown poll is `not-found`; a ballot that does not fit the poll, or a definition
+ * that cannot work, is `invalid` with field errors (`choices`, `rating`; the definition's fields);
+ * voting twice where changing is not allowed, voting in a closed poll, or changing a frozen
+ * definition is `conflict`; a `member` poll refuses anonymous visitors with `unauthorized` and
+ * guests with `forbidden`.
+ */
 export interface PollMethods {
+  /** The poll, or `null` when no poll has this id. */
   getPoll(id: string, options?: CallOptions): Promise<Poll | null>;
-  /** Registers a declarative definition on first use; returns the stored poll (frozen after the first vote). */
+  /**
+   * Registers a declarative definition on first use and returns the stored poll. A definition
+   * that differs from the stored one replaces it only while the poll has no ballots; after the
+   * first ballot only an admin may change it, never its `type` or `voters` (domain rule
+   * `canRedefine`); otherwise it is refused with `conflict` and the stored poll stands.
+   */
   ensurePoll(definition: PollDefinition, options?: CallOptions): Promise<Poll>;
+  /** Casts the viewer's ballot, or replaces it when the poll has `allowChange`. */
   vote(id: string, ballot: Ballot, options?: CallOptions): Promise<Poll>;
+  /** Takes the viewer's ballot back out (polls with `allowChange` only). */
   removeVote(id: string, options?: CallOptions): Promise<Poll>;
+  /** Moderators close (`true`) or reopen (`false`) a poll. */
   closePoll(id: string, closed: boolean, options?: CallOptions): Promise<Poll>;
+  /** Who voted what, oldest first: `public` polls only, for members and moderators (`forbidden` otherwise). */
+  listPollVotes(id: string, request?: PageRequest, options?: CallOptions): Promise<Page<PollVote>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,6 +508,9 @@ export const topics = {
  *   are gone with it. A viewer never hears of a comment they could not see.
  * - `reactions-changed`: counts for everyone, `mine` for the subscribing viewer.
  * - `thread-updated`: the thread's settings changed (e.g. locked), with the viewer's `commentCount`.
+ * Events for polls on `topics.poll(id)`: `poll-updated` carries the poll as the subscribing viewer
+ * would get it from `getPoll` (tally withheld or not, `voted`, `myBallot`), after every ballot,
+ * removal, close, reopen or change of definition.
  * The parent's `replyCount` is not re-sent when a reply is added or removed, nor the thread's
  * `commentCount` on every comment: count them from the events.
  */
@@ -457,7 +521,7 @@ export type RealtimeEvent =
   | { type: 'comment-deleted'; id: string; thread: string }
   | { type: 'reactions-changed'; commentId: string; reactions: ReactionSummary[] }
   | { type: 'thread-updated'; thread: Thread }
-  | { type: 'poll-updated'; pollId: string }
+  | { type: 'poll-updated'; poll: Poll }
   | { type: 'question-updated'; question: Question }
   | { type: 'answer-updated'; answer: Answer }
   | { type: 'badge-awarded'; award: BadgeAward }
@@ -487,7 +551,7 @@ export const CAPABILITY_METHODS = {
   comments: ['getThread', 'listComments', 'getComment', 'postComment', 'editComment', 'deleteComment'],
   reactions: ['react'],
   reports: ['report'],
-  polls: ['getPoll', 'ensurePoll', 'vote', 'removeVote', 'closePoll'],
+  polls: ['getPoll', 'ensurePoll', 'vote', 'removeVote', 'closePoll', 'listPollVotes'],
   qa: [
     'listQuestions',
     'getQuestion',

@@ -118,6 +118,8 @@ const REFUSALS: Record<DenyReason, string> = {
   closed: 'This is closed.',
   'already-voted': 'You have already voted.',
   'results-hidden': 'The results are not shown yet.',
+  'voters-hidden': 'This poll does not show who voted what.',
+  'change-not-allowed': 'This poll does not let voters change or remove their vote.',
   'not-visible': 'Not found.',
 };
 

@@ -13,6 +13,7 @@
  * (everything, including editing anyone's comment at any time and assigning roles).
  */
 import { LIMITS } from './limits.js';
+import { pollIsClosed, resultsWithheldUntil } from './poll-visibility.js';
 import { actorId, isAdmin, isModerator, type Actor } from './roles.js';
 
 export type DenyReason =
@@ -29,6 +30,8 @@ export type DenyReason =
   | 'closed'
   | 'already-voted'
   | 'results-hidden'
+  | 'voters-hidden'
+  | 'change-not-allowed'
   | 'not-visible';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
@@ -57,6 +60,9 @@ export interface ClockFacts {
 }
 
 export interface PollFacts {
+  /** Who made the poll (API-made polls); `null` for declarative polls registered from a page. */
+  authorId?: string | null;
+  voters?: 'public' | 'secret' | 'anonymous';
   status?: 'open' | 'closed';
   closesAt?: Instant | null;
   integrity?: 'member' | 'device';
@@ -83,7 +89,10 @@ export interface PermissionResources {
   'comment.report': ContentFacts;
   'poll.vote': PollFacts;
   'poll.results': PollFacts;
+  'poll.votes': PollFacts;
+  'poll.remove-vote': PollFacts;
   'poll.create': NoFacts;
+  'poll.register': NoFacts;
   'poll.close': NoFacts;
   'qa.read': ContentFacts;
   'qa.ask': PlaceFacts;
@@ -149,32 +158,39 @@ function visible(actor: Actor, content?: ContentFacts): Decision {
   return status === 'pending' && isOwner(actor, content) ? ALLOW : deny('not-visible');
 }
 
-function pollClosed(poll?: PollFacts): boolean {
-  if (poll?.status === 'closed') return true;
-  if (poll?.closesAt === undefined || poll.closesAt === null) return false;
-  return toMillis(poll.now ?? Date.now()) >= toMillis(poll.closesAt);
-}
+const pollClosed = (poll?: PollFacts): boolean =>
+  poll !== undefined && pollIsClosed({ status: poll.status ?? 'open', closesAt: poll.closesAt ?? null }, poll.now ?? Date.now());
+
+/** `device` polls take anonymous visitors and guests (one ballot per device); `member` polls only members. */
+const pollVoter = (actor: Actor, poll?: PollFacts) => (poll?.integrity === 'device' ? ALLOW : member(actor));
 
 function vote(actor: Actor, poll?: PollFacts): Decision {
   if (pollClosed(poll)) return deny('closed');
-  return all(
-    poll?.integrity === 'device' ? ALLOW : member(actor),
-    poll?.voted === true && poll.allowChange !== true ? deny('already-voted') : ALLOW,
-  );
+  return all(pollVoter(actor, poll), poll?.voted === true && poll.allowChange !== true ? deny('already-voted') : ALLOW);
 }
 
+function removeVote(actor: Actor, poll?: PollFacts): Decision {
+  if (pollClosed(poll)) return deny('closed');
+  return all(pollVoter(actor, poll), poll !== undefined && poll.allowChange !== true ? deny('change-not-allowed') : ALLOW);
+}
+
+/** The rule of `poll-visibility.ts`, which the backends apply to every poll view they answer with. */
 function results(actor: Actor, poll?: PollFacts): Decision {
-  if (isModerator(actor) || poll === undefined) return ALLOW;
-  switch (poll.results ?? 'always') {
-    case 'always':
-      return ALLOW;
-    case 'after-vote':
-      return poll.voted === true || pollClosed(poll) ? ALLOW : deny('results-hidden');
-    case 'after-close':
-      return pollClosed(poll) ? ALLOW : deny('results-hidden');
-    case 'moderators':
-      return deny('moderators-only');
-  }
+  if (poll === undefined) return ALLOW;
+  const withheld = resultsWithheldUntil(
+    { results: poll.results ?? 'always', status: poll.status ?? 'open', closesAt: poll.closesAt ?? null, authorId: poll.authorId ?? null },
+    { actor, voted: poll.voted === true, ...(poll.now === undefined ? {} : { now: poll.now }) },
+  );
+  if (withheld === null) return ALLOW;
+  return poll.results === 'moderators' && !pollClosed(poll) ? deny('moderators-only') : deny('results-hidden');
+}
+
+/**
+ * Who voted what is listed only for `public` polls, to members and moderators (the promise the
+ * poll made to its voters); `secret` and `anonymous` polls show counts only, to everyone.
+ */
+function votes(actor: Actor, poll?: PollFacts): Decision {
+  return all(member(actor), poll === undefined || poll.voters === 'public' ? ALLOW : deny('voters-hidden'));
 }
 
 type Rules = { [A in PermissionAction]: (actor: Actor, facts?: PermissionResources[A]) => Decision };
@@ -202,7 +218,11 @@ const RULES: Rules = {
   'comment.report': (actor, comment) => all(member(actor), notDeleted(comment), notOwn(actor, comment)),
   'poll.vote': vote,
   'poll.results': results,
+  'poll.votes': votes,
+  'poll.remove-vote': removeVote,
   'poll.create': moderator,
+  // A declarative poll is registered by whoever first opens its page; `canRedefine` guards changes.
+  'poll.register': () => ALLOW,
   'poll.close': moderator,
   'qa.read': visible,
   'qa.ask': (actor, place) => all(participant(actor, place), unlocked(actor, place)),
@@ -245,6 +265,7 @@ export function denialCode(reason: DenyReason): 'unauthorized' | 'forbidden' | '
     case 'deleted':
     case 'closed':
     case 'already-voted':
+    case 'change-not-allowed':
       return 'conflict';
     default:
       return 'forbidden';

@@ -22,8 +22,8 @@ describe('anonymous visitors', () => {
     for (const action of writes) assert.equal(reason(can(ANONYMOUS, action)), 'sign-in-required', action);
   });
 
-  it('are refused every action except reading, results and device polls', () => {
-    const open = new Set<PermissionAction>(['comment.read', 'qa.read', 'poll.results']);
+  it('are refused every action except reading, results, registering a page poll and device polls', () => {
+    const open = new Set<PermissionAction>(['comment.read', 'qa.read', 'poll.results', 'poll.register']);
     for (const action of PERMISSION_ACTIONS) {
       if (open.has(action)) continue;
       assert.equal(can(ANONYMOUS, action).allowed, false, action);
@@ -32,6 +32,30 @@ describe('anonymous visitors', () => {
 
   it('may vote in a poll whose integrity is per device', () => {
     assert.equal(reason(can(ANONYMOUS, 'poll.vote', { integrity: 'device' })), 'allowed');
+  });
+
+  it('see results by the poll-visibility rule: at once under always, never before the close under after-close', () => {
+    assert.equal(reason(can(ANONYMOUS, 'poll.results', { results: 'always' })), 'allowed');
+    assert.equal(reason(can(ANONYMOUS, 'poll.results', { results: 'after-vote' })), 'results-hidden');
+    assert.equal(reason(can(ANONYMOUS, 'poll.results', { results: 'after-close' })), 'results-hidden');
+    assert.equal(reason(can(ANONYMOUS, 'poll.results', { results: 'moderators' })), 'moderators-only');
+    assert.equal(reason(can(ANONYMOUS, 'poll.results', { results: 'moderators', status: 'closed' })), 'allowed');
+  });
+});
+
+describe('poll voter lists and vote removal', () => {
+  it('lists who voted what only for public polls, to members', () => {
+    assert.equal(reason(can(ANONYMOUS, 'poll.votes', { voters: 'public' })), 'sign-in-required');
+    assert.equal(reason(can(guest, 'poll.votes', { voters: 'public' })), 'members-only');
+    assert.equal(reason(can(ada, 'poll.votes', { voters: 'public' })), 'allowed');
+    assert.equal(reason(can(ada, 'poll.votes', { voters: 'secret' })), 'voters-hidden');
+    assert.equal(reason(can(ada, 'poll.votes', { voters: 'anonymous' })), 'voters-hidden');
+  });
+
+  it('takes a vote back only where the poll allows changing it, and only while open', () => {
+    assert.equal(reason(can(ada, 'poll.remove-vote', { allowChange: true })), 'allowed');
+    assert.equal(reason(can(ada, 'poll.remove-vote', { allowChange: false })), 'change-not-allowed');
+    assert.equal(reason(can(ada, 'poll.remove-vote', { allowChange: true, status: 'closed' })), 'closed');
   });
 });
 
