@@ -17,3 +17,4 @@ export * from './comments-screening.js';
 export * from './poll-visibility.js';
 export * from './poll-definition.js';
 export * from './poll-redefine.js';
+export * from './poll-steps.js';
