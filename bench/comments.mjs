@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { dynamicImports, gzipSize, staticClosure } from './sizes.mjs';
+import { dynamicImports, gzipSize, pageClosure, staticClosure } from './sizes.mjs';
 
 const DIST = process.env.PLEIN_DIST ?? 'dist';
 const CDN = join(DIST, 'cdn');
@@ -32,20 +32,8 @@ if (!existsSync(join(CDN, 'plein.js')) || !existsSync(join(DIST, 'memory.js'))) 
 // ---------------------------------------------------------------------------------------------
 // Sizes: what a page with only <plein-comments> downloads through the script tag.
 
-function chunkNamed(files, name) {
-  return files.find((file) => file.replace(/^.*\//, '').startsWith(`${name}-`));
-}
-
-const loader = staticClosure(join(CDN, 'plein.js'));
-const lazy = dynamicImports(join(CDN, 'plein.js'));
-const setup = chunkNamed(lazy, 'setup');
-const comments = chunkNamed(lazy, 'comments');
-if (!setup || !comments) {
-  console.error('The loader imports no setup or comments chunk; is plein-comments in src/autoload/loaders.ts?');
-  process.exit(1);
-}
-const page = new Set([...loader, ...staticClosure(setup, new Set(loader))]);
-for (const file of staticClosure(comments, new Set(page))) page.add(file);
+const page = pageClosure(CDN, 'comments');
+const setup = dynamicImports(join(CDN, 'plein.js')).find((file) => /\/setup-[\w-]+\.js$/.test(file));
 const pageSize = gzipSize(page);
 const memory = dynamicImports(setup).flatMap((file) => [...staticClosure(file, new Set(page))].filter((chunk) => !page.has(chunk)));
 const memorySize = gzipSize(new Set(memory));

@@ -33,3 +33,21 @@ export function gzipSize(files) {
 export function describe(files, root) {
   return [...files].map((file) => relative(root, file)).join(', ');
 }
+
+/**
+ * What a page with only one widget loads through the script tag before it shows anything: the
+ * loader, the setup chunk (config and adapter) and the widget's chunk, each with its static
+ * imports. Chunks they import lazily (demo mode's memory adapter, parts loaded on first use) are
+ * not counted. `widget` is the chunk's name, e.g. `comments` for `comments-<hash>.js`.
+ */
+export function pageClosure(cdn, widget) {
+  const loaderFiles = staticClosure(join(cdn, 'plein.js'));
+  const lazy = dynamicImports(join(cdn, 'plein.js'));
+  const named = (name) => lazy.find((file) => file.replace(/^.*\//, '').startsWith(`${name}-`));
+  const setup = named('setup');
+  const chunk = named(widget);
+  if (!setup || !chunk) throw new Error(`The loader imports no ${setup ? widget : 'setup'} chunk; is the tag in src/autoload/loaders.ts?`);
+  const page = new Set([...loaderFiles, ...staticClosure(setup, new Set(loaderFiles))]);
+  for (const file of staticClosure(chunk, new Set(page))) page.add(file);
+  return page;
+}
