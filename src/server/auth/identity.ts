@@ -23,6 +23,17 @@ export function tokenFromHeader(header: string | undefined): string | null {
   return match[1]!;
 }
 
+/**
+ * When a token already verified by `identify` stops being valid, in epoch milliseconds; `null`
+ * without a token or an `exp`. A stream opened with the token ends then, so a long-lived
+ * connection never outlasts the identity (or the roles) it was opened with.
+ */
+export function tokenExpiresAt(token: string | null): number | null {
+  if (token === null) return null;
+  const exp = claimsOf(token).exp;
+  return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null;
+}
+
 function claimsOf(token: string): { iss?: unknown; exp?: unknown } {
   try {
     return decodeJwt(token);

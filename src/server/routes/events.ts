@@ -9,6 +9,7 @@ import { AdapterError } from '../../adapters/errors.js';
 import { validateThreadId } from '../../domain/comments.js';
 import { hasIssues } from '../../domain/limits.js';
 import { SiteParams, errors } from '../schemas/common.js';
+import { tokenExpiresAt, tokenFromHeader } from '../auth/identity.js';
 import { openEventStream } from '../streams/event-stream.js';
 import { BEARER, type Api, type RouteDeps } from './deps.js';
 
@@ -40,6 +41,7 @@ export const SSE_DESCRIPTION = [
   'Entries with nothing for this viewer are not sent. A comment line (`: heartbeat`) comes every 15 s. The stream starts with `retry: <ms>`.',
   'Reconnecting with `Last-Event-ID` (EventSource does it by itself) replays exactly the missed entries, then continues live.',
   'When the server no longer holds them all, it sends `event: reset` (with the newest id): reload the data.',
+  'A stream opened with a token ends when that token expires (with `retry: 100`): reconnect with a fresh token and `Last-Event-ID`.',
   'On shutdown the server ends every stream with a short `retry:` so clients reconnect to another instance or after the restart.',
   'Events after a position may repeat changes an answer already showed: apply them by id. The `session` topic carries nothing from',
   'the server: sessions are tokens the client holds, so it announces viewer changes itself.',
@@ -65,6 +67,7 @@ export function registerEvents(app: Api, deps: RouteDeps, draining: () => boolea
     const query = c.req.valid('query');
     const resumeFrom = c.req.valid('header')['last-event-id'] ?? query.lastEventId;
     const identity = c.get('identity');
+    const token = identity.actor.kind === 'anonymous' ? null : (tokenFromHeader(c.req.header('authorization')) ?? query.access_token ?? null);
     let remove: () => void = () => undefined;
     const { body, handle } = openEventStream({
       realtime: deps.realtime,
@@ -74,6 +77,8 @@ export function registerEvents(app: Api, deps: RouteDeps, draining: () => boolea
       actor: identity.actor,
       heartbeatMs: deps.config.streams.heartbeatMs,
       retryMs: deps.config.streams.retryMs,
+      expiresAt: tokenExpiresAt(token),
+      now: deps.clock,
       newestId: async () => (await deps.store.journalBounds()).last,
       onClose: () => remove(),
     });

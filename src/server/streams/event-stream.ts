@@ -20,6 +20,9 @@ export interface StreamOptions {
   actor: Actor;
   heartbeatMs: number;
   retryMs: number;
+  /** When the viewer's token expires (epoch ms, by `now`): the stream ends then, and the client reconnects with a fresh one. */
+  expiresAt?: number | null;
+  now?: () => number;
   /** The newest journal id, told to a client whose resume point is gone (with `event: reset`). */
   newestId: () => Promise<number>;
   onClose?: () => void;
@@ -33,6 +36,10 @@ export interface OpenStream {
 /** Chunks a slow client may have queued before its stream is ended (it reconnects and resumes). */
 const MAX_QUEUED = 2_000;
 const encoder = new TextEncoder();
+/** Reconnection delay after the token expired: the client only needs a fresh token. */
+const EXPIRED_RETRY_MS = 100;
+/** setTimeout's limit (about 24.8 days); a token valid longer is cut off there, which only costs a reconnect. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 // Fan-out: every subscriber of one class gets the same text, serialised once per journal entry.
 const serialised = new WeakMap<StoredEvent, Map<string, string | null>>();
@@ -61,11 +68,13 @@ export function openEventStream(options: StreamOptions): { body: ReadableStream<
   let closed = false;
   let unsubscribe: (() => void) | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
+  let expiry: NodeJS.Timeout | null = null;
 
   const cleanup = () => {
     if (closed) return;
     closed = true;
     if (heartbeat) clearInterval(heartbeat);
+    if (expiry) clearTimeout(expiry);
     unsubscribe?.();
     unsubscribe = null;
     options.onClose?.();
@@ -108,6 +117,13 @@ export function openEventStream(options: StreamOptions): { body: ReadableStream<
       }
       heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs);
       heartbeat.unref();
+      if (options.expiresAt !== undefined && options.expiresAt !== null) {
+        const left = options.expiresAt - (options.now ?? Date.now)();
+        // A prompt reconnect, with the id of the last entry sent, resumes without a gap.
+        const expire = () => end(EXPIRED_RETRY_MS);
+        if (left <= 0) expire();
+        else (expiry = setTimeout(expire, Math.min(left, MAX_TIMER_MS))).unref();
+      }
     },
     cancel() {
       cleanup();

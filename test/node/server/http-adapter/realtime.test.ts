@@ -141,6 +141,30 @@ describe('HTTP adapter realtime against a live server', () => {
     for (const request of reconnects) assert.match(request.headers.get('Last-Event-ID') ?? '', /^\d+$/, 'each reconnect resumes');
   });
 
+  it('reconnects with a fresh token when the server ends a stream at its token\'s expiry, missing nothing', async () => {
+    const recorder = recordingFetch();
+    const tokens: string[] = [];
+    // Tokens valid for one second, as a site handing out short-lived JWTs would.
+    const reader = open(personas.moderator, {
+      fetch: recorder.fetch,
+      token: async () => {
+        const token = await server.token(SITE, personas.moderator, { exp: Math.floor(Date.now() / 1000) + 1 });
+        tokens.push(token);
+        return token;
+      },
+    });
+    const heard = addedBodies(reader, 'expiring');
+    await waitFor(() => recorder.events().length === 1, 2000, 'the stream');
+    await postDirectly(server, SITE, 'expiring', 'before the expiry', personas.member);
+    await waitFor(() => recorder.events().length >= 2, 3000, 'the reconnect after the expiry');
+    await postDirectly(server, SITE, 'expiring', 'after the expiry', personas.member);
+    await waitFor(() => heard.bodies.length >= 2, 3000, 'both comments');
+    assert.deepEqual(heard.bodies, ['before the expiry', 'after the expiry']);
+    const [first, second] = recorder.events();
+    assert.notEqual(first!.headers.get('Authorization'), second!.headers.get('Authorization'), 'the reconnect carries a fresh token');
+    assert.match(second!.headers.get('Last-Event-ID') ?? '', /^\d+$/);
+  });
+
   it('reconnects with growing delays while the server is down, then replays exactly what was missed', async () => {
     const recorder = recordingFetch();
     const reader = open(null, { fetch: recorder.fetch });

@@ -52,6 +52,19 @@ describe('realtime over Server-Sent Events', () => {
     await errorOf(h.call('GET', api('/events?topics=thread:held&access_token=forged')), 401);
   });
 
+  it('ends a signed-in stream when its token expires, so it never outlasts the identity it was opened with', async () => {
+    h = await startHarness();
+    const soon = await h.token(personas.moderator, { exp: Math.floor(h.clock.now / 1000) + 1 });
+    const later = await h.token(personas.moderator);
+    const expiring = await stream('topics=thread:expiry', { Authorization: `Bearer ${soon}` });
+    const lasting = await stream('topics=thread:expiry', { Authorization: `Bearer ${later}` });
+    const anonymous = await stream('topics=thread:expiry');
+    await expiring.untilEnd(2500);
+    assert.equal(expiring.messages.at(-1)?.retry, '100');
+    assert.equal(lasting.ended, false);
+    assert.equal(anonymous.ended, false);
+  });
+
   it('replays exactly the events missed after Last-Event-ID, then continues live', async () => {
     h = await startHarness();
     const first = await stream('topics=thread:resume');
