@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { eraseFromPayload } from '../journal-erasure.js';
 import { auditFromRow, commentFromRow, reportFromRow, userFromRow } from '../rows.js';
 import type { Database } from '../schema.js';
 import type { AuditRow, PleinStore } from '../types.js';
@@ -16,8 +17,31 @@ function targetsAbout(userId: string, commentIds: string[]): string[] {
   return [`user:${userId}`, ...commentIds.map((id) => `comment:${id}`)];
 }
 
+/** Journal entries read per query while erasing; the journal holds a day of events. */
+const JOURNAL_BATCH = 500;
+
 export function privacyQueries(ctx: StoreContext): Methods {
   const { db, codec } = ctx;
+
+  async function eraseFromJournal(trx: Kysely<Database>, siteId: string, userId: string): Promise<void> {
+    for (let after = 0; ; ) {
+      const rows = await trx
+        .selectFrom('plein_events')
+        .select(['id', 'payload'])
+        .where('site_id', '=', siteId)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(JOURNAL_BATCH)
+        .execute();
+      for (const row of rows) {
+        const erased = eraseFromPayload(codec.readJson(row.payload), userId);
+        if (erased !== null) await trx.updateTable('plein_events').set({ payload: codec.json(erased) }).where('id', '=', row.id).execute();
+      }
+      if (rows.length < JOURNAL_BATCH) return;
+      after = codec.readNumber(rows.at(-1)!.id);
+    }
+  }
+
   return {
     async exportUser(siteId, userId) {
       const user = await db.selectFrom('plein_users').selectAll().where('site_id', '=', siteId).where('id', '=', userId).executeTakeFirst();
@@ -80,6 +104,7 @@ export function privacyQueries(ctx: StoreContext): Methods {
         for (const part of chunks(targetsAbout(userId, ids))) {
           await trx.updateTable('plein_audit').set({ detail: null }).where('site_id', '=', siteId).where('target', 'in', part).execute();
         }
+        await eraseFromJournal(trx, siteId, userId);
         const reactions = await trx.deleteFrom('plein_reactions').where('site_id', '=', siteId).where('user_id', '=', userId).executeTakeFirst();
         const reports = await trx.deleteFrom('plein_reports').where('site_id', '=', siteId).where('user_id', '=', userId).executeTakeFirst();
         await trx

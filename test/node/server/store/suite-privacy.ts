@@ -78,6 +78,39 @@ export function privacyTests(fresh: Fresh): void {
       });
     });
 
+    it('erases a member from the realtime journal: their words, name and reactions cannot be replayed', async () => {
+      await withStore(fresh, async (store) => {
+        await seed(store);
+        const adaComment = { id: 'ada-1', thread: 'post-1', parentId: 'bo-1', author: { id: 'ada', name: 'Ada', avatarUrl: 'https://x.example/ada.png' }, body: 'Reply to Bo', deleted: false, reactions: [{ key: '❤️', count: 1, mine: false }] };
+        const boComment = { id: 'bo-2', thread: 'post-1', parentId: 'ada-1', author: { id: 'bo', name: 'Bo' }, body: 'Reply to Ada', deleted: false };
+        await store.appendEvent({
+          siteId: 'blog',
+          topic: 'thread:post-1',
+          payload: {
+            v: 1,
+            views: { public: [{ type: 'comment-added', comment: adaComment }], 'user:ada': [{ type: 'comment-added', comment: adaComment }] },
+            reactors: { 'bo-1': { '👍': ['ada', 'bo'] } },
+          },
+        });
+        await store.appendEvent({ siteId: 'blog', topic: 'thread:post-1', payload: { v: 1, views: { public: [{ type: 'comment-added', comment: boComment }] } } });
+        await store.appendEvent({ siteId: 'other', topic: 'thread:post-1', payload: { v: 1, views: { public: [{ type: 'comment-added', comment: adaComment }] } } });
+
+        await store.deleteUser('blog', 'ada', at(100));
+
+        const [erased, untouched] = await store.eventsSince('blog', ['thread:post-1'], 0, 10);
+        const text = JSON.stringify(erased!.payload);
+        for (const trace of ['Reply to Bo', 'Ada', 'ada.png', '"ada"', 'user:ada']) assert.ok(!text.includes(trace), `${trace} is still in ${text}`);
+        assert.deepEqual(erased!.payload, {
+          v: 1,
+          views: { public: [{ type: 'comment-added', comment: { ...adaComment, author: { id: '', name: '' }, body: '', deleted: true, reactions: [] } }] },
+          reactors: { 'bo-1': { '👍': ['bo'] } },
+        });
+        assert.deepEqual(untouched!.payload, { v: 1, views: { public: [{ type: 'comment-added', comment: boComment }] } });
+        const [elsewhere] = await store.eventsSince('other', ['thread:post-1'], 0, 10);
+        assert.ok(JSON.stringify(elsewhere!.payload).includes('Reply to Bo'), "another site's journal is another site's");
+      });
+    });
+
     it('erases inside an outer transaction and rolls back with it', async () => {
       await withStore(fresh, async (store) => {
         await seed(store);
