@@ -508,6 +508,8 @@ export const topics = {
  *   are gone with it. A viewer never hears of a comment they could not see.
  * - `reactions-changed`: counts for everyone, `mine` for the subscribing viewer.
  * - `thread-updated`: the thread's settings changed (e.g. locked), with the viewer's `commentCount`.
+ * `resync` (any topic): the adapter could not deliver every event since the latest read (a remote
+ * journal no longer held them all, after a long disconnection): read the topic's data again.
  * Events for polls on `topics.poll(id)`: `poll-updated` carries the poll as the subscribing viewer
  * would get it from `getPoll` (tally withheld or not, `voted`, `myBallot`), after every ballot,
  * removal, close, reopen or change of definition.
@@ -526,7 +528,8 @@ export type RealtimeEvent =
   | { type: 'answer-updated'; answer: Answer }
   | { type: 'badge-awarded'; award: BadgeAward }
   | { type: 'leaderboard-changed'; id: string }
-  | { type: 'moderation-queue-changed' };
+  | { type: 'moderation-queue-changed' }
+  | { type: 'resync'; topic: string };
 
 export type Unsubscribe = () => void;
 

@@ -339,8 +339,13 @@ export class RealtimeChannel {
     const id = message.lastEventId === '' ? null : Number(message.lastEventId);
     const known = id !== null && Number.isSafeInteger(id);
     if (message.type === 'reset') {
-      // The server no longer holds every missed event; carry on from its newest.
+      // The server no longer holds every missed event: carry on from its newest, and tell each
+      // topic's listeners to read their data again, since events they needed are gone.
       if (known) this.#advance(connection, id);
+      for (const topic of connection.topics) {
+        const state = this.#topics.get(topic);
+        if (state) callEach(state.entries, { type: 'resync', topic }, topic);
+      }
       return;
     }
     if (message.type !== 'message') return;

@@ -84,6 +84,11 @@ export function createLive(s: CommentsState, reload: () => void): Live {
         case 'thread-updated':
           if (event.thread.id === s.thread) s.$thread.set(event.thread);
           return;
+        case 'resync':
+          // Events were lost on the way: only a fresh read shows the thread as it is.
+          s.incoming.clear();
+          if (s.status !== 'idle') reload();
+          break;
         default:
           return;
       }

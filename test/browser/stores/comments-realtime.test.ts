@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { topics, type RealtimeEvent } from '../../../src/adapters/contract.js';
+import type { MemoryAdapter } from '../../../src/adapters/memory/index.js';
 import { ada, ids, kees, member, moderator, seedComment, settle, until, world, type World } from './comments-helpers.js';
 
 describe('comments store: realtime', () => {
@@ -173,5 +175,31 @@ describe('comments store: realtime', () => {
     adapter.setViewer(moderator);
     await until(() => ids(store).includes('waiting'));
     expect(store.$viewer.get()?.id).to.equal(moderator.id);
+  });
+
+  it('reads the thread again when the adapter says events were lost (resync)', async () => {
+    w = world('resync', { comments: [seedComment('a', 1)] });
+    const adapter = w.adapter(member);
+    // Events reach the store only while `delivering`: a connection that drops them.
+    let delivering = true;
+    const listeners: ((event: RealtimeEvent) => void)[] = [];
+    const lossy = {
+      ...adapter,
+      subscribe(topic: string, onEvent: (event: RealtimeEvent) => void) {
+        listeners.push(onEvent);
+        return adapter.subscribe(topic, (event) => {
+          if (delivering) onEvent(event);
+        });
+      },
+    } as MemoryAdapter;
+    const store = w.store(lossy);
+    await store.load();
+    delivering = false;
+    const lost = await w.adapter(ada).postComment!({ thread: w.thread, body: 'Posted while events were lost' });
+    await settle();
+    expect(ids(store)).to.deep.equal(['a']);
+    delivering = true;
+    for (const listener of listeners) listener({ type: 'resync', topic: topics.thread(w.thread) });
+    await until(() => ids(store).includes(lost.id));
   });
 });

@@ -165,6 +165,20 @@ describe('HTTP adapter realtime against a live server', () => {
     assert.match(second!.headers.get('Last-Event-ID') ?? '', /^\d+$/);
   });
 
+  it('tells listeners to read their data again when the server no longer holds the events they missed', async () => {
+    const reader = open(null);
+    const heard = addedBodies(reader, 'pruned');
+    await waitFor(() => streams() === 1, 2000, 'the stream');
+    await postDirectly(server, SITE, 'pruned', 'seen live', personas.member);
+    await waitFor(() => heard.bodies.length === 1, 2000, 'the live comment');
+    await server.stopListening();
+    for (const body of ['missed 1', 'missed 2', 'missed 3']) await postDirectly(server, SITE, 'pruned', body, personas.member);
+    await server.store.pruneEvents(new Date(Date.now() + 60_000).toISOString(), 1);
+    await server.listen();
+    await waitFor(() => heard.events.some((event) => event.type === 'resync'), 5000, 'the resync');
+    assert.deepEqual(heard.events.find((event) => event.type === 'resync'), { type: 'resync', topic: topics.thread('pruned') });
+  });
+
   it('reconnects with growing delays while the server is down, then replays exactly what was missed', async () => {
     const recorder = recordingFetch();
     const reader = open(null, { fetch: recorder.fetch });
