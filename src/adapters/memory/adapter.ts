@@ -6,6 +6,7 @@ import type { DatabaseRegistry } from './registry.js';
 import { demoSeed, type MemorySeed } from './seed.js';
 import { commentsSection } from './sections/comments.js';
 import { moderationSection } from './sections/moderation.js';
+import { pollsSection } from './sections/polls.js';
 import { reactionsSection } from './sections/reactions.js';
 import { realtimeSection } from './sections/realtime.js';
 import { reportsSection } from './sections/reports.js';
@@ -14,7 +15,8 @@ import { sessionSection } from './sections/session.js';
 export interface MemoryAdapterOptions {
   /**
    * Instances with the same namespace on a page share data and realtime events; with `persist`,
-   * also across tabs. Default `"default"`.
+   * also across tabs. They are also one device for polls with `device` integrity (see
+   * `polls-device.ts`). Default `"default"`.
    */
   namespace?: string;
   /**
@@ -33,9 +35,9 @@ export interface MemoryAdapterOptions {
 }
 
 /** Families implemented so far; each section brings its capabilities, methods and event shaping. */
-const SECTIONS = [sessionSection, realtimeSection, commentsSection, reactionsSection, reportsSection, moderationSection] as const;
+const SECTIONS = [sessionSection, realtimeSection, commentsSection, reactionsSection, reportsSection, moderationSection, pollsSection] as const;
 
-type MemoryCapability = 'session' | 'guests' | 'realtime' | 'comments' | 'reactions' | 'reports' | 'moderation';
+type MemoryCapability = 'session' | 'guests' | 'realtime' | 'comments' | 'reactions' | 'reports' | 'moderation' | 'polls';
 
 export interface MemoryAdapter extends AdapterWith<MemoryCapability> {
   readonly name: 'memory';
@@ -67,6 +69,7 @@ export function buildMemoryAdapter(registry: DatabaseRegistry, options: MemoryAd
     ...reactionsSection.methods(instance),
     ...reportsSection.methods(instance),
     ...moderationSection.methods(instance),
+    ...pollsSection.methods(instance),
     setViewer(viewer) {
       if (instance.disposed) return;
       instance.actAs(viewer);

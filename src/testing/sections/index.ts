@@ -6,6 +6,7 @@ import { guestCommentsSection } from './guest-comments.js';
 import { guestsSection } from './guests.js';
 import { moderationSection } from './moderation.js';
 import { persistenceSection } from './persistence.js';
+import { pollsSection } from './polls.js';
 import { premoderationSection } from './premoderation.js';
 import { reactionsSection } from './reactions.js';
 import { realtimeSection } from './realtime.js';
@@ -26,6 +27,7 @@ export const SECTIONS: readonly Section[] = [
   reactionsSection,
   reportsSection,
   moderationSection,
+  pollsSection,
   errorsSection,
   abortSection,
   realtimeSection,

@@ -77,6 +77,7 @@ describe('conformance kit', () => {
       'persistence across re-creation › keeps a comment, its reply and an edit after every instance is disposed and a new one is created',
       'persistence across re-creation › keeps a reaction after every instance is disposed and a new one is created',
       'persistence across re-creation › keeps a thread lock after every instance is disposed and a new one is created',
+      'persistence across re-creation › keeps a poll, a ballot and a close after every instance is disposed and a new one is created',
     ]);
   });
 
@@ -97,12 +98,15 @@ describe('conformance kit', () => {
       'realtime › stops delivery after unsubscribe (comment-deleted when a comment without replies is deleted)',
       'realtime › stops delivery after unsubscribe (reactions-changed with the listener’s own mine when someone else reacts)',
       'realtime › stops delivery after unsubscribe (thread-updated when a moderator locks the thread)',
+      'realtime › stops delivery after unsubscribe (poll-updated with the new ballotCount, and no tally, to a member who has not voted in an after-vote poll)',
     ]);
   });
 
   it('fails an adapter whose throwing listener silences the others', async () => {
     const results = await runKit({
       name: 'fragile-listeners',
+      // Each silenced listener is waited for; a short patience keeps the run within mocha's timeout.
+      timeout: 1000,
       factory: broken((inner) => {
         const byTopic = new Map<string, Set<(event: RealtimeEvent) => void>>();
         return {

@@ -36,6 +36,7 @@ describe('memory adapter: session', () => {
       reactions: true,
       reports: true,
       moderation: true,
+      polls: true,
     });
   });
 
