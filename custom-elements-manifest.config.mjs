@@ -1,5 +1,5 @@
 export default {
-  globs: ['src/components/**/*.component.ts', 'src/core/plein-element.ts'],
+  globs: ['src/components/**/*.component.ts', 'src/components/poll/option.ts', 'src/core/plein-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts'],
   outdir: '.',
   litelement: true,

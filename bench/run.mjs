@@ -1,5 +1,5 @@
 // `npm run bench`: figures as ratios or budgets. Run after `npm run build` (the npm script does).
-import { staticClosure, dynamicImports, gzipSize } from './sizes.mjs';
+import { staticClosure, dynamicImports, gzipSize, pageClosure } from './sizes.mjs';
 
 const CDN = 'dist/cdn';
 const loader = staticClosure(`${CDN}/plein.js`);
@@ -18,3 +18,10 @@ for (const [name, size, budget] of rows) {
   const ratio = budget ? `  ${((size / budget) * 100).toFixed(0)} % of ${budget} B budget` : '';
   console.log(`  ${name.padEnd(40)} ${String(size).padStart(7)} B${ratio}`);
 }
+
+// What a page with only <plein-poll> downloads before it shows the poll (the ranked ballot,
+// runoff table, moderator tools and CSV export load later, when needed).
+const POLL_TARGET = 14 * 1024;
+const pollPage = gzipSize(pageClosure(CDN, 'poll'));
+console.log('Script-tag JS for a page with only <plein-poll> (gzip -9)');
+console.log(`  loader + setup + poll (lit included)     ${String(pollPage).padStart(7)} B  ${pollPage <= POLL_TARGET ? 'ok' : 'OVER'} (target ≤ ${POLL_TARGET} B)`);

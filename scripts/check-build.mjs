@@ -1,7 +1,7 @@
 // Run after `npm run build` by `npm test`: every path package.json promises exists, the manifest
 // lists the public tags, and the script-tag build stays within its size budgets (gzip -9).
 import { existsSync, readFileSync } from 'node:fs';
-import { staticClosure, gzipSize, describe } from '../bench/sizes.mjs';
+import { staticClosure, gzipSize, describe, pageClosure } from '../bench/sizes.mjs';
 
 const problems = [];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -17,16 +17,23 @@ for (const file of pkg.sideEffects) {
 
 const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
 const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((d) => d.tagName).filter(Boolean);
-for (const tag of ['plein-provider', 'plein-popup', 'plein-comments']) {
+for (const tag of ['plein-provider', 'plein-popup', 'plein-comments', 'plein-poll', 'plein-option']) {
   if (!tags.includes(tag)) problems.push(`custom-elements.json does not describe <${tag}>`);
 }
 
 const CDN = 'dist/cdn';
-const budgets = [{ name: 'CDN loader (plein.js and its static imports)', files: staticClosure(`${CDN}/plein.js`), max: 2048 }];
-for (const { name, files, max } of budgets) {
+// `max` fails the build. For a widget page it is a ceiling just above today's size, so a page can
+// only shrink; `limit` is the size its issue sets, reported until the page gets under it.
+const budgets = [
+  { name: 'CDN loader (plein.js and its static imports)', files: staticClosure(`${CDN}/plein.js`), max: 2048 },
+  { name: 'page with only <plein-comments> (loader, setup, comments; lit included)', files: pageClosure(CDN, 'comments'), max: 46_000, limit: 20 * 1024 },
+  { name: 'page with only <plein-poll> (loader, setup, poll; lit included)', files: pageClosure(CDN, 'poll'), max: 30_500, limit: 18 * 1024 },
+];
+for (const { name, files, max, limit } of budgets) {
   const size = gzipSize(files);
   console.log(`${size <= max ? 'ok  ' : 'FAIL'} ${name}: ${size} B of ${max} B (${Math.round((size / max) * 100)} %) [${describe(files, CDN)}]`);
   if (size > max) problems.push(`${name} is ${size} B, over its ${max} B budget`);
+  if (limit !== undefined && size > limit) console.log(`     not yet within its ${limit} B limit: ${size - limit} B to go`);
 }
 
 for (const problem of problems) console.error(`FAIL ${problem}`);

@@ -7,4 +7,6 @@ export const loaders: Record<string, () => Promise<unknown>> = {
   'plein-provider': () => import('../components/provider/provider.js'),
   'plein-popup': () => import('../components/popup/popup.js'),
   'plein-comments': () => import('../components/comments/comments.js'),
+  'plein-poll': () => import('../components/poll/poll.js'),
+  'plein-option': () => import('../components/poll/poll.js'),
 };

@@ -1,6 +1,7 @@
 /** Whether a ballot fits its poll, as field issues on `choices` or `rating`. */
 import type { FieldIssues } from './limits.js';
-import { DEFAULT_RATING_SCALE, type TallyBallot, type TallyPoll } from './poll-tally.js';
+import type { TallyBallot, TallyPoll } from './poll-tally.js';
+import { DEFAULT_RATING_SCALE } from './rating-scale.js';
 
 export interface BallotRules extends TallyPoll {
   /** `multiple`: how many choices a ballot must and may hold. */

@@ -5,6 +5,7 @@
  * or formatted: each viewer's UI formats them with Intl in its own language.
  */
 import { instantRunoff, type RunoffRound } from './ranked-choice.js';
+import { DEFAULT_RATING_SCALE } from './rating-scale.js';
 
 export type TallyBallot = { choices: readonly string[] } | { rating: number };
 
@@ -37,8 +38,7 @@ export interface TallyPoll {
   correct?: readonly string[];
 }
 
-/** The scale of a `rating` poll that names none: five stars. */
-export const DEFAULT_RATING_SCALE: { readonly min: number; readonly max: number; readonly step: number } = { min: 1, max: 5, step: 1 };
+export { DEFAULT_RATING_SCALE };
 
 const choicesOf = (ballot: TallyBallot): readonly string[] =>
   typeof ballot === 'object' && ballot !== null && 'choices' in ballot && Array.isArray(ballot.choices) ? ballot.choices : [];

@@ -9,13 +9,14 @@ import * as avatar from '../../../stories/avatar.stories.js';
 import * as comments from '../../../stories/comments.stories.js';
 import * as demoNote from '../../../stories/demo-note.stories.js';
 import * as localisation from '../../../stories/localisation.stories.js';
+import * as poll from '../../../stories/poll.stories.js';
 import * as popup from '../../../stories/popup.stories.js';
 import * as provider from '../../../stories/provider.stories.js';
 import * as time from '../../../stories/time.stories.js';
 import * as tokens from '../../../stories/tokens.stories.js';
 import { composeStories, settle, storyTemplate } from './render-story.js';
 
-const modules: Record<string, unknown>[] = [avatar, comments, demoNote, localisation, popup, provider, time, tokens];
+const modules: Record<string, unknown>[] = [avatar, comments, demoNote, localisation, poll, popup, provider, time, tokens];
 
 for (const module of modules) {
   const stories = composeStories(module);

@@ -1,0 +1,27 @@
+import type { LocalizeController } from '../../core/localize.js';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+const seconds = new Map<string, Intl.RelativeTimeFormat>();
+
+/**
+ * "in 3 days", "in 5 minutes", "in 40 seconds": the time left until a poll closes, in the
+ * reader's language. The last minute counts seconds, where the general relative time would
+ * already say "just now".
+ */
+export function countdownText(localize: LocalizeController, remainingMs: number): string {
+  if (remainingMs >= 45 * SECOND) return localize.relativeTime(Date.now() + remainingMs);
+  const lang = localize.lang;
+  let format = seconds.get(lang);
+  if (!format) seconds.set(lang, (format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
+  return format.format(Math.max(0, Math.ceil(remainingMs / SECOND)), 'second');
+}
+
+/** Milliseconds until the countdown text may change, and never past the closing moment itself. */
+export function nextTick(remainingMs: number): number {
+  if (remainingMs <= 0) return SECOND;
+  const step = remainingMs < 2 * MINUTE ? SECOND : remainingMs < 2 * HOUR ? 15 * SECOND : MINUTE;
+  return Math.min(step, remainingMs + 20);
+}

@@ -1,0 +1,73 @@
+import type { ReactiveControllerHost } from 'lit';
+import { LocalizeController } from '../../core/localize.js';
+import { pollsEn, type PollsKey } from '../../i18n/polls.en.js';
+import { $translations } from '../../i18n/registry.js';
+import type { Message, MessageArgs } from '../../i18n/types.js';
+
+type Lookup = Readonly<Record<string, Message | undefined>>;
+
+const own: Record<string, Lookup> = { en: pollsEn };
+
+/** Bundled languages besides English, each its own chunk: a page downloads its own language only. */
+const bundles: Record<string, () => Promise<Lookup>> = {
+  nl: () => import('../../i18n/polls.nl.js').then((module) => module.pollsNl),
+};
+const loading = new Map<string, Promise<void>>();
+
+function loadBundle(code: string): Promise<void> | undefined {
+  const load = bundles[code];
+  if (!load || own[code]) return undefined;
+  let promise = loading.get(code);
+  if (!promise) {
+    promise = load().then(
+      (dictionary) => void (own[code] = dictionary),
+      (error: unknown) => console.warn(`plein: could not load the "${code}" poll strings; showing English.`, error),
+    );
+    loading.set(code, promise);
+  }
+  return promise;
+}
+
+/**
+ * The core controller plus the poll dictionary. Per language, most specific first (`nl-BE`,
+ * `nl`, `en`): a key registered with `registerTranslation(lang, { 'polls.<key>': … })` wins over
+ * the bundled one, so a site can reword a string or add a language.
+ */
+export class PollsLocalize extends LocalizeController {
+  readonly #host: ReactiveControllerHost;
+  /** Bumped when a language's strings arrive. */
+  revision = 0;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    super(host);
+    this.#host = host;
+  }
+
+  t<K extends PollsKey>(key: K, ...args: MessageArgs<(typeof pollsEn)[K]>): string {
+    return this.formatMessage(this.#find(key), (args[0] ?? {}) as Record<string, string | number>);
+  }
+
+  /** `t()` for a key built at runtime (a field error's reason); `undefined` when there is none. */
+  maybe(key: string, params: Record<string, string | number> = {}): string | undefined {
+    return Object.hasOwn(pollsEn, key) ? this.formatMessage(this.#find(key as PollsKey), params) : undefined;
+  }
+
+  /** A share from 0 to 1 as a percentage in the reader's language ("42 %", "42%"). */
+  percent(share: number): string {
+    return this.number(share, { style: 'percent', maximumFractionDigits: share > 0 && share < 0.01 ? 1 : 0 });
+  }
+
+  #find(key: PollsKey): Message {
+    const lang = this.lang.toLowerCase();
+    const registry = $translations.get() as ReadonlyMap<string, Lookup>;
+    for (const code of new Set([lang, lang.split('-')[0] ?? lang, 'en'])) {
+      void loadBundle(code)?.then(() => {
+        this.revision += 1;
+        this.#host.requestUpdate();
+      });
+      const message = registry.get(code)?.[`polls.${key}`] ?? own[code]?.[key];
+      if (message !== undefined) return message;
+    }
+    return pollsEn[key];
+  }
+}

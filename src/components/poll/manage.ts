@@ -1,0 +1,162 @@
+/**
+ * What only some people see in `<plein-poll>`, in a chunk of its own that the poll loads when
+ * it needs it: the moderators' tools (close and reopen, CSV export, the voter list of a `public`
+ * poll) and, for the site owner, what is wrong with a definition the backend refused. A
+ * visitor's page never downloads this module or its strings.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Ballot, Poll, PollDefinition } from '../../adapters/contract.js';
+import type { AdapterError, FieldError } from '../../adapters/errors.js';
+import type { LocalizeController } from '../../core/localize.js';
+import { pollsManageEn, type PollsManageKey } from '../../i18n/polls-manage.en.js';
+import { pollsManageNl } from '../../i18n/polls-manage.nl.js';
+import { $translations } from '../../i18n/registry.js';
+import type { Message } from '../../i18n/types.js';
+import type { PollStore } from '../../stores/polls/index.js';
+
+type Lookup = Readonly<Record<string, Message | undefined>>;
+
+const bundled: Record<string, Lookup> = { en: pollsManageEn, nl: pollsManageNl };
+
+/** A string of this module in the host's language; `undefined` for a key it does not have. */
+function find(localize: LocalizeController, key: string): Message | undefined {
+  const registry = $translations.get() as ReadonlyMap<string, Lookup>;
+  const tag = localize.lang.toLowerCase();
+  for (const code of new Set([tag, tag.split('-')[0] ?? tag, 'en'])) {
+    const message = registry.get(code)?.[`polls.${key}`] ?? bundled[code]?.[key];
+    if (message !== undefined) return message;
+  }
+  return undefined;
+}
+
+function text(localize: LocalizeController, key: PollsManageKey, params?: Record<string, string | number>): string {
+  return localize.formatMessage(find(localize, key) ?? pollsManageEn[key], params);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The site owner: a refused definition
+
+/** Definition fields as the site owner wrote them: attribute names, the question slot, options. */
+function where(field: string): string {
+  const option = /^options\.(\d+)\.(value|label)$/.exec(field);
+  if (option) return `<plein-option> ${Number(option[1]) + 1} (${option[2] === 'value' ? 'value' : 'text'})`;
+  const names: Record<string, string> = {
+    id: 'poll',
+    question: 'slot="question"',
+    options: '<plein-option>',
+    allowChange: 'allow-change',
+    closesAt: 'closes',
+    scale: 'scale-min / scale-max / scale-step',
+  };
+  return names[field] ?? field;
+}
+
+function explain(localize: LocalizeController, definition: PollDefinition, field: string, issue: FieldError): string {
+  const root = field.split('.')[0] ?? field;
+  // Both contradictions of `voters` share a reason; the definition tells which one it is.
+  const specific =
+    root === 'voters' && issue.reason === 'conflict' && definition.voters === 'public' && definition.integrity === 'device'
+      ? 'def.voters.device'
+      : `def.${root}.${issue.reason}`;
+  const message = find(localize, specific) ?? find(localize, `def.${issue.reason}`);
+  return message === undefined ? issue.message : localize.formatMessage(message, issue.params);
+}
+
+/**
+ * The backend refused the page's definition: what to fix, for the site owner, at the top of the
+ * element, one line per field under the attribute's own name.
+ */
+export function definitionProblems(localize: LocalizeController, definition: PollDefinition, error: AdapterError): TemplateResult {
+  const fields = Object.entries(error.fields);
+  return html`<div part="error" class="notice danger" role="alert">
+    <p><strong>${text(localize, 'definition-error')}</strong></p>
+    <p class="small">${text(localize, 'definition-hint', { id: definition.id })}</p>
+    <ul class="problems">
+      ${fields.length > 0
+        ? fields.map(([field, issue]) => html`<li><code>${where(field)}</code>: ${explain(localize, definition, field, issue)}</li>`)
+        : html`<li>${error.message}</li>`}
+    </ul>
+  </div>`;
+}
+
+/** For moderators: the page's definition differs from the stored one, which has votes and stands. */
+export function frozenNotice(localize: LocalizeController): TemplateResult {
+  return html`<p part="notice" class="notice warning" role="note">${text(localize, 'definition-frozen')}</p>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moderators and, for `public` polls, members
+
+export interface ManageContext {
+  localize: LocalizeController;
+  store: PollStore;
+  poll: Poll;
+  closed: boolean;
+  /** Offer close/reopen and export. */
+  moderator: boolean;
+  /** The viewer may list who voted what (a `public` poll). */
+  listable: boolean;
+  showVoters: boolean;
+  onClose: () => void;
+  onToggleVoters: () => void;
+  onMoreVoters: () => void;
+  onExport: (kind: 'results' | 'voters') => void;
+}
+
+export function manageView(c: ManageContext): TemplateResult {
+  const { localize, store, poll, moderator, listable } = c;
+  const busy = store.$pending.get() ? 'true' : 'false';
+  return html`<div part="moderation" class="moderation">
+      ${moderator
+        ? html`<button type="button" part="close" class="button" aria-disabled=${busy} @click=${c.onClose}>
+            ${text(localize, c.closed ? 'reopen-poll' : 'close-poll')}
+          </button>`
+        : nothing}
+      ${moderator && poll.tally
+        ? html`<button type="button" part="export" class="button" @click=${() => c.onExport('results')}>${text(localize, 'export-csv')}</button>`
+        : nothing}
+      ${moderator && listable
+        ? html`<button type="button" part="export export-voters" class="button" @click=${() => c.onExport('voters')}>${text(localize, 'export-voters')}</button>`
+        : nothing}
+      ${listable
+        ? html`<button type="button" part="voters-toggle" class="button" aria-expanded=${c.showVoters ? 'true' : 'false'} aria-controls="voters"
+            @click=${c.onToggleVoters}>${text(localize, c.showVoters ? 'hide-voters' : 'show-voters')}</button>`
+        : nothing}
+    </div>
+    ${listable && c.showVoters ? voterList(c) : nothing}`;
+}
+
+function voterList(c: ManageContext): TemplateResult {
+  const { localize, poll } = c;
+  const voters = c.store.$voters.get();
+  const labels = new Map(poll.options.map((option) => [option.value, option.label]));
+  const list = new Intl.ListFormat(localize.lang, { type: 'conjunction' });
+  const describe = (ballot: Ballot): string =>
+    'rating' in ballot
+      ? localize.number(ballot.rating)
+      : poll.type === 'ranked'
+        ? ballot.choices.map((value, index) => `${localize.number(index + 1)}. ${labels.get(value) ?? value}`).join(', ')
+        : list.format(ballot.choices.map((value) => labels.get(value) ?? value));
+  return html`<section class="voters" id="voters" aria-labelledby="voters-heading">
+    <h3 class="results-heading" id="voters-heading">${text(localize, 'voters-heading')}</h3>
+    ${!voters || (voters.loading && voters.items.length === 0)
+      ? html`<p class="muted" role="status">${localize.term('loading')}</p>`
+      : voters.items.length === 0
+        ? html`<p class="muted">${text(localize, 'voters-empty')}</p>`
+        : html`<ul part="voters" class="voter-list">
+            ${voters.items.map((vote) => html`<li><strong>${vote.voter.name}</strong>: ${describe(vote.ballot)}</li>`)}
+          </ul>`}
+    ${voters?.cursor
+      ? html`<button type="button" class="button" aria-disabled=${voters.loading ? 'true' : 'false'} @click=${c.onMoreVoters}>${text(localize, 'voters-more')}</button>`
+      : nothing}
+  </section>`;
+}
+
+/** Downloads the results, or every voter of a `public` poll (all pages, not just those on screen). */
+export async function exportCsv(localize: LocalizeController, store: PollStore, poll: Poll, kind: 'results' | 'voters'): Promise<void> {
+  const csv = await import('./csv.js');
+  if (kind === 'results') return csv.downloadCsv(csv.resultsCsv(localize, poll), csv.csvFileName(poll, 'results'));
+  do await store.loadVoters();
+  while (store.$voters.get()?.cursor);
+  csv.downloadCsv(csv.votersCsv(localize, poll, store.$voters.get()?.items ?? []), csv.csvFileName(poll, 'voters'));
+}

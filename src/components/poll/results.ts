@@ -1,0 +1,58 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Poll, PollTally } from '../../adapters/contract.js';
+import type { PollsLocalize } from './localize.js';
+
+export interface ResultRow {
+  key: string;
+  label: string;
+  count: number;
+  /** The viewer's own choice (or rating). */
+  mine: boolean;
+}
+
+/**
+ * One bar per row: the label, then the percentage and count as text, then a bar drawn from the
+ * same share and hidden from assistive technology (the text already says it). The bar's length
+ * carries the number, never its colour alone.
+ */
+export function resultBars(t: PollsLocalize, rows: readonly ResultRow[], total: number, label: string): TemplateResult {
+  return html`<ul part="results" class="results" aria-label=${label}>
+    ${rows.map((row) => {
+      const share = total > 0 ? row.count / total : 0;
+      const percent = t.percent(share);
+      return html`<li part=${row.mine ? 'result result-mine' : 'result'} class="result">
+        <span class="result-label"
+          >${row.label}${row.mine ? html` <span class="mine">(${t.t('your-choice')})</span>` : nothing}</span
+        >
+        <span class="result-value">${t.t('option-result', { percent, count: row.count })}</span>
+        <span part="bar" class="bar" aria-hidden="true"><span class="fill" style=${`inline-size:${(share * 100).toFixed(2)}%`}></span></span>
+      </li>`;
+    })}
+  </ul>`;
+}
+
+/** Rows for the choice types (`single`, `multiple`, `quiz`, and `ranked` first preferences): every option, in the poll's order. */
+export function optionRows(poll: Poll, tally: PollTally, mine: ReadonlySet<string>): ResultRow[] {
+  return poll.options.map((option) => ({
+    key: option.value,
+    label: option.label,
+    count: tally.counts[option.value] ?? 0,
+    mine: mine.has(option.value),
+  }));
+}
+
+/** Rows for a rating's distribution: one per scale step, lowest first. */
+export function ratingRows(t: PollsLocalize, tally: PollTally, mine: number | null): ResultRow[] {
+  return Object.keys(tally.counts)
+    .map((key) => ({ key, value: Number(key) }))
+    .sort((a, b) => a.value - b.value)
+    .map(({ key, value }) => ({ key, label: t.number(value), count: tally.counts[key] ?? 0, mine: mine !== null && Math.abs(mine - value) < 1e-9 }));
+}
+
+/** "Leading: Utrecht" while open, "Result: Utrecht" once closed, or the tie. */
+export function leaderLine(t: PollsLocalize, poll: Poll, tally: PollTally, closed: boolean): TemplateResult | typeof nothing {
+  if (tally.total === 0 || tally.winner === undefined) return nothing;
+  if (tally.winner === null) return html`<p part="winner" class="winner">${t.t('tie')}</p>`;
+  const label = poll.options.find((option) => option.value === tally.winner)?.label ?? tally.winner;
+  return html`<p part="winner" class="winner">${closed ? t.t('winner', { label }) : t.t('leading', { label })}</p>`;
+}

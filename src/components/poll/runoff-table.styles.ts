@@ -1,0 +1,118 @@
+import { css } from 'lit';
+
+/** Takes the tokens `<plein-poll>` sets on its host (light or dark); no theme of its own. */
+export const runoffTableStyles = css`
+  :host {
+    display: block;
+    color: var(--plein-color-text);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  .summary {
+    margin: 0 0 var(--plein-space-xs);
+  }
+
+  /* A count with many rounds scrolls sideways on a narrow screen instead of squeezing the labels. */
+  .scroller {
+    overflow-x: auto;
+    max-inline-size: 100%;
+  }
+
+  .scroller:focus-visible {
+    outline: var(--plein-focus-ring-width, 2px) solid var(--plein-color-focus);
+    outline-offset: var(--plein-focus-ring-offset, 2px);
+  }
+
+  table {
+    border-collapse: collapse;
+    font-size: var(--plein-font-size-s);
+    font-variant-numeric: tabular-nums;
+  }
+
+  /*
+   * The caption is the table's name for assistive technology; this copy shows it above the
+   * scrolling area, where a narrow screen cannot cut it off as it would a caption as wide as
+   * the table.
+   */
+  .caption {
+    margin: 0 0 var(--plein-space-2xs);
+    font-weight: var(--plein-font-weight-strong);
+    font-size: var(--plein-font-size-s);
+  }
+
+  th,
+  td {
+    padding: var(--plein-space-3xs) var(--plein-space-xs);
+    border-block-end: 1px solid var(--plein-color-border);
+    text-align: start;
+    vertical-align: top;
+  }
+
+  thead th {
+    border-block-end-color: var(--plein-color-border-strong);
+    white-space: nowrap;
+  }
+
+  tbody th {
+    font-weight: var(--plein-font-weight-normal);
+    overflow-wrap: anywhere;
+    min-inline-size: 6em;
+  }
+
+  tfoot th,
+  tfoot td {
+    color: var(--plein-color-muted);
+  }
+
+  td {
+    white-space: nowrap;
+  }
+
+  .out {
+    color: var(--plein-color-muted);
+  }
+
+  .mark {
+    display: block;
+    font-size: var(--plein-font-size-xs);
+    font-weight: var(--plein-font-weight-strong);
+  }
+
+  .is-winner {
+    background: var(--plein-color-success-subtle);
+  }
+
+  .winner {
+    color: var(--plein-color-success);
+  }
+
+  .eliminated {
+    color: var(--plein-color-danger);
+  }
+
+  .notes {
+    font-size: var(--plein-font-size-s);
+    color: var(--plein-color-muted);
+  }
+
+  .notes ul {
+    margin: var(--plein-space-xs) 0 0;
+    padding-inline-start: 1.25em;
+  }
+
+  .notes p {
+    margin: var(--plein-space-xs) 0 0;
+  }
+`;

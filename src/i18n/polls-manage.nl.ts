@@ -1,0 +1,32 @@
+import type { PollsManageTranslation } from './polls-manage.en.js';
+
+export const pollsManageNl: PollsManageTranslation = {
+  'definition-error': 'Deze peiling kan nog niet worden getoond: de instellingen moeten worden verbeterd.',
+  'definition-hint': 'Voor de beheerder van de site: pas deze instellingen van <plein-poll poll="{id}"> aan.',
+  'definition-frozen':
+    'Er is al gestemd in deze peiling, dus de instellingen op deze pagina zijn niet toegepast. Ze wordt getoond zoals ze was toen het stemmen begon.',
+  'def.required': 'Dit is verplicht.',
+  'def.too-long': 'Gebruik hoogstens {max} tekens.',
+  'def.invalid-choice': 'Deze waarde is niet een van de toegestane.',
+  'def.invalid': 'Deze waarde kan hier niet worden gebruikt.',
+  'def.voters.conflict': 'Stemmers kunnen niet tegelijk openbaar en anoniem zijn: kies er één.',
+  'def.voters.device': 'Openbare stemlijsten vragen ingelogde stemmers: gebruik integrity="member" of voters="secret".',
+  'def.allowChange.conflict': 'In anonieme peilingen kan een stem niet worden gewijzigd: de gekozen optie wordt niet bewaard.',
+  'def.too-few': 'Geef minstens {min} opties.',
+  'def.too-many': 'Gebruik er hoogstens {max}.',
+  'def.duplicate': 'Elke optie moet anders zijn.',
+  'def.above-max': 'Het minimum ({min}) kan niet boven het maximum ({max}) liggen.',
+  'def.above-options': 'Het maximum ({max}) kan niet groter zijn dan de {count} opties.',
+  'def.step': 'De stapgrootte moet de schaal gelijk verdelen.',
+  'def.unknown-option': 'Geef opties aan met hun waarde.',
+  'def.in-past': 'Kies een sluitingstijd in de toekomst.',
+  'close-poll': 'Peiling sluiten',
+  'reopen-poll': 'Peiling heropenen',
+  'export-csv': 'CSV exporteren',
+  'export-voters': 'Stemmers exporteren (CSV)',
+  'show-voters': 'Stemmers tonen',
+  'hide-voters': 'Stemmers verbergen',
+  'voters-heading': 'Wie stemde wat',
+  'voters-empty': 'Er heeft nog niemand gestemd.',
+  'voters-more': 'Meer stemmers tonen',
+};

@@ -1,0 +1,115 @@
+import { fixture } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import type { PollDefinition, Viewer } from '../../../src/adapters/contract.js';
+import { createMemoryAdapter, demoPeople, demoViewers, type MemoryAdapter, type MemoryAdapterOptions } from '../../../src/adapters/memory/index.js';
+import '../../../src/components/poll/poll.js';
+import type { PleinPoll } from '../../../src/components/poll/poll.js';
+
+export { demoViewers };
+
+let namespaces = 0;
+
+/** A fresh namespace per call: tests never share data. */
+export function namespace(prefix = 'test-poll'): string {
+  namespaces += 1;
+  return `${prefix}-${namespaces}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+const adapters: MemoryAdapter[] = [];
+
+/** A memory adapter in its own namespace (or the given one), acting as a member unless told otherwise. */
+export function memoryAdapter(options: Partial<MemoryAdapterOptions> = {}): MemoryAdapter {
+  const adapter = createMemoryAdapter({ namespace: namespace(), seed: { people: [...demoPeople] }, viewer: demoViewers.member, ...options });
+  adapters.push(adapter);
+  return adapter;
+}
+
+/** A second instance of `adapter`'s namespace, acting as `viewer`: another person on another device. */
+export function another(adapter: MemoryAdapter, viewer: Viewer | null, options: Partial<MemoryAdapterOptions> = {}): MemoryAdapter {
+  return memoryAdapter({ namespace: adapter.namespace, viewer, ...options });
+}
+
+afterEach(() => {
+  for (const adapter of adapters.splice(0)) adapter.dispose();
+});
+
+/** A complete definition with two options; override what a test is about. */
+export function definition(id: string, fields: Partial<PollDefinition> = {}): PollDefinition {
+  return {
+    id,
+    type: 'single',
+    question: 'Where shall we meet next?',
+    options: [
+      { value: 'utrecht', label: 'Utrecht' },
+      { value: 'amsterdam', label: 'Amsterdam' },
+    ],
+    results: 'always',
+    voters: 'secret',
+    integrity: 'member',
+    ...fields,
+  };
+}
+
+/** Renders the template (one `<plein-poll>`) and waits until its first read settled. */
+export async function mount(template: TemplateResult): Promise<PleinPoll> {
+  const element = await fixture<PleinPoll>(template);
+  await until(() => {
+    const status = element.store?.$status.get();
+    return status !== undefined && status !== 'idle' && status !== 'loading';
+  }, 'the poll to load');
+  await element.updateComplete;
+  return element;
+}
+
+/** Polls `condition` every few milliseconds; fails with `message` after `timeout`. */
+export async function until(condition: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export const root = (element: PleinPoll): ShadowRoot => element.shadowRoot as ShadowRoot;
+
+export function $<E extends Element = HTMLElement>(element: PleinPoll, selector: string): E {
+  const found = root(element).querySelector<E>(selector);
+  if (!found) throw new Error(`No ${selector} in <plein-poll>`);
+  return found;
+}
+
+export const $$ = <E extends Element = HTMLElement>(element: PleinPoll, selector: string): E[] => [
+  ...root(element).querySelectorAll<E>(selector),
+];
+
+/** Visible text of the element's shadow root, whitespace collapsed. */
+export const text = (element: PleinPoll, selector = '.base'): string => ($(element, selector).textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The radio button or checkbox of option `value`. */
+export const input = (element: PleinPoll, value: string): HTMLInputElement => $<HTMLInputElement>(element, `input[value="${CSS.escape(value)}"]`);
+
+/** Clicks the option's control, as a voter does. */
+export async function choose(element: PleinPoll, ...values: string[]): Promise<void> {
+  for (const value of values) {
+    input(element, value).click();
+    await element.updateComplete;
+  }
+}
+
+export async function submit(element: PleinPoll): Promise<void> {
+  $<HTMLButtonElement>(element, '[part~="submit"]').click();
+  await element.updateComplete;
+}
+
+/** The result row text for option `label` ("Utrecht 67%, 2 votes"). */
+export function resultRow(element: PleinPoll, label: string): string {
+  const row = $$(element, 'li.result').find((item) => item.querySelector('.result-label')?.textContent?.trim().startsWith(label));
+  if (!row) throw new Error(`No result row for ${label}`);
+  return (row.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** What the polite live region says once its message has been placed. */
+export async function announced(element: PleinPoll, expected: string | RegExp): Promise<void> {
+  const matches = (said: string) => (typeof expected === 'string' ? said.includes(expected) : expected.test(said));
+  await until(() => matches($(element, '#live').textContent ?? ''), `the announcement ${String(expected)}`);
+}
