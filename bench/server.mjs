@@ -5,19 +5,24 @@
 // event loop. Figures:
 //   1. raw node:http hello world: the machine's ceiling, req/s and p99;
 //   2. a thread page (200 comments, `withReplies=true&limit=50`), anonymous and signed in, as a
-//      ratio of (1);
+//      ratio of (1). The readers send `Accept-Encoding` as Chromium does (the server answers with
+//      Brotli, kept compressed with the page); the raw baseline stays a plain hello world. For
+//      scale, the page's ceiling: the very bytes of one answer (headers and body) sent by a bare
+//      node:http server (bench/server/replay.mjs) under the same two loads, as a ratio of (1) too;
 //   3. comment posts on SQLite from many members (a distinct token each; rate limits off);
 //   4. SSE fan-out: one comment posted, until the last of 5,000 subscribers has it.
 // Environment: PLEIN_DIST (default dist), PLEIN_BENCH_SECONDS (default 5),
-// PLEIN_BENCH_SUBSCRIBERS (default 5000), PLEIN_BENCH_ROUNDS (default 5).
+// PLEIN_BENCH_SUBSCRIBERS (default 5000), PLEIN_BENCH_ROUNDS (default 5), PLEIN_BENCH_ONLY (a
+// comma-separated subset of `reads,posts,fanout`; the raw baseline always runs).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { SITE, memberTokens, startPlein } from './server/plein.mjs';
-import { cleanUpNow, forkChild, nextMessage, stopChild } from './server/processes.mjs';
+import { cleanUpNow, forkChild, nextMessage, removeFolder, stopChild, tempFolder } from './server/processes.mjs';
 
 const DIST = process.env.PLEIN_DIST ?? 'dist';
 const SECONDS = Number(process.env.PLEIN_BENCH_SECONDS ?? 5);
@@ -28,6 +33,9 @@ const WARMUP_SECONDS = 1;
 const SUBSCRIBER_PROCESSES = 2;
 const DEADLINE_MS = 180_000;
 const TARGET = { readRatio: 0.6, readP99: 10, posts: 2000, fanout: 150 };
+const PARTS = new Set((process.env.PLEIN_BENCH_ONLY ?? 'reads,posts,fanout').split(',').map((part) => part.trim()));
+/** What Chromium sends with every request. */
+const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -38,7 +46,7 @@ if (!existsSync(join(DIST, 'server/cli.js'))) {
 
 // The server holds one descriptor per SSE subscriber; child processes inherit this limit.
 const fdLimit = Number(spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim());
-if (Number.isFinite(fdLimit) && fdLimit < SUBSCRIBERS + 500) {
+if (PARTS.has('fanout') && Number.isFinite(fdLimit) && fdLimit < SUBSCRIBERS + 500) {
   console.error(`ulimit -n is ${fdLimit}: ${SUBSCRIBERS} SSE subscribers need more than ${SUBSCRIBERS + 500} (e.g. \`ulimit -n 20000\`).`);
   process.exit(1);
 }
@@ -66,11 +74,13 @@ async function load(options) {
   return { perSecond: result['2xx'] / result.duration, p99: result.latency.p99, failed, total: result.requests.total };
 }
 
-async function startHello() {
-  const child = forkChild(here('./server/hello.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const port = await nextMessage(child, (m) => (m.type === 'listening' ? m.port : undefined), 10_000, 'hello server');
+async function startBare(script, args = []) {
+  const child = forkChild(here(script), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await nextMessage(child, (m) => (m.type === 'listening' ? m.port : undefined), 10_000, script);
   return { origin: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }
+
+const startHello = () => startBare('./server/hello.mjs');
 
 async function call(origin, method, path, token, body) {
   const headers = { Authorization: token ? `Bearer ${token}` : 'Anonymous' };
@@ -102,6 +112,55 @@ async function seedThread(origin, thread) {
   for (let i = 0; i < 100; i += 1) await call(origin, 'POST', commentsOf(thread), tokens[100 + i], { body: `Reply ${i}: I agree with most of this.`, parentId: tops[i].comment.id });
 }
 
+/** One answer to a read as a browser makes it: status, headers as sent (less those node:http adds), body bytes, coding. */
+function recorded(url) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'Accept-Encoding': BROWSER_ENCODINGS } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => {
+        const headers = [];
+        for (let i = 0; i < response.rawHeaders.length; i += 2) {
+          if (!/^(date|connection|keep-alive)$/i.test(response.rawHeaders[i])) headers.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
+        }
+        const body = Buffer.concat(chunks);
+        resolve({ status: response.statusCode, headers, body, length: body.length, coding: response.headers['content-encoding'] ?? 'identity' });
+      });
+    }).on('error', reject);
+  });
+}
+
+/** The recorded answer, sent by a bare node:http server to the same loads. */
+async function replayed(answer, path) {
+  const dir = tempFolder('plein-bench-replay-');
+  const file = join(dir, 'answer.json');
+  writeFileSync(file, JSON.stringify({ status: answer.status, headers: answer.headers, body: answer.body.toString('base64') }));
+  const server = await startBare('./server/replay.mjs', [file]);
+  try {
+    return await readLoads(server.origin, path, await memberTokens(500, 10_000));
+  } finally {
+    await server.stop();
+    removeFolder(dir);
+  }
+}
+
+/** The two read loads: anonymous readers, and 500 readers signed in, each with their own token (verified once, then recalled). */
+async function readLoads(origin, path, tokens) {
+  const anonymous = await load({ url: `${origin}${path}`, headers: { 'Accept-Encoding': BROWSER_ENCODINGS } });
+  let next = 0;
+  const signedIn = await load({
+    url: origin,
+    requests: [
+      {
+        method: 'GET',
+        path,
+        setupRequest: (request) => ({ ...request, headers: { 'Accept-Encoding': BROWSER_ENCODINGS, Authorization: `Bearer ${tokens[next++ % tokens.length]}` } }),
+      },
+    ],
+  });
+  return { anonymous, signedIn };
+}
+
 async function reads() {
   const server = await startPlein(DIST);
   try {
@@ -109,19 +168,13 @@ async function reads() {
     await seedThread(server.origin, thread);
     const path = `${commentsOf(thread)}?withReplies=true&limit=50`;
     const bytes = Buffer.byteLength(await (await fetch(`${server.origin}${path}`)).text());
+    const sent = await recorded(`${server.origin}${path}`);
     const page = await call(server.origin, 'GET', path);
     const shown = page.items.length;
     const replies = page.items.filter((item) => item.parentId !== null).length;
     if (shown !== 100 || replies !== 50) throw new Error(`the page shows ${shown} comments, ${replies} of them replies; expected 50 with one reply each`);
-    const anonymous = await load({ url: `${server.origin}${path}` });
-    // 500 readers signed in, each with their own token: each request verifies (or recalls) one.
-    const tokens = await memberTokens(500, 10_000);
-    let next = 0;
-    const signedIn = await load({
-      url: server.origin,
-      requests: [{ method: 'GET', path, setupRequest: (request) => ({ ...request, headers: { Authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
-    });
-    return { anonymous, signedIn, shown, bytes };
+    const { anonymous, signedIn } = await readLoads(server.origin, path, await memberTokens(500, 10_000));
+    return { anonymous, signedIn, shown, bytes, sent, path };
   } finally {
     await server.stop();
   }
@@ -207,9 +260,10 @@ async function fanout() {
 
 const started = Date.now();
 const rawResult = await raw();
-const readResult = await reads();
-const postResult = await posts();
-const fanoutResult = await fanout();
+const readResult = PARTS.has('reads') ? await reads() : null;
+const ceiling = readResult ? await replayed(readResult.sent, readResult.path) : null;
+const postResult = PARTS.has('posts') ? await posts() : null;
+const fanoutResult = PARTS.has('fanout') ? await fanout() : null;
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
 const pct = (n) => `${(n * 100).toFixed(0)} %`;
@@ -220,22 +274,43 @@ const readRow = (name, r) => [
   `≥ ${pct(TARGET.readRatio)}; p99 ≤ ${TARGET.readP99} ms`,
   verdict(r.perSecond / rawResult.perSecond >= TARGET.readRatio && r.p99 <= TARGET.readP99, r.failed),
 ];
+const ceilingRow = (name, r) => [
+  `  the same answer's bytes from a bare node:http server, ${name}`,
+  `${int(r.perSecond)} req/s = ${pct(r.perSecond / rawResult.perSecond)} of raw; p99 ${r.p99} ms`,
+  'ceiling, for scale',
+  r.failed ? verdict(true, r.failed) : '—',
+];
+const pageName = (r) => `thread page (${r.shown} comments, ${(r.bytes / 1024).toFixed(0)} KiB JSON, ${(r.sent.length / 1024).toFixed(1)} KiB ${r.sent.coding})`;
 const rows = [
   ['raw node:http hello world', `${int(rawResult.perSecond)} req/s; p99 ${rawResult.p99} ms`, 'baseline', rawResult.failed ? verdict(true, rawResult.failed) : '—'],
-  readRow(`thread page (${readResult.shown} comments, ${(readResult.bytes / 1024).toFixed(0)} KiB), anonymous`, readResult.anonymous),
-  readRow(`thread page (${readResult.shown} comments, ${(readResult.bytes / 1024).toFixed(0)} KiB), signed in`, readResult.signedIn),
-  [
-    'comment posts, SQLite',
-    `${int(postResult.perSecond)} posts/s = ${pct(postResult.perSecond / TARGET.posts)} of target; p99 ${postResult.p99} ms`,
-    `≥ ${int(TARGET.posts)} posts/s`,
-    verdict(postResult.perSecond >= TARGET.posts, postResult.failed),
-  ],
-  [
-    `SSE fan-out to ${int(fanoutResult.open)}`,
-    `median ${fanoutResult.median.toFixed(1)} ms = ${pct(fanoutResult.median / TARGET.fanout)} of budget (rounds ${fanoutResult.rounds.map((r) => r.last.toFixed(0)).join(', ')}; post acked at ${median(fanoutResult.rounds.map((r) => r.ack)).toFixed(1)} ms)`,
-    `≤ ${TARGET.fanout} ms`,
-    fanoutResult.complete ? verdict(fanoutResult.median <= TARGET.fanout) : 'FAIL (some subscribers missed it)',
-  ],
+  ...(readResult
+    ? [
+        readRow(`${pageName(readResult)}, anonymous`, readResult.anonymous),
+        readRow(`${pageName(readResult)}, signed in`, readResult.signedIn),
+        ceilingRow('anonymous', ceiling.anonymous),
+        ceilingRow('signed in', ceiling.signedIn),
+      ]
+    : []),
+  ...(postResult
+    ? [
+        [
+          'comment posts, SQLite',
+          `${int(postResult.perSecond)} posts/s = ${pct(postResult.perSecond / TARGET.posts)} of target; p99 ${postResult.p99} ms`,
+          `≥ ${int(TARGET.posts)} posts/s`,
+          verdict(postResult.perSecond >= TARGET.posts, postResult.failed),
+        ],
+      ]
+    : []),
+  ...(fanoutResult
+    ? [
+        [
+          `SSE fan-out to ${int(fanoutResult.open)}`,
+          `median ${fanoutResult.median.toFixed(1)} ms = ${pct(fanoutResult.median / TARGET.fanout)} of budget (rounds ${fanoutResult.rounds.map((r) => r.last.toFixed(0)).join(', ')}; post acked at ${median(fanoutResult.rounds.map((r) => r.ack)).toFixed(1)} ms)`,
+          `≤ ${TARGET.fanout} ms`,
+          fanoutResult.complete ? verdict(fanoutResult.median <= TARGET.fanout) : 'FAIL (some subscribers missed it)',
+        ],
+      ]
+    : []),
 ];
 
 console.log(

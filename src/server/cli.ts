@@ -11,6 +11,7 @@
  *   plein sites list [--json]
  *   plein export-user --site <id> --user <id>
  *   plein delete-user --site <id> --user <id>
+ *   plein polls create --site <id> --file poll.json --author <member id>
  *
  * `--db` (or PLEIN_DB): `sqlite:path`, a file path, or `postgres://…`; default
  * `sqlite:.plein-data/plein.sqlite`. See `cli-config.ts` for the environment and the config file.
@@ -23,6 +24,7 @@ import { createApp } from './app/create-app.js';
 import { databaseUrl, serveSettings, type Flags } from './cli-config.js';
 import { jsonLineLog, resolveConfig } from './config.js';
 import { seedDemo } from './demo.js';
+import { createPollAsAdmin } from './polls/admin.js';
 import { createRealtime } from './realtime/index.js';
 import { closeOnSignals, startServer } from './listen.js';
 import { openStore } from './store/index.js';
@@ -39,6 +41,8 @@ Commands:
   sites list            list the sites (--json for JSON)
   export-user           print everything about one member as JSON: --site, --user
   delete-user           erase one member (comments with replies stay as "[deleted]"): --site, --user
+  polls create          create a poll from a JSON definition: --site, --file, --author (the member
+                        id of the site admin who authors it)
 
 Options for every command:
   --db <url>            sqlite:<file>, <file> or postgres://… (PLEIN_DB); default sqlite:.plein-data/plein.sqlite
@@ -73,6 +77,8 @@ const OPTIONS = {
   'max-links': { type: 'string' },
   site: { type: 'string' },
   user: { type: 'string' },
+  file: { type: 'string' },
+  author: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -187,6 +193,26 @@ async function eraseUser(store: PleinStore, siteId: string, userId: string) {
   return result;
 }
 
+async function pollsCommand(action: string | undefined, flags: Flags): Promise<number> {
+  if (action !== 'create') throw new UsageError('polls create --site <id> --file poll.json --author <member id>');
+  const siteId = required(flags, 'site');
+  const file = required(flags, 'file');
+  const author = required(flags, 'author');
+  let definition: unknown;
+  try {
+    definition = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--file ${file}: ${(error as Error).message}`);
+  }
+  const poll = await withStore(flags, async (store) => {
+    const site = await store.getSite(siteId);
+    if (!site) throw new UsageError(`There is no site "${siteId}".`);
+    return createPollAsAdmin(store, site, definition, author);
+  });
+  process.stdout.write(`${JSON.stringify(poll, null, 2)}\n`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -222,6 +248,8 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${JSON.stringify(result)}\n`);
         return 0;
       }
+      case 'polls':
+        return await pollsCommand(rest[0], flags);
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }

@@ -18,6 +18,8 @@ export interface RateLimits {
   writesPerIp: RateRule;
   /** Guest sessions started per client IP and site. Default 10 per 10 minutes. */
   guestsPerIp: RateRule;
+  /** Device ballots (visitors without an account) per IP hash in one `device` poll. Default 20 per day. */
+  deviceBallotsPerIp?: RateRule;
 }
 
 export interface GuestSettings {

@@ -1,12 +1,13 @@
 /**
- * Listening on Node with @hono/node-server, and the graceful shutdown: stop accepting
- * connections, end every event stream with a short `retry:` (clients reconnect elsewhere or
- * after the restart, resuming by Last-Event-ID), let requests in flight finish (up to
- * `graceMs`), then release realtime and the store.
+ * Listening on Node: a node:http server whose requests go first to the fast read path (kept
+ * answers, `app/fast-read.ts`), then to the Hono app through @hono/node-server. And the graceful
+ * shutdown: stop accepting connections, end every event stream with a short `retry:` (clients
+ * reconnect elsewhere or after the restart, resuming by Last-Event-ID), let requests in flight
+ * finish (up to `graceMs`), then release realtime and the store.
  */
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import type { PleinApp } from './app/create-app.js';
 import type { LogSink } from './config.js';
 
@@ -20,7 +21,21 @@ export interface RunningServer {
 
 export function startServer(app: PleinApp, options: { port: number; hostname?: string }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, ...(options.hostname ? { hostname: options.hostname } : {}) }) as Server;
+    const hono = getRequestListener(app.fetch, options.hostname ? { hostname: options.hostname } : {});
+    const fast = app.plein.fastReads;
+    const server = createServer((request, response) => {
+      try {
+        if (fast.serve(request, response)) return;
+      } catch (error) {
+        // The fast path writes nothing until its answer is whole: unless it got that far, Hono answers.
+        if (response.headersSent) {
+          response.destroy(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+      }
+      void hono(request, response);
+    });
+    server.listen(options.port, options.hostname);
     server.once('error', reject);
     server.once('listening', () => {
       const { port } = server.address() as AddressInfo;

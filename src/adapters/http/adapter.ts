@@ -21,6 +21,7 @@ import { validateGuestName } from '../../domain/limits.js';
 import { GuestSessions, parse, type StoredGuest } from './guest-session.js';
 import { Identity } from './identity.js';
 import { resolveRealtimeOptions, siteBaseUrl, type HttpAdapterOptions } from './options.js';
+import { DeviceToken, fetchWithDevice, pollMethods } from './polls.js';
 import { solveProofOfWork } from './proof-of-work.js';
 import { RealtimeChannel } from './realtime.js';
 import { Transport } from './transport.js';
@@ -32,6 +33,7 @@ export const HTTP_CAPABILITIES = {
   comments: true,
   reactions: true,
   reports: true,
+  polls: true,
   moderation: true,
   realtime: true,
 } as const satisfies Capabilities;
@@ -46,7 +48,8 @@ const commentPath = (id: string) => `/comments/${encodeURIComponent(id)}`;
 
 export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const baseUrl = siteBaseUrl(options.endpoint, options.site);
-  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const baseFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const fetchImpl = fetchWithDevice(baseFetch, baseUrl, new DeviceToken(baseUrl));
   const guests = new GuestSessions(baseUrl, options.guestStorage);
   const identity = new Identity(options.token, guests);
 
@@ -213,6 +216,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     async lock(scope, locked, callOptions) {
       await transport.request('POST', '/moderation/locks', { signal: callOptions?.signal, body: { scope, locked } });
     },
+
+    ...pollMethods(transport),
 
     subscribe(topic, onEvent) {
       return realtime.subscribe(topic, onEvent);

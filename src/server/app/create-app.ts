@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { bodyLimit } from 'hono/body-limit';
 import { AdapterError } from '../../adapters/errors.js';
 import { monotonicStamps } from '../comments/context.js';
 import { ThreadCache } from '../comments/thread-cache.js';
@@ -17,15 +16,18 @@ import { registerComments } from '../routes/comments.js';
 import type { RouteDeps } from '../routes/deps.js';
 import { registerEvents } from '../routes/events.js';
 import { registerModeration } from '../routes/moderation.js';
+import { registerPolls } from '../routes/polls.js';
 import { registerSession } from '../routes/session.js';
 import { errors } from '../schemas/common.js';
 import { StreamRegistry } from '../streams/event-stream.js';
 import type { PleinStore } from '../store/types.js';
+import { bodyLimit } from './body-limit.js';
 import type { AppEnv } from './env.js';
 import { HttpError, errorResponse, toAdapterError } from './errors.js';
 import { etags } from './etag.js';
+import { FastReads } from './fast-read.js';
 import { API_DESCRIPTION } from './openapi-info.js';
-import { requestLog } from './request-log.js';
+import { RequestLog, requestLog } from './request-log.js';
 import { securityHeaders } from './security-headers.js';
 import { siteContext } from './site-context.js';
 import { SiteCache } from './sites.js';
@@ -47,6 +49,8 @@ export interface AppControls {
   readonly draining: boolean;
   /** Before shutdown: refuse new streams, end open ones with a short `retry:`. */
   drain(): void;
+  /** The node:http handler answering kept reads before Hono (`fast-read.ts`); `listen.ts` puts it in front. */
+  readonly fastReads: FastReads;
 }
 
 export type PleinApp = OpenAPIHono<AppEnv> & { readonly plein: AppControls };
@@ -79,10 +83,13 @@ export function createApp(options: CreateAppOptions): PleinApp {
   const streams = new StreamRegistry();
   let draining = false;
   const threads = new ThreadCache(store, realtime, { ttlMs: config.threadCacheMs, maxThreads: config.threadCacheSize, editWindowMs: config.editWindowMs, now: clock });
-  const deps: RouteDeps = { store, realtime, config, clock, stamp: monotonicStamps(clock), sites: new SiteCache(store, config.siteCacheMs), threads, streams };
+  const sites = new SiteCache(store, config.siteCacheMs);
+  const requests = new RequestLog(config.log);
+  const reads = new FastReads({ sites, threads, config, clock, requests });
+  const deps: RouteDeps = { store, realtime, config, clock, stamp: monotonicStamps(clock), sites, threads, streams, reads };
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('*', requestLog(config.log));
+  app.use('*', requestLog(requests));
   app.use('*', securityHeaders());
   const limitBody = bodyLimit({ maxSize: config.bodyLimitBytes, onError: (c) => errorResponse(c, new HttpError(413, 'invalid', 'The request body is too large.')) });
   // Only requests that may carry a body: checking a GET would make node-server build a full Request.
@@ -94,6 +101,7 @@ export function createApp(options: CreateAppOptions): PleinApp {
   registerSession(app, deps);
   registerComments(app, deps);
   registerModeration(app, deps);
+  registerPolls(app, deps);
   registerEvents(app, deps, () => draining);
 
   app.openapi(health, async (c) => {
@@ -144,6 +152,7 @@ export function createApp(options: CreateAppOptions): PleinApp {
       draining = true;
       streams.endAll(config.streams.shutdownRetryMs);
     },
+    fastReads: reads,
   };
   return Object.assign(app, { plein: controls });
 }

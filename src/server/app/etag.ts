@@ -7,10 +7,17 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 
-function matches(ifNoneMatch: string, tag: string): boolean {
+/** Whether `If-None-Match` names `tag` (weak comparison, as for GET). */
+export function matchesTag(ifNoneMatch: string, tag: string): boolean {
   const opaque = tag.replace(/^W\//, '');
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
 }
+
+/** Per viewer, and to be revalidated on every use. */
+export const READ_CACHE_CONTROL = 'private, no-cache';
+
+/** Headers that describe a body: a 304 has none. */
+export const NOT_IN_304 = ['Content-Type', 'Content-Length', 'Content-Encoding'];
 
 export function weakTag(body: string): string {
   return `W/"${createHash('sha1').update(body).digest('base64url')}"`;
@@ -29,13 +36,13 @@ export function etags(): MiddlewareHandler<AppEnv> {
       c.res = new Response(text, { status: c.res.status, headers: c.res.headers });
       c.res.headers.set('ETag', tag);
     }
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'private, no-cache');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', READ_CACHE_CONTROL);
     const ifNoneMatch = c.req.header('If-None-Match');
-    if (ifNoneMatch !== undefined && matches(ifNoneMatch, tag)) {
-      const headers = new Headers(c.res.headers);
-      headers.delete('Content-Type');
-      headers.delete('Content-Length');
-      c.res = new Response(null, { status: 304, headers });
+    if (ifNoneMatch !== undefined && matchesTag(ifNoneMatch, tag)) {
+      // Deleted from the current answer's headers: setting `c.res` copies them onto the new one.
+      const headers = c.res.headers;
+      for (const name of NOT_IN_304) headers.delete(name);
+      c.res = new Response(null, { status: 304, headers: new Headers(headers) });
     }
   };
 }

@@ -15,6 +15,12 @@ export class SiteCache {
     private readonly ttlMs: number,
   ) {}
 
+  /** The site if it is cached and fresh; `undefined` when only `get` can tell. */
+  peek(id: string, now: number): SiteRecord | undefined {
+    const cached = this.#cache.get(id);
+    return cached && cached.until > now ? cached.site : undefined;
+  }
+
   async get(id: string, now: number): Promise<SiteRecord | null> {
     const cached = this.#cache.get(id);
     if (cached && cached.until > now) return cached.site;

@@ -10,7 +10,8 @@
  * An entry is also dropped when the realtime hub delivers an event on the thread that is not
  * one of this instance's own settled writes (a write on another instance, or a local write that
  * could not settle), and after `ttlMs` at the latest, for changes made beside the server (the
- * CLI's `delete-user`).
+ * CLI's `delete-user`). `peek` hands out a fresh cached state without waiting for anything, for
+ * the fast read path.
  */
 import { commentRules } from './records.js';
 import { loadThread, type ThreadState } from './thread-state.js';
@@ -73,6 +74,19 @@ export class ThreadCache {
     const state = await loadThread(this.store, site, thread, this.options.editWindowMs);
     if (this.options.ttlMs > 0 && this.#generation(key) === generation && !this.#entries.has(key)) this.#keep(key, site.id, thread, state, now);
     return state;
+  }
+
+  /**
+   * The cached state for reading, if it is fresh and read under this very site record; `null`
+   * when only `get` can tell (it loads, or takes the site's new rules).
+   */
+  peek(site: SiteRecord, thread: string): ThreadState | null {
+    const key = keyOf(site.id, thread);
+    const entry = this.#entries.get(key);
+    if (!entry || entry.until <= this.options.now() || entry.state.site !== site) return null;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.state;
   }
 
   /** The thread for a write: a private fork of the current state. */

@@ -15,6 +15,9 @@ import { authorOf, commentRules, groupReactions, threadSettings, toRecord } from
 export interface KeptAnswer {
   body: Uint8Array<ArrayBuffer>;
   etag: string;
+  /** The body compressed, made on first request for each (`app/encoding.ts`). */
+  br?: Uint8Array<ArrayBuffer>;
+  gzip?: Uint8Array<ArrayBuffer>;
 }
 
 export class ThreadState {

@@ -3,9 +3,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { AdapterError } from '../../adapters/errors.js';
 import { editComment, deleteComment, postComment } from '../comments/writing.js';
 import { commentIn, describeThread, listState, locate, pageOf, threadState } from '../comments/reading.js';
-import type { KeptAnswer, ThreadState } from '../comments/thread-state.js';
+import { keptAnswer } from '../comments/kept-answers.js';
+import type { ThreadState } from '../comments/thread-state.js';
+import { compressible, encodedBody, negotiate } from '../app/encoding.js';
 import type { AppEnv } from '../app/env.js';
-import { weakTag } from '../app/etag.js';
 import type { Context } from 'hono';
 import { react, report } from '../comments/feedback.js';
 import { READ_ERRORS, WRITE_ERRORS, errors } from '../schemas/common.js';
@@ -116,59 +117,24 @@ const reportRoute = createRoute({
   responses: { 204: { description: 'Reported (an earlier report by the same member is replaced)' }, ...errors(...WRITE_ERRORS, 403, 409) },
 });
 
-const MAX_ANSWERS = 500;
-/** Per thread state: a few dozen full pages of the viewers who see the thread their own way. */
-const MAX_VIEWER_ANSWER_BYTES = 2 * 1024 * 1024;
-
 /**
- * A read of thread data: tagged with the journal position the state includes. Answers are kept,
- * serialised and tagged, with the cached state, per class of viewers who see the same
- * (`ThreadState.viewerClass`): a popular page is computed once per change, not once per visitor.
- * Viewers with a view of their own (they reacted, or wait for a pending comment) get theirs kept
- * too, within a budget, oldest forgotten first.
+ * A read of thread data: tagged with the journal position the state includes, its answer kept
+ * per class of viewers (`comments/kept-answers.ts`) and compressed once per coding. `learn`: the
+ * answer depends on nothing but the thread state, the viewer and this URL, so the fast read path
+ * (`app/fast-read.ts`) may answer the URL from now on.
  */
-function answer(c: Context<AppEnv>, state: ThreadState, key: string, produce: () => unknown): Response {
+function answer(c: Context<AppEnv>, deps: RouteDeps, state: ThreadState, key: string, produce: () => unknown, learn: boolean): Response {
   c.header(EVENT_ID_HEADER, String(state.position));
-  const viewer = state.viewerClass(c.var.identity.actor);
-  const shared = viewer === 'anonymous' || viewer === 'moderator';
-  const kept = shared ? keptShared(state, viewer === 'anonymous' ? key : `${viewer}\u0000${key}`, produce) : keptForViewer(state, `${viewer}\u0000${key}`, produce);
-  return c.body(kept.body, 200, { 'Content-Type': 'application/json', ETag: kept.etag });
+  const kept = keptAnswer(state, c.var.identity.actor, key, produce);
+  if (learn) deps.reads.learn(pathAndQuery(c.req.url), { siteId: state.site.id, thread: state.id, key, path: c.req.path });
+  if (!compressible(kept)) return c.body(kept.body, 200, { 'Content-Type': 'application/json', ETag: kept.etag });
+  c.header('Vary', 'Accept-Encoding', { append: true });
+  const { bytes, coding } = encodedBody(kept, negotiate(c.req.header('Accept-Encoding')));
+  return c.body(bytes, 200, { 'Content-Type': 'application/json', ETag: kept.etag, ...(coding ? { 'Content-Encoding': coding } : {}) });
 }
 
-function serialise(produce: () => unknown): KeptAnswer {
-  const json = JSON.stringify(produce());
-  return { body: Buffer.from(json), etag: weakTag(json) };
-}
-
-function keptShared(state: ThreadState, key: string, produce: () => unknown): KeptAnswer {
-  let kept = state.answers.get(key);
-  if (!kept) {
-    kept = serialise(produce);
-    if (state.answers.size < MAX_ANSWERS) state.answers.set(key, kept);
-  }
-  return kept;
-}
-
-function keptForViewer(state: ThreadState, key: string, produce: () => unknown): KeptAnswer {
-  const answers = state.viewerAnswers;
-  let kept = answers.get(key);
-  if (kept) {
-    // Most recently used last: the budget forgets the first.
-    answers.delete(key);
-    answers.set(key, kept);
-    return kept;
-  }
-  kept = serialise(produce);
-  if (kept.body.byteLength > MAX_VIEWER_ANSWER_BYTES) return kept;
-  let bytes = kept.body.byteLength;
-  for (const other of answers.values()) bytes += other.body.byteLength;
-  for (const [oldest, other] of answers) {
-    if (bytes <= MAX_VIEWER_ANSWER_BYTES) break;
-    answers.delete(oldest);
-    bytes -= other.body.byteLength;
-  }
-  answers.set(key, kept);
-  return kept;
+function pathAndQuery(url: string): string {
+  return url.slice(url.indexOf('/', url.indexOf('//') + 2));
 }
 
 export function registerComments(app: Api, deps: RouteDeps): void {
@@ -176,7 +142,7 @@ export function registerComments(app: Api, deps: RouteDeps): void {
     const context = operation(c, deps);
     const state = await threadState(context, c.req.valid('param').thread);
     if (!state) throw new AdapterError('not-found', 'No thread can have this id.');
-    return answer(c, state, 'thread', () => describeThread(context, state)) as never;
+    return answer(c, deps, state, 'thread', () => describeThread(context, state), true) as never;
   });
 
   app.openapi(list, async (c) => {
@@ -192,7 +158,7 @@ export function registerComments(app: Api, deps: RouteDeps): void {
     };
     const state = await listState(context, request.thread);
     const key = JSON.stringify(['list', request.sort, request.parentId, request.cursor, request.limit ?? null, request.withReplies]);
-    return answer(c, state, key, () => pageOf(context, state, request)) as never;
+    return answer(c, deps, state, key, () => pageOf(context, state, request), true) as never;
   });
 
   app.openapi(post, async (c) => {
@@ -213,7 +179,8 @@ export function registerComments(app: Api, deps: RouteDeps): void {
     const found = await locate(context, id);
     const comment = found && commentIn(context, found.state, id);
     if (!found || !comment) throw new AdapterError('not-found', 'The comment was not found.');
-    return answer(c, found.state, `comment:${id}`, () => comment) as never;
+    // Not for the fast path: which thread a comment is in (and whether it still exists) is the store's to say.
+    return answer(c, deps, found.state, `comment:${id}`, () => comment, false) as never;
   });
 
   app.openapi(edit, async (c) => c.json(await editComment(operation(c, deps), c.req.valid('param').id, c.req.valid('json').body), 200));

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app/env.js';
+import type { FastReads } from '../app/fast-read.js';
 import type { SiteCache } from '../app/sites.js';
 import type { OperationContext } from '../comments/context.js';
 import type { ThreadCache } from '../comments/thread-cache.js';
@@ -19,6 +20,8 @@ export interface RouteDeps {
   sites: SiteCache;
   threads: ThreadCache;
   streams: StreamRegistry;
+  /** Reads the fast path may answer from now on (`app/fast-read.ts`). */
+  reads: FastReads;
 }
 
 export type Api = OpenAPIHono<AppEnv>;

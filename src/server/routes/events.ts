@@ -10,6 +10,8 @@ import { validateThreadId } from '../../domain/comments.js';
 import { hasIssues } from '../../domain/limits.js';
 import { SiteParams, errors } from '../schemas/common.js';
 import { tokenExpiresAt, tokenFromHeader } from '../auth/identity.js';
+import { DEVICE_HEADER, deviceToken } from '../polls/context.js';
+import { pollStreamShaper } from '../polls/events.js';
 import { openEventStream } from '../streams/event-stream.js';
 import { BEARER, type Api, type RouteDeps } from './deps.js';
 
@@ -81,6 +83,7 @@ export function registerEvents(app: Api, deps: RouteDeps, draining: () => boolea
       now: deps.clock,
       newestId: async () => (await deps.store.journalBounds()).last,
       onClose: () => remove(),
+      shape: pollStreamShaper({ store: deps.store, site: c.get('site'), actor: identity.actor, device: deviceToken(c.req.header(DEVICE_HEADER)), now: deps.clock }),
     });
     remove = deps.streams.add(handle);
     return c.body(body, 200, {

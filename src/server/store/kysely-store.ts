@@ -10,6 +10,7 @@ import { auditQueries } from './queries/audit.js';
 import { commentQueries } from './queries/comments.js';
 import type { StoreContext } from './queries/context.js';
 import { eventQueries } from './queries/events.js';
+import { pollQueries } from './queries/polls.js';
 import { privacyQueries } from './queries/privacy.js';
 import { rateLimitQueries } from './queries/rate-limits.js';
 import { reactionAndReportQueries } from './queries/reactions-reports.js';
@@ -52,6 +53,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect, option
     ...rateLimitQueries(ctx),
     ...eventQueries(ctx),
     ...privacyQueries(ctx),
+    ...pollQueries(ctx),
   };
   return store;
 }

@@ -110,6 +110,37 @@ export interface EventsTable {
   at: string;
 }
 
+export interface PollsTable {
+  site_id: string;
+  id: string;
+  definition: Json;
+  author_id: string | null;
+  closed: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PollBallotsTable {
+  site_id: string;
+  poll: string;
+  voter_key: string;
+  ballot: Json;
+  voted_at: string;
+}
+
+export interface PollVotersTable {
+  site_id: string;
+  poll: string;
+  voter_key: string;
+}
+
+export interface PollCountsTable {
+  site_id: string;
+  poll: string;
+  ballot_key: string;
+  count: number;
+}
+
 export interface Database {
   plein_migrations: MigrationsTable;
   plein_sites: SitesTable;
@@ -121,4 +152,8 @@ export interface Database {
   plein_audit: AuditTable;
   plein_rate_limits: RateLimitsTable;
   plein_events: EventsTable;
+  plein_polls: PollsTable;
+  plein_poll_ballots: PollBallotsTable;
+  plein_poll_voters: PollVotersTable;
+  plein_poll_counts: PollCountsTable;
 }

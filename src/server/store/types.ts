@@ -156,6 +156,11 @@ export interface UserExport {
   comments: CommentRow[];
   reactions: (ReactionRow & { thread: string })[];
   reports: ReportRow[];
+  /**
+   * The member's ballots by poll id; in `anonymous` polls only that they voted (`ballot` and
+   * `votedAt` are `null`: the server does not know more).
+   */
+  polls: { poll: string; ballot: unknown; votedAt: string | null }[];
   /** Entries the member made, and entries about the member or their comments. */
   audit: AuditRow[];
 }
@@ -164,6 +169,39 @@ export interface UserDeletion {
   comments: number;
   reactions: number;
   reports: number;
+}
+
+/**
+ * A poll's stored definition (the fields of the contract's `PollDefinition` besides `id`, as
+ * JSON) and what the server keeps beside it. `closed` is a moderator's close; a passed
+ * `closesAt` in the definition closes the poll without changing the row.
+ */
+export interface PollRow {
+  siteId: string;
+  id: string;
+  definition: Record<string, unknown>;
+  /** The member who made it through the API; `null` for a definition registered from a page. */
+  authorId: string | null;
+  closed: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type PollRowPatch = Partial<Pick<PollRow, 'definition' | 'closed'>> & { updatedAt: string };
+
+/** One voter's ballot in a `public` or `secret` poll. `voterKey` is a member id or `device:<salted hash>`. */
+export interface PollBallotRow {
+  siteId: string;
+  poll: string;
+  voterKey: string;
+  ballot: unknown;
+  votedAt: string;
+}
+
+/** How many ballots of one content an `anonymous` poll holds (`ballotKey` is the ballot as canonical JSON). */
+export interface PollCountRow {
+  ballotKey: string;
+  count: number;
 }
 
 /** A live LISTEN connection; `close` stops it. */
@@ -268,6 +306,34 @@ export interface PleinStore {
   pruneEvents(olderThan: string, keepNewest?: number): Promise<number>;
   /** `null` on SQLite (one process owns the journal); LISTEN/NOTIFY on PostgreSQL. */
   readonly notifications: NotificationSource | null;
+
+  // polls
+  getPoll(siteId: string, id: string): Promise<PollRow | null>;
+  /** Inserts a new poll; `false` when the id is taken (the first definition wins a race). */
+  insertPoll(row: PollRow): Promise<boolean>;
+  updatePoll(siteId: string, id: string, patch: PollRowPatch): Promise<boolean>;
+  /** Whether `voterKey` has a ballot in the poll, in either kind of ballot storage. */
+  pollVoted(siteId: string, poll: string, voterKey: string): Promise<boolean>;
+  getPollBallot(siteId: string, poll: string, voterKey: string): Promise<PollBallotRow | null>;
+  /**
+   * Stores a ballot. Without `replace`, one that exists stays and the answer is `false`: the
+   * primary key (site, poll, voter) decides between concurrent first ballots of one voter.
+   */
+  putPollBallot(row: PollBallotRow, replace: boolean): Promise<boolean>;
+  deletePollBallot(siteId: string, poll: string, voterKey: string): Promise<boolean>;
+  /** Ballots oldest first (`votedAt`, then `voterKey`); after `after` and at most `limit` when given. */
+  listPollBallots(
+    siteId: string,
+    poll: string,
+    page?: { after?: { votedAt: string; voterKey: string } | null; limit?: number },
+  ): Promise<PollBallotRow[]>;
+  /**
+   * An `anonymous` poll's ballot: records that `voterKey` voted and adds one to `ballotKey`'s
+   * count, with nothing that ties the two together. `false` (and no count) when the voter is
+   * already recorded.
+   */
+  addAnonymousBallot(siteId: string, poll: string, voterKey: string, ballotKey: string): Promise<boolean>;
+  listPollCounts(siteId: string, poll: string): Promise<PollCountRow[]>;
 
   // privacy
   exportUser(siteId: string, userId: string): Promise<UserExport>;

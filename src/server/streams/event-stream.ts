@@ -26,6 +26,11 @@ export interface StreamOptions {
   /** The newest journal id, told to a client whose resume point is gone (with `event: reset`). */
   newestId: () => Promise<number>;
   onClose?: () => void;
+  /**
+   * Shapes entries that need the store for this viewer (polls: whether they voted); `null` for
+   * entries `eventsFor` shapes. Entries still go out in journal order.
+   */
+  shape?: (event: StoredEvent) => Promise<RealtimeEvent[]> | null;
 }
 
 /** A stream's handle for the server: end it (on shutdown) with a reconnection hint. */
@@ -93,9 +98,30 @@ export function openEventStream(options: StreamOptions): { body: ReadableStream<
     cleanup();
     controller.close();
   };
-  const deliver = (event: StoredEvent) => {
-    const data = dataFor(event, options.actor);
+  const send = (event: StoredEvent, data: string | null) => {
     if (data !== null) write(`id: ${event.id}\ndata: ${data}\n\n`);
+  };
+  // Entries behind one being shaped asynchronously wait for it, so the order holds.
+  let shaping: Promise<void> | null = null;
+  const deliver = (event: StoredEvent) => {
+    const shaped = options.shape?.(event) ?? null;
+    // Handled where it is awaited, in order; marked now so an early failure is not "unhandled".
+    shaped?.catch(() => undefined);
+    if (shaped === null && shaping === null) return send(event, dataFor(event, options.actor));
+    const next = (shaping ?? Promise.resolve()).then(async () => {
+      if (shaped === null) return send(event, dataFor(event, options.actor));
+      const events = await shaped;
+      send(event, events.length === 0 ? null : JSON.stringify({ topic: event.topic, events }));
+    });
+    const settled = next.then(
+      () => undefined,
+      // A store failure: end the stream; the client resumes after the last entry it got.
+      () => end(options.retryMs),
+    );
+    shaping = settled;
+    void settled.then(() => {
+      if (shaping === settled) shaping = null;
+    });
   };
 
   const body = new ReadableStream<Uint8Array>({

@@ -69,6 +69,13 @@ export function privacyQueries(ctx: StoreContext): Methods {
         .where('user_id', '=', userId)
         .orderBy('at')
         .execute();
+      const ballots = await db
+        .selectFrom('plein_poll_ballots')
+        .select(['poll', 'ballot', 'voted_at'])
+        .where('site_id', '=', siteId)
+        .where('voter_key', '=', userId)
+        .execute();
+      const anonymousVotes = await db.selectFrom('plein_poll_voters').select('poll').where('site_id', '=', siteId).where('voter_key', '=', userId).execute();
       const audit = new Map<number, AuditRow>();
       const collect = (rows: Parameters<typeof auditFromRow>[1][]) => {
         for (const row of rows) {
@@ -88,6 +95,10 @@ export function privacyQueries(ctx: StoreContext): Methods {
         comments: comments.map((row) => commentFromRow(codec, row)),
         reactions: reactions.map((row) => ({ commentId: row.comment_id, userId: row.user_id, key: row.key, thread: row.thread ?? '' })),
         reports: reports.map(reportFromRow),
+        polls: [
+          ...ballots.map((row) => ({ poll: row.poll, ballot: codec.readJson(row.ballot), votedAt: row.voted_at })),
+          ...anonymousVotes.map((row) => ({ poll: row.poll, ballot: null, votedAt: null })),
+        ].sort((a, b) => (a.poll < b.poll ? -1 : a.poll > b.poll ? 1 : 0)),
         audit: [...audit.values()].sort((a, b) => a.id - b.id),
       };
     },

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../../../../src/server/store/index.js';
+import { MIGRATIONS } from '../../../../src/server/store/migrations/index.js';
 import { runStoreSuite } from './suite.js';
 import { sqliteTarget } from './targets.js';
 
@@ -23,7 +24,7 @@ describe('SQLite specifics', () => {
       raw.close();
       for (const url of [file, `sqlite://${file}`]) {
         const again = await openStore(url);
-        assert.equal(await again.migrate(), 5);
+        assert.equal(await again.migrate(), MIGRATIONS.length);
         await again.close();
       }
     } finally {
@@ -55,7 +56,7 @@ describe('SQLite specifics', () => {
   it('opens a private in-memory store and refuses a URL without a file', async () => {
     const memory = await openStore('sqlite::memory:');
     assert.equal(memory.dialect, 'sqlite');
-    assert.equal(await memory.migrate(), 5);
+    assert.equal(await memory.migrate(), MIGRATIONS.length);
     await memory.putSite({
       id: 's', name: 'S', origins: [], secret: 'x', jwt: { algorithms: ['HS256'] }, guests: false, premoderation: false,
       bannedWords: [], bannedWordsAction: 'reject', maxLinks: 5, createdAt: '2026-01-01T00:00:00.000Z',

@@ -6,6 +6,7 @@ import { describe } from 'node:test';
 import { activityTests } from './suite-activity.js';
 import { limitAndJournalTests } from './suite-limits-journal.js';
 import { migrationTests } from './suite-migrations.js';
+import { pollTests } from './suite-polls.js';
 import { privacyTests } from './suite-privacy.js';
 import { recordTests } from './suite-records.js';
 import type { Fresh } from './targets.js';
@@ -17,5 +18,6 @@ export function runStoreSuite(name: string, fresh: Fresh): void {
     activityTests(fresh);
     limitAndJournalTests(fresh);
     privacyTests(fresh);
+    pollTests(fresh);
   });
 }

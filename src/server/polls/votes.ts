@@ -1,0 +1,50 @@
+/**
+ * The public list of who voted what (`voters: 'public'` polls, for members and moderators), oldest
+ * first, keyset-paginated on (voted at, voter) so new ballots never shift a later page.
+ */
+import type { Author, Page, PageRequest, PollVote } from '../../adapters/contract.js';
+import { AdapterError, notFound, proceed } from '../../adapters/errors.js';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../../domain/cursor.js';
+import { clampPageSize } from '../../domain/limits.js';
+import { commentAuthor } from '../../domain/comments-steps.js';
+import { planListVotes, type StoredBallot } from '../../domain/poll-steps.js';
+import type { UserRecord } from '../store/types.js';
+import type { PollContext } from './context.js';
+import { loadPoll } from './reading.js';
+
+const scopeOf = (poll: string) => `poll-votes:${poll}`;
+
+function afterOf(cursor: string | null | undefined, poll: string): { votedAt: string; voterKey: string } | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const key = decodeCursor(cursor, scopeOf(poll)) as { t?: unknown; k?: unknown };
+    if (typeof key.t !== 'string' || typeof key.k !== 'string') throw new InvalidCursorError();
+    return { votedAt: key.t, voterKey: key.k };
+  } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      throw AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message: 'This cursor belongs to another list.' } });
+    }
+    throw error;
+  }
+}
+
+function authorOf(id: string, user: UserRecord | undefined): Author {
+  // An erased member stays a nameless entry: the ballot still counts.
+  if (!user || user.deletedAt !== null) return { id, name: '' };
+  return commentAuthor(user);
+}
+
+export async function listPollVotes(context: PollContext, id: string, request: PageRequest): Promise<Page<PollVote>> {
+  const poll = await loadPoll(context.store, context.site.id, id);
+  if (!poll) throw notFound('The poll');
+  proceed(planListVotes(poll, context.identity.actor));
+  const limit = clampPageSize(request.limit);
+  const rows = await context.store.listPollBallots(context.site.id, id, { after: afterOf(request.cursor, id), limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const users = new Map((await context.store.listUsers(context.site.id, page.map((row) => row.voterKey))).map((user) => [user.id, user]));
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({ voter: authorOf(row.voterKey, users.get(row.voterKey)), ballot: row.ballot as StoredBallot, votedAt: row.votedAt })),
+    cursor: rows.length > limit && last ? encodeCursor(scopeOf(id), { t: last.votedAt, k: last.voterKey }) : null,
+  };
+}
