@@ -1,36 +1,18 @@
 import type { ReactiveControllerHost } from 'lit';
 import { LocalizeController } from '../../core/localize.js';
+import { stringBundles, type Lookup } from '../../core/string-bundles.js';
 import { commentsEn, type CommentsKey } from '../../i18n/comments.en.js';
 import { $translations } from '../../i18n/registry.js';
 import type { Message, MessageArgs } from '../../i18n/types.js';
 
-type Lookup = Readonly<Record<string, Message | undefined>>;
 type Chain = [registered: Lookup | undefined, bundled: Lookup | undefined][];
 
-const own: Record<string, Lookup> = { en: commentsEn };
-
-/**
- * Bundled languages besides English, each its own chunk: a page downloads the strings of its own
- * language only. The element starts loading them as it connects, alongside its first data.
- */
-const bundles: Record<string, () => Promise<Lookup>> = {
+/** Dutch is its own chunk; the element starts loading it as it connects, alongside its first data. */
+const strings = stringBundles('comments', commentsEn, {
   nl: () => import('../../i18n/comments.nl.js').then((module) => module.commentsNl),
-};
-const loading = new Map<string, Promise<void>>();
-
-function loadBundle(code: string): Promise<void> | undefined {
-  const load = bundles[code];
-  if (!load || own[code]) return undefined;
-  let promise = loading.get(code);
-  if (!promise) {
-    promise = load().then(
-      (dictionary) => void (own[code] = dictionary),
-      (error: unknown) => console.warn(`plein: could not load the "${code}" comments strings; showing English.`, error),
-    );
-    loading.set(code, promise);
-  }
-  return promise;
-}
+});
+const own = strings.own;
+const loadBundle = strings.load;
 
 /**
  * The core controller plus the comments dictionary. Lookup per language, most specific first

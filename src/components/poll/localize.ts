@@ -1,32 +1,16 @@
 import type { ReactiveControllerHost } from 'lit';
 import { LocalizeController } from '../../core/localize.js';
+import { stringBundles, type Lookup } from '../../core/string-bundles.js';
 import { pollsEn, type PollsKey } from '../../i18n/polls.en.js';
 import { $translations } from '../../i18n/registry.js';
 import type { Message, MessageArgs } from '../../i18n/types.js';
 
-type Lookup = Readonly<Record<string, Message | undefined>>;
-
-const own: Record<string, Lookup> = { en: pollsEn };
-
-/** Bundled languages besides English, each its own chunk: a page downloads its own language only. */
-const bundles: Record<string, () => Promise<Lookup>> = {
+/** Dutch is its own chunk; the element starts loading it as it connects, alongside its first data. */
+const strings = stringBundles('poll', pollsEn, {
   nl: () => import('../../i18n/polls.nl.js').then((module) => module.pollsNl),
-};
-const loading = new Map<string, Promise<void>>();
-
-function loadBundle(code: string): Promise<void> | undefined {
-  const load = bundles[code];
-  if (!load || own[code]) return undefined;
-  let promise = loading.get(code);
-  if (!promise) {
-    promise = load().then(
-      (dictionary) => void (own[code] = dictionary),
-      (error: unknown) => console.warn(`plein: could not load the "${code}" poll strings; showing English.`, error),
-    );
-    loading.set(code, promise);
-  }
-  return promise;
-}
+});
+const own = strings.own;
+const loadBundle = strings.load;
 
 /**
  * The core controller plus the poll dictionary. Per language, most specific first (`nl-BE`,
