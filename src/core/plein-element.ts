@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { PleinAdapter } from '../adapters/contract.js';
 import { hostStyles } from '../styles/host.js';
+import { srOnlyStyles } from '../styles/utility.js';
 import { tokens } from '../styles/tokens.js';
 import { $config, isTheme, type Theme } from './config.js';
 import { adapterContext, scopeContext, type PleinScope } from './context.js';
@@ -41,7 +42,7 @@ function aliasOf(base: typeof PleinElement): CustomElementConstructor {
  * @cssstate ltr - The effective direction is left-to-right.
  */
 export class PleinElement extends LitElement {
-  static override styles: CSSResultGroup = [hostStyles, tokens];
+  static override styles: CSSResultGroup = [hostStyles, srOnlyStyles, tokens];
 
   /**
    * Registers the class as `tag`. Safe to call again, and safe when a second copy of Plein on the

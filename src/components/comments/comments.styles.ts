@@ -25,15 +25,6 @@ export const commentsStyles = css`
     border-radius: var(--_radius);
   }
 
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
   .muted {
     color: var(--plein-color-muted);
   }

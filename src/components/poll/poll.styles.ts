@@ -30,15 +30,6 @@ export const pollStyles = css`
     margin: 0;
   }
 
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
   .muted {
     color: var(--plein-color-muted);
   }

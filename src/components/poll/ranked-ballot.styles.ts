@@ -20,15 +20,6 @@ export const rankedBallotStyles = css`
     box-sizing: border-box;
   }
 
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
   .help,
   .list-label,
   .empty {

@@ -52,6 +52,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PollOption } from '../../adapters/contract.js';
 import { LocalizeController } from '../../core/localize.js';
+import { srOnlyStyles } from '../../styles/utility.js';
 import { rankedBallotStyles } from './ranked-ballot.styles.js';
 import { rankedText } from './ranked-text.js';
 
@@ -84,7 +85,7 @@ let instances = 0;
 const RANKED_PARTS = 'ranking, ranked-option, ranked-position, unranked, unranked-option, ranked-move, ranked-remove, ranked-add';
 
 export class PleinRankedBallot extends LitElement {
-  static override styles = rankedBallotStyles;
+  static override styles = [srOnlyStyles, rankedBallotStyles];
 
   @property({ attribute: false }) options: readonly PollOption[] = [];
   /** Taken over only when its values differ from the last ranking given (see the module's JSDoc). */

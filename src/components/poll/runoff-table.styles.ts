@@ -11,15 +11,6 @@ export const runoffTableStyles = css`
     display: none;
   }
 
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
   .summary {
     margin: 0 0 var(--plein-space-xs);
   }

@@ -31,6 +31,7 @@ import { property } from 'lit/decorators.js';
 import type { PollOption, PollRound, PollTally } from '../../adapters/contract.js';
 import { LocalizeController } from '../../core/localize.js';
 import { rankedText, textList } from './ranked-text.js';
+import { srOnlyStyles } from '../../styles/utility.js';
 import { runoffTableStyles } from './runoff-table.styles.js';
 
 export interface RunoffTableProps {
@@ -118,7 +119,7 @@ let instances = 0;
 const RUNOFF_PARTS = 'runoff-summary, runoff-table, runoff-eliminated, runoff-winner, runoff-notes';
 
 export class PleinRunoffTable extends LitElement {
-  static override styles = runoffTableStyles;
+  static override styles = [srOnlyStyles, runoffTableStyles];
 
   @property({ attribute: false }) options: readonly PollOption[] = [];
   @property({ attribute: false }) tally: PollTally | null = null;
