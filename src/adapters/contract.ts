@@ -316,6 +316,12 @@ export interface Poll extends PollDefinition {
   voted: boolean;
   /** Ballots cast so far, shown even when the tally is withheld. */
   ballotCount: number;
+  /**
+   * `quiz` only: whether a ballot holds one option or several, present even while `correct` is
+   * withheld, so the ballot can offer radio buttons or checkboxes (it says how many answers are
+   * right only as far as "one or more", which the form would show anyway).
+   */
+  answers?: 'one' | 'several';
   createdAt: Timestamp;
 }
 

@@ -7,6 +7,8 @@ export interface BallotRules extends TallyPoll {
   /** `multiple`: how many choices a ballot must and may hold. */
   min?: number;
   max?: number;
+  /** `quiz` with `correct` withheld (a client before answering): one answer or several. */
+  answers?: 'one' | 'several';
 }
 
 const issue = (field: string, reason: string, message: string, params?: Record<string, number | string>): FieldIssues => ({
@@ -47,7 +49,7 @@ function choiceRange(poll: BallotRules): [number, number] {
     case 'single':
       return [1, 1];
     case 'quiz':
-      return (poll.correct?.length ?? 1) > 1 ? [1, count] : [1, 1];
+      return (poll.correct ? poll.correct.length > 1 : poll.answers === 'several') ? [1, count] : [1, 1];
     case 'multiple':
       return [poll.min ?? 1, poll.max ?? count];
     default:

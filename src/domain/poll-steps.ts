@@ -138,6 +138,8 @@ export interface PollView extends Omit<PollRecord, 'closed' | 'voters' | 'correc
   myBallot: StoredBallot | null;
   voted: boolean;
   ballotCount: number;
+  /** `quiz`: whether a ballot holds one option or several, told even while `correct` is withheld. */
+  answers?: 'one' | 'several';
 }
 
 /**
@@ -164,6 +166,8 @@ export function pollView(
     myBallot: viewer.myBallot,
     voted: viewer.voted,
     ballotCount: counted.count,
+    // The ballot form (radio buttons or checkboxes) needs this before the answers may be shown.
+    ...(poll.type === 'quiz' ? { answers: (poll.correct?.length ?? 1) > 1 ? ('several' as const) : ('one' as const) } : {}),
   };
   return pollViewFor(view, viewerFacts);
 }

@@ -435,7 +435,8 @@ export class PleinPoll extends PleinElement {
   }
 
   #quizMultiple(poll: Poll): boolean {
-    return (poll.correct ?? this.#definition?.correct ?? []).length > 1;
+    const correct = poll.correct ?? this.#definition?.correct;
+    return correct ? correct.length > 1 : poll.answers === 'several';
   }
 
   #choices(poll: Poll, interactive: boolean, error: string): TemplateResult {

@@ -72,6 +72,7 @@ export const PollSchema = z
     myBallot: BallotSchema.nullable(),
     voted: z.boolean(),
     ballotCount: z.number().int(),
+    answers: z.enum(['one', 'several']).optional().openapi({ description: '`quiz`: one answer per ballot or several; present even while `correct` is withheld.' }),
     createdAt: Timestamp,
   })
   .openapi('Poll');

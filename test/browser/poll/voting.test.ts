@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import type { PleinVoteCastEvent } from '../../../src/components/poll/poll.js';
-import { $, $$, announced, choose, input, memoryAdapter, mount, resultRow, root, submit, text, until } from './helpers.js';
+import { $, $$, announced, choose, definition, input, memoryAdapter, mount, resultRow, root, submit, text, until } from './helpers.js';
 
 describe('<plein-poll> voting', () => {
   it('registers a declarative single-choice poll and counts a vote, then shows the results', async () => {
@@ -117,6 +117,30 @@ describe('<plein-poll> voting', () => {
     expect($(element, '[part~="option-correct"]').textContent).to.contain('Amsterdam');
     expect($(element, '[part~="option-correct"]').textContent).to.contain('(correct answer)');
     expect($(element, '[part~="option-wrong"]').textContent).to.contain('The Hague');
+  });
+
+  it('offers checkboxes for a quiz with several right answers shown by reference, before any answer is revealed', async () => {
+    const adapter = memoryAdapter();
+    await adapter.ensurePoll(
+      definition('cities', {
+        type: 'quiz',
+        question: 'Which of these are Dutch cities?',
+        options: [
+          { value: 'utrecht', label: 'Utrecht' },
+          { value: 'gent', label: 'Gent' },
+          { value: 'delft', label: 'Delft' },
+        ],
+        correct: ['utrecht', 'delft'],
+      }),
+    );
+    const element = await mount(html`<plein-poll poll="cities" .adapter=${adapter}></plein-poll>`);
+    expect(element.store?.$poll.get()?.correct).to.equal(undefined);
+    expect($$(element, 'input[type="checkbox"]')).to.have.length(3);
+    await choose(element, 'utrecht');
+    await choose(element, 'delft');
+    await submit(element);
+    await until(() => root(element).querySelector('[part~="verdict"]'), 'the verdict');
+    expect(text(element, '[part~="verdict"]')).not.to.contain('Not quite.');
   });
 
   it('lets a voter change and remove their vote where the poll allows it', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Poll } from '../../../src/adapters/contract.js';
+import { validateBallot } from '../../../src/domain/ballot.js';
 import { planRegister, planRemoveVote, planVote, pollView, type PollRecord } from '../../../src/domain/poll-steps.js';
 import { ANONYMOUS, type Actor } from '../../../src/domain/roles.js';
 
@@ -95,5 +96,23 @@ describe('poll steps', () => {
   it('refuses a definition that cannot work with the field at fault', () => {
     const step = planRegister(undefined, { ...meetup, voters: 'public', integrity: 'device' }, { actor: ANONYMOUS, ballots: 0, now: NOW });
     assert.equal(!step.ok && step.refusal.kind === 'invalid' && step.refusal.issues['voters']?.reason, 'conflict');
+  });
+});
+
+describe('quiz ballots before the answers are shown', () => {
+  const quiz: PollRecord = { ...meetup, type: 'quiz', results: 'always', correct: ['utrecht', 'amsterdam'], explanation: 'Both.' };
+
+  it('tells a viewer who has not answered that a ballot may hold several options, without saying which are right', () => {
+    const view = pollView(quiz, [], { actor: ada, voted: false, myBallot: null, now: NOW });
+    assert.equal('correct' in view, false);
+    assert.equal(view.answers, 'several');
+    assert.equal(pollView({ ...quiz, correct: ['utrecht'] }, [], { actor: ada, voted: false, myBallot: null, now: NOW }).answers, 'one');
+  });
+
+  it('checks a ballot against that when the right answers are withheld', () => {
+    const withheld = pollView(quiz, [], { actor: ada, voted: false, myBallot: null, now: NOW });
+    assert.deepEqual(validateBallot(withheld, { choices: ['utrecht', 'amsterdam'] }), {});
+    const single = pollView({ ...quiz, correct: ['utrecht'] }, [], { actor: ada, voted: false, myBallot: null, now: NOW });
+    assert.equal(validateBallot(single, { choices: ['utrecht', 'amsterdam'] })['choices']?.reason, 'too-many');
   });
 });
