@@ -169,6 +169,8 @@ export interface UserDeletion {
   comments: number;
   reactions: number;
   reports: number;
+  /** Poll ballots (and anonymous polls' "voted" marks) that still count but no longer name the member. */
+  ballots: number;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { eraseFromPayload } from '../journal-erasure.js';
 import { auditFromRow, commentFromRow, reportFromRow, userFromRow } from '../rows.js';
@@ -40,6 +41,23 @@ export function privacyQueries(ctx: StoreContext): Methods {
       if (rows.length < JOURNAL_BATCH) return;
       after = codec.readNumber(rows.at(-1)!.id);
     }
+  }
+
+  /**
+   * A poll's result does not change when a voter is erased (it may be closed and decided), so
+   * their ballots stay counted under a fresh random key that names nobody; public voter lists
+   * show them as an erased voter.
+   */
+  async function unlinkBallots(trx: Kysely<Database>, siteId: string, userId: string): Promise<number> {
+    let unlinked = 0;
+    for (const table of ['plein_poll_ballots', 'plein_poll_voters'] as const) {
+      const rows = await trx.selectFrom(table).select('poll').where('site_id', '=', siteId).where('voter_key', '=', userId).execute();
+      for (const { poll } of rows) {
+        await trx.updateTable(table).set({ voter_key: `erased:${randomUUID()}` }).where('site_id', '=', siteId).where('poll', '=', poll).where('voter_key', '=', userId).execute();
+        unlinked++;
+      }
+    }
+    return unlinked;
   }
 
   return {
@@ -118,6 +136,7 @@ export function privacyQueries(ctx: StoreContext): Methods {
         await eraseFromJournal(trx, siteId, userId);
         const reactions = await trx.deleteFrom('plein_reactions').where('site_id', '=', siteId).where('user_id', '=', userId).executeTakeFirst();
         const reports = await trx.deleteFrom('plein_reports').where('site_id', '=', siteId).where('user_id', '=', userId).executeTakeFirst();
+        const ballots = await unlinkBallots(trx, siteId, userId);
         await trx
           .updateTable('plein_users')
           .set({ name: '', avatar_url: null, roles: codec.json([]), deleted_at: at })
@@ -128,6 +147,7 @@ export function privacyQueries(ctx: StoreContext): Methods {
           comments: Number(comments.numUpdatedRows),
           reactions: Number(reactions.numDeletedRows),
           reports: Number(reports.numDeletedRows),
+          ballots,
         };
       });
     },

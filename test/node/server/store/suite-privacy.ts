@@ -48,7 +48,7 @@ export function privacyTests(fresh: Fresh): void {
       await withStore(fresh, async (store) => {
         await seed(store);
         const result = await store.deleteUser('blog', 'ada', at(100));
-        assert.deepEqual(result, { comments: 2, reactions: 1, reports: 1 });
+        assert.deepEqual(result, { comments: 2, reactions: 1, reports: 1, ballots: 0 });
 
         assert.deepEqual(await store.getUser('blog', 'ada'), user({ id: 'ada', name: '', avatarUrl: null, roles: [], deletedAt: at(100) }));
         const ada1 = await store.getComment('blog', 'ada-1');
@@ -108,6 +108,27 @@ export function privacyTests(fresh: Fresh): void {
         assert.deepEqual(untouched!.payload, { v: 1, views: { public: [{ type: 'comment-added', comment: boComment }] } });
         const [elsewhere] = await store.eventsSince('other', ['thread:post-1'], 0, 10);
         assert.ok(JSON.stringify(elsewhere!.payload).includes('Reply to Bo'), "another site's journal is another site's");
+      });
+    });
+
+    it('keeps an erased member\'s poll ballots counted but no longer theirs', async () => {
+      await withStore(fresh, async (store) => {
+        await seed(store);
+        await store.putPollBallot({ siteId: 'blog', poll: 'meetup', voterKey: 'ada', ballot: { choices: ['utrecht'] }, votedAt: at(20) }, false);
+        await store.putPollBallot({ siteId: 'blog', poll: 'meetup', voterKey: 'bo', ballot: { choices: ['delft'] }, votedAt: at(21) }, false);
+        await store.addAnonymousBallot('blog', 'secret-ballot', 'ada', '{"choices":["yes"]}');
+
+        const result = await store.deleteUser('blog', 'ada', at(100));
+        assert.equal(result.ballots, 2);
+
+        assert.equal(await store.getPollBallot('blog', 'meetup', 'ada'), null);
+        assert.equal(await store.pollVoted('blog', 'secret-ballot', 'ada'), false);
+        const ballots = await store.listPollBallots('blog', 'meetup');
+        assert.deepEqual(ballots.map((row) => row.ballot), [{ choices: ['utrecht'] }, { choices: ['delft'] }]);
+        assert.match(ballots[0]!.voterKey, /^erased:/);
+        assert.equal(ballots[1]!.voterKey, 'bo');
+        assert.deepEqual((await store.listPollCounts('blog', 'secret-ballot')).map((row) => row.count), [1]);
+        assert.deepEqual((await store.exportUser('blog', 'ada')).polls, []);
       });
     });
 
