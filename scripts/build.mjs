@@ -5,7 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { libraryEntries, componentEntries } from './entries.mjs';
-import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { cdnConfig } from './cdn-config.mjs';
 
 const quiet = { logLevel: 'warn', configFile: false };
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
@@ -30,24 +30,8 @@ await build({
   },
 });
 
-// CDN: the loader plus one chunk per widget, everything (lit included) bundled in. Library mode
-// leaves out Vite's preload helper, whose root-relative paths would tie the build to one folder.
-// Lit's template text is minified here only: npm users' bundlers see the source as written.
-await build({
-  ...quiet,
-  define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [minifyTemplatesPlugin()],
-  build: {
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    target: 'es2022',
-    minify: true,
-    lib: { entry: { plein: 'src/plein.ts' }, formats: ['es'] },
-    rolldownOptions: {
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true, comments: false },
-    },
-  },
-});
+// CDN: the loader plus one chunk per widget, everything (lit included) bundled in.
+await build(cdnConfig());
 
 // The reference server and its `plein` command: one ESM file for Node, dependencies left as imports.
 await esbuild({
