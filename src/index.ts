@@ -41,5 +41,6 @@ export { hostStyles } from './styles/host.js';
 
 export { AdapterError, ADAPTER_ERROR_CODES, isAbortError } from './adapters/errors.js';
 export { defineAdapter, AdapterDefinitionError } from './adapters/define.js';
-export { supports, topics, CAPABILITY_METHODS } from './adapters/contract.js';
+export { supports, topics } from './adapters/contract.js';
+export { CAPABILITY_METHODS } from './adapters/capabilities.js';
 export type * from './adapters/contract.js';

@@ -11,6 +11,7 @@
  * - Realtime is `subscribe(topic, onEvent) → unsubscribe`; topics are built with `topics.*`.
  */
 import type { Role } from '../domain/roles.js';
+import type { CAPABILITY_METHODS } from './capabilities.js';
 import type { AdapterError } from './errors.js';
 
 export type { Role } from '../domain/roles.js';
@@ -552,30 +553,6 @@ export interface RealtimeMethods {
 
 // ---------------------------------------------------------------------------------------------
 // The adapter
-
-/** Which methods each capability requires; `defineAdapter()` checks them. */
-export const CAPABILITY_METHODS = {
-  session: ['getViewer', 'signOut'],
-  guests: ['signInAsGuest'],
-  comments: ['getThread', 'listComments', 'getComment', 'postComment', 'editComment', 'deleteComment'],
-  reactions: ['react'],
-  reports: ['report'],
-  polls: ['getPoll', 'ensurePoll', 'vote', 'removeVote', 'closePoll', 'listPollVotes'],
-  qa: [
-    'listQuestions',
-    'getQuestion',
-    'askQuestion',
-    'voteQuestion',
-    'listAnswers',
-    'answerQuestion',
-    'voteAnswer',
-    'acceptAnswer',
-  ],
-  badges: ['listBadgeDefinitions', 'listAwards'],
-  leaderboard: ['getLeaderboard'],
-  moderation: ['listModerationQueue', 'moderate', 'lock'],
-  realtime: ['subscribe'],
-} as const satisfies Record<Capability, readonly string[]>;
 
 type AllMethods = SessionMethods &
   GuestMethods &

@@ -1,4 +1,5 @@
-import { CAPABILITY_METHODS, type Capability, type PleinAdapter } from './contract.js';
+import { CAPABILITY_METHODS } from './capabilities.js';
+import type { Capability, PleinAdapter } from './contract.js';
 
 export class AdapterDefinitionError extends TypeError {
   override readonly name = 'AdapterDefinitionError';

@@ -1,4 +1,5 @@
 import { configure, getConfig } from '../core/config.js';
+import { loadTranslation } from '../i18n/registry.js';
 import type { ScriptOptions } from './script-options.js';
 
 /**
@@ -7,6 +8,8 @@ import type { ScriptOptions } from './script-options.js';
  * visible demo mode, persisted in this browser.
  */
 export async function applyScriptOptions(options: ScriptOptions): Promise<void> {
+  // The page's language, if it is a shipped one, downloads alongside the widgets' chunks.
+  void loadTranslation(document.documentElement.lang || options.lang || 'en');
   const appearance = {
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.theme ? { theme: options.theme } : {}),

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AdapterError } from '../adapters/errors.js';
 import { en, type TermKey } from '../i18n/en.js';
-import { $translations, translationChain, type TranslationInput } from '../i18n/registry.js';
+import { $translations, loadTranslation, translationChain, type TranslationInput } from '../i18n/registry.js';
 import type { Message, MessageArgs } from '../i18n/types.js';
 import { $config } from './config.js';
 import { canonicalLang, inheritedLang, resolveDir } from './environment.js';
@@ -70,8 +70,11 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#lang = this.#resolveLang();
-    this.#chain = translationChain(this.#lang);
+    const lang = this.#resolveLang();
+    // Shipped languages arrive in their own chunk; `$translations` re-renders the host then.
+    if (lang !== this.#lang) void loadTranslation(lang);
+    this.#lang = lang;
+    this.#chain = translationChain(lang);
   }
 
   /** The host's effective language (BCP 47), as of its latest render. */

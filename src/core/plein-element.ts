@@ -5,9 +5,9 @@ import type { PleinAdapter } from '../adapters/contract.js';
 import { hostStyles } from '../styles/host.js';
 import { srOnlyStyles } from '../styles/utility.js';
 import { tokens } from '../styles/tokens.js';
+import { loadTranslation } from '../i18n/registry.js';
 import { $config, isTheme, type Theme } from './config.js';
 import { adapterContext, scopeContext, type PleinScope } from './context.js';
-import { ensureContextRoot } from './context-root.js';
 import { canonicalLang, composedParent, declaredScheme, inheritedLang, prefersDark, resolveDir } from './environment.js';
 import { announcePageChange, observePage } from './page-observer.js';
 
@@ -87,27 +87,36 @@ export class PleinElement extends LitElement {
   #theme: 'light' | 'dark' | undefined;
   #environment = '';
   #stopListening: (() => void)[] = [];
+  readonly #consumers: ReadonlyMap<unknown, { hostConnected(): void }>;
+  /** The contexts a provider answered since the element connected. */
+  readonly #answered = new Set<unknown>();
 
   constructor() {
     super();
     this.internals = this.attachInternals();
-    new ContextConsumer(this, {
+    const adapterConsumer = new ContextConsumer(this, {
       context: adapterContext,
       subscribe: true,
       callback: (adapter) => {
+        this.#answered.add(adapterContext);
         this.#contextAdapter = adapter;
         this.requestUpdate();
       },
     });
-    new ContextConsumer(this, {
+    const scopeConsumer = new ContextConsumer(this, {
       context: scopeContext,
       subscribe: true,
       callback: (scope) => {
+        this.#answered.add(scopeContext);
         this.#scope = scope;
         this.#syncEnvironment(true);
         this.requestUpdate();
       },
     });
+    this.#consumers = new Map<unknown, { hostConnected(): void }>([
+      [adapterContext, adapterConsumer],
+      [scopeContext, scopeConsumer],
+    ]);
     this.addController({
       hostConnected: () => this.#listen(),
       hostDisconnected: () => this.#unlisten(),
@@ -116,10 +125,13 @@ export class PleinElement extends LitElement {
     this.#upgradeProperty('adapter');
   }
 
-  override connectedCallback(): void {
-    // Before super: its controllers send the context requests the root must be able to buffer.
-    ensureContextRoot(this.ownerDocument);
-    super.connectedCallback();
+  /**
+   * Waits for the core strings of the element's language when they are still on their way (their
+   * own chunk), so a Dutch page never shows the widget in English first.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = loadTranslation(this.effectiveLang);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The adapter in effect: own property, else the nearest provider's, else `configure()`'s. */
@@ -187,7 +199,17 @@ export class PleinElement extends LitElement {
   }
 
   #listen(): void {
+    // A provider defined after this element connected (the script-tag loader imports each tag's
+    // chunk in any order) announces itself with `context-provider`; a request nobody answered yet
+    // is then sent again, so the element still joins that provider's subtree.
+    const document = this.ownerDocument;
+    const askAgain = (event: Event): void => {
+      const { context } = event as Event & { context?: unknown };
+      if (!this.#answered.has(context)) this.#consumers.get(context)?.hostConnected();
+    };
+    document.addEventListener('context-provider', askAgain);
     this.#stopListening.push(
+      () => document.removeEventListener('context-provider', askAgain),
       observePage(() => this.#syncEnvironment(true)),
       $config.listen(() => {
         this.#syncEnvironment(true);
@@ -200,6 +222,7 @@ export class PleinElement extends LitElement {
   #unlisten(): void {
     for (const stop of this.#stopListening.splice(0)) stop();
     // The context consumers ask again on reconnect; until then this element belongs to no provider.
+    this.#answered.clear();
     this.#contextAdapter = undefined;
     this.#scope = undefined;
   }

@@ -2,6 +2,7 @@
 export * from './roles.js';
 export * from './limits.js';
 export * from './permissions.js';
+export * from './denials.js';
 export * from './ordering.js';
 export * from './poll-tally.js';
 export * from './ranked-choice.js';

@@ -5,6 +5,8 @@
  * Lengths count Unicode code points after trimming (an emoji is one, not two UTF-16 units), so
  * the same text gets the same verdict in every engine. A UI counter uses `textLength()`.
  */
+import { EDIT_WINDOW_MS } from './edit-window.js';
+
 export { ALLOWED_LINK_SCHEMES, isSafeUrl } from './links.js';
 
 export const LIMITS = {
@@ -16,7 +18,7 @@ export const LIMITS = {
   reportNote: { max: 500 },
   pageSize: { default: 20, max: 100 },
   /** How long after posting a member may still edit their comment. */
-  editWindowMs: 15 * 60 * 1000,
+  editWindowMs: EDIT_WINDOW_MS,
   /** Links one comment may hold; a site may set its own (a link farm needs many, a reader few). */
   commentLinks: { max: 5 },
   /** A thread id names a page (a path, a slug); it also ends up in cursors and topic names. */

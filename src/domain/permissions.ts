@@ -12,7 +12,7 @@
  * pins, closes polls, posts in locked places, sees every result and hidden content), admin
  * (everything, including editing anyone's comment at any time and assigning roles).
  */
-import { LIMITS } from './limits.js';
+import { EDIT_WINDOW_MS } from './edit-window.js';
 import { pollIsClosed, resultsWithheldUntil } from './poll-visibility.js';
 import { actorId, isAdmin, isModerator, type Actor } from './roles.js';
 
@@ -148,7 +148,7 @@ const notOwn = (actor: Actor, content?: ContentFacts) =>
 function withinEditWindow(content?: ContentFacts & ClockFacts): Decision {
   if (content?.createdAt === undefined) return ALLOW;
   const now = toMillis(content.now ?? Date.now());
-  const window = content.editWindowMs ?? LIMITS.editWindowMs;
+  const window = content.editWindowMs ?? EDIT_WINDOW_MS;
   return now - toMillis(content.createdAt) <= window ? ALLOW : deny('edit-window-passed');
 }
 
@@ -249,25 +249,4 @@ export const PERMISSION_ACTIONS = Object.keys(RULES) as PermissionAction[];
 export function can<A extends PermissionAction>(actor: Actor, action: A, resource?: PermissionResources[A]): Decision {
   const rule = RULES[action] as (actor: Actor, facts?: PermissionResources[A]) => Decision;
   return rule(actor, resource);
-}
-
-/**
- * The adapter error code for a refusal, so the memory adapter and the server answer alike:
- * `unauthorized` when signing in would help, `not-found` for what the actor may not see (its
- * existence is not revealed), `conflict` for a state no permission changes, else `forbidden`.
- */
-export function denialCode(reason: DenyReason): 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' {
-  switch (reason) {
-    case 'sign-in-required':
-      return 'unauthorized';
-    case 'not-visible':
-      return 'not-found';
-    case 'deleted':
-    case 'closed':
-    case 'already-voted':
-    case 'change-not-allowed':
-      return 'conflict';
-    default:
-      return 'forbidden';
-  }
 }

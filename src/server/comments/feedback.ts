@@ -4,7 +4,7 @@
  * (`src/domain/comments-steps.ts`) that the memory adapter takes too.
  */
 import { topics, type ReactionSummary, type ReportInput } from '../../adapters/contract.js';
-import { notFound, proceed } from '../../adapters/errors.js';
+import { notFound, proceed } from '../../adapters/refusals.js';
 import { applyReaction, type CommentRecord } from '../../domain/comments.js';
 import { planReaction, planReport } from '../../domain/comments-steps.js';
 import { QUEUE_CHANGED, reactionsChange } from './changes.js';

@@ -5,7 +5,8 @@
  * audit log.
  */
 import { topics, type ModerationAction, type ModerationItem, type Page, type PageRequest } from '../../adapters/contract.js';
-import { AdapterError, enforce, enforceValid, notFound, proceed } from '../../adapters/errors.js';
+import { AdapterError } from '../../adapters/errors.js';
+import { enforce, enforceValid, notFound, proceed } from '../../adapters/refusals.js';
 import { needsModeration, validateThreadId, type CommentRecord } from '../../domain/comments.js';
 import { queueItem } from '../../domain/comments-queue.js';
 import { planModeration } from '../../domain/comments-steps.js';

@@ -3,7 +3,8 @@
  * paging are the domain's (`createVisibility`, `sortLevel`, `assembleCommentPage`).
  */
 import type { Comment, Page, Thread } from '../../adapters/contract.js';
-import { AdapterError, enforceValid } from '../../adapters/errors.js';
+import { AdapterError } from '../../adapters/errors.js';
+import { enforceValid } from '../../adapters/refusals.js';
 import { validateThreadId } from '../../domain/comments.js';
 import { assembleCommentPage, depthOf } from '../../domain/comments-tree.js';
 import { InvalidCursorError } from '../../domain/cursor.js';

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { topics, type Comment } from '../../adapters/contract.js';
-import { enforceValid, notFound, proceed } from '../../adapters/errors.js';
+import { enforceValid, notFound, proceed } from '../../adapters/refusals.js';
 import { validateThreadId, type CommentRecord } from '../../domain/comments.js';
 import { commentAuthor, deletedFields, editedFields, newCommentRecord, planDelete, planEdit, planPost } from '../../domain/comments-steps.js';
 import { actorId, isModerator, type Actor } from '../../domain/roles.js';

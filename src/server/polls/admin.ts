@@ -4,7 +4,8 @@
  * the new poll to anyone already subscribed to its id.
  */
 import type { Poll, PollDefinition } from '../../adapters/contract.js';
-import { AdapterError, proceed } from '../../adapters/errors.js';
+import { AdapterError } from '../../adapters/errors.js';
+import { proceed } from '../../adapters/refusals.js';
 import { validateThreadId } from '../../domain/comments.js';
 import { planRegister, type PollRecord } from '../../domain/poll-steps.js';
 import type { Actor } from '../../domain/roles.js';

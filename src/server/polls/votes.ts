@@ -3,7 +3,8 @@
  * first, keyset-paginated on (voted at, voter) so new ballots never shift a later page.
  */
 import type { Author, Page, PageRequest, PollVote } from '../../adapters/contract.js';
-import { AdapterError, notFound, proceed } from '../../adapters/errors.js';
+import { AdapterError } from '../../adapters/errors.js';
+import { notFound, proceed } from '../../adapters/refusals.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../domain/cursor.js';
 import { clampPageSize } from '../../domain/limits.js';
 import { commentAuthor } from '../../domain/comments-steps.js';

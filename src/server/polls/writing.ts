@@ -7,7 +7,8 @@
  * every poll entry, carry no count (see `events.ts`).
  */
 import { topics, type Poll, type PollDefinition } from '../../adapters/contract.js';
-import { AdapterError, enforce, notFound, proceed } from '../../adapters/errors.js';
+import { AdapterError } from '../../adapters/errors.js';
+import { enforce, notFound, proceed } from '../../adapters/refusals.js';
 import { validateThreadId } from '../../domain/comments.js';
 import { can } from '../../domain/permissions.js';
 import { planClose, planRegister, planRemoveVote, planVote, type PollRecord, type StoredBallot } from '../../domain/poll-steps.js';

@@ -3,7 +3,7 @@
  * sessions (a proof-of-work challenge, then a name → a guest token).
  */
 import { createRoute } from '@hono/zod-openapi';
-import { enforceValid } from '../../adapters/errors.js';
+import { enforceValid } from '../../adapters/refusals.js';
 import { validateGuestName } from '../../domain/limits.js';
 import { newChallenge } from '../auth/challenge.js';
 import { startGuest } from '../auth/guest-start.js';

@@ -1,4 +1,4 @@
-import { CAPABILITY_METHODS } from '../../adapters/contract.js';
+import { CAPABILITY_METHODS } from '../../adapters/capabilities.js';
 import { defineAdapter } from '../../adapters/define.js';
 import { check, fail, show } from '../assert.js';
 import type { Section } from './section.js';

@@ -5,11 +5,15 @@ import { LocalizeController, registerTranslation } from '../../../src/core/local
 import { relativeParts } from '../../../src/core/relative-time.js';
 import { en } from '../../../src/i18n/en.js';
 import { nl } from '../../../src/i18n/nl.js';
+import { loadTranslation } from '../../../src/i18n/registry.js';
 import { type PlainLocalized, type ProbeElement, resetConfig, settle } from './helpers.js';
 
 const root = document.documentElement;
 
+// Shipped languages other than English arrive in their own chunk; a plain Lit host (unlike a
+// PleinElement) renders before they are here, so these tests wait for them explicitly.
 async function localizeIn(lang: string): Promise<LocalizeController> {
+  await loadTranslation(lang);
   const element = await fixture<PlainLocalized>(html`<test-plain-localized lang=${lang}></test-plain-localized>`);
   return element.localize;
 }
@@ -149,6 +153,8 @@ describe('LocalizeController', () => {
     expect(element.shadowRoot?.textContent?.trim()).to.equal('Close');
     root.setAttribute('lang', 'nl');
     await settle(element);
+    await loadTranslation('nl');
+    await settle(element);
     expect(element.localize.lang).to.equal('nl');
     expect(element.shadowRoot?.textContent?.trim()).to.equal('Sluiten');
   });
@@ -157,6 +163,8 @@ describe('LocalizeController', () => {
     root.removeAttribute('lang');
     const element = await fixture<PlainLocalized>(html`<test-plain-localized></test-plain-localized>`);
     configure({ lang: 'nl' });
+    await settle(element);
+    await loadTranslation('nl');
     await settle(element);
     expect(element.shadowRoot?.textContent?.trim()).to.equal('Sluiten');
     expect(element.localize.dir).to.equal('ltr');

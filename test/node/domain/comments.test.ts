@@ -19,7 +19,8 @@ import {
   type CommentRecord,
 } from '../../../src/domain/comments.js';
 import { LIMITS, validateReport } from '../../../src/domain/limits.js';
-import { can, denialCode } from '../../../src/domain/permissions.js';
+import { denialCode } from '../../../src/domain/denials.js';
+import { can } from '../../../src/domain/permissions.js';
 import type { Actor } from '../../../src/domain/roles.js';
 
 const ada: Actor = { kind: 'member', id: 'ada', name: 'Ada', roles: ['member'] };

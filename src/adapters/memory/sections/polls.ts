@@ -11,7 +11,8 @@ import {
   type StoredBallot,
 } from '../../../domain/poll-steps.js';
 import type { Page, PageRequest, Poll, PollDefinition, PollMethods, PollVote } from '../../contract.js';
-import { AdapterError, notFound, proceed } from '../../errors.js';
+import { AdapterError } from '../../errors.js';
+import { notFound, proceed } from '../../refusals.js';
 import { own } from '../comments-state.js';
 import type { MemoryInstance } from '../instance.js';
 import { publishPollChange, shapePollEvents } from '../polls-events.js';

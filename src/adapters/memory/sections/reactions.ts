@@ -1,7 +1,7 @@
 import { applyReaction, type CommentRecord } from '../../../domain/comments.js';
 import { planReaction } from '../../../domain/comments-steps.js';
 import type { ReactionMethods } from '../../contract.js';
-import { proceed } from '../../errors.js';
+import { proceed } from '../../refusals.js';
 import { publishReactions } from '../comments-events.js';
 import { existingIndex } from '../comments-index.js';
 import { commentsSlice, own } from '../comments-state.js';

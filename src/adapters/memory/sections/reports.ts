@@ -1,6 +1,6 @@
 import { planReport } from '../../../domain/comments-steps.js';
 import type { ReportMethods } from '../../contract.js';
-import { proceed } from '../../errors.js';
+import { proceed } from '../../refusals.js';
 import { publishQueueChanged } from '../comments-events.js';
 import { commentsSlice, type StoredReport } from '../comments-state.js';
 import { viewFor } from '../comments-view.js';
