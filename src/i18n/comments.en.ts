@@ -1,8 +1,10 @@
+import type { commentsWritingEn } from './comments.writing.en.js';
 import type { Dictionary, PluralMessage } from './types.js';
 
 /**
- * The strings of `<plein-comments>`, English (the reference: `comments.nl.ts` and any other
- * language implement exactly these keys). Kept out of the core dictionary so pages without
+ * The strings of `<plein-comments>`, English, that reading needs; the rest, only writing needs, are
+ * in `comments.writing.en.ts` (together the reference: `comments.nl.ts` and any other language
+ * implement exactly their keys). Kept out of the core dictionary so pages without
  * comments do not download them. A page can override or add a language at runtime with
  * `registerTranslation(lang, { 'comments.<key>': '…' })`: registered keys win over these.
  */
@@ -58,28 +60,9 @@ export const commentsEn = {
   'unpin-of': 'Unpin comment by {name}',
   lock: 'Close comments',
   unlock: 'Reopen comments',
-  write: 'Write',
-  preview: 'Preview',
-  'composer-tabs': 'Editor mode',
   'new-label': 'Your comment',
-  'reply-label': 'Your reply to {name}',
-  'edit-label': 'Edit your comment',
   placeholder: 'Join the conversation…',
   post: 'Post comment',
-  'post-reply': 'Post reply',
-  save: 'Save',
-  'chars-left': { one: '{count} character left', other: '{count} characters left' },
-  'chars-over': { one: '{count} character too many', other: '{count} characters too many' },
-  'preview-empty': 'Nothing to preview yet.',
-  hint: 'Markdown: *emphasis*, **bold**, `code`, > quote, - list, [link](https://…).',
-  shortcut: '{key}+Enter posts.',
-  'field.required': 'Write something first.',
-  'field.too-short': 'Use at least {min} characters.',
-  'field.too-long': 'Use at most {max} characters.',
-  'field.too-many-links': 'Use fewer links.',
-  'field.banned-words': 'Some of these words are not allowed here.',
-  'field.invalid-characters': 'Use letters, numbers and punctuation only.',
-  'name-required': 'Enter the name to show with your comment.',
   reactions: 'Reactions',
   'add-reaction': 'Add a reaction',
   reaction: { zero: '{name}', one: '{name}, {count} person', other: '{name}, {count} people' },
@@ -88,28 +71,16 @@ export const commentsEn = {
   'reaction.😂': 'Funny',
   'reaction.🎉': 'Celebrate',
   'reaction.😮': 'Surprised',
-  'report-title': 'Report this comment',
-  'report-reason': 'What is wrong with it?',
-  'reason.spam': 'Spam or advertising',
-  'reason.abuse': 'Abusive, hateful or harassing',
-  'reason.off-topic': 'Off topic',
-  'reason.other': 'Something else',
-  'report-note': 'Details (optional)',
-  'report-send': 'Send report',
-  reported: 'Thank you. A moderator will look at it.',
-  'delete-title': 'Delete this comment?',
-  'delete-text': 'It is removed for everyone. This cannot be undone.',
-  posted: 'Your comment was posted.',
-  'posted-pending': 'Your comment was sent and is awaiting approval.',
-  'not-posted': 'Your comment was not posted. {reason}',
-  saved: 'Your changes were saved.',
-  'deleted-announce': 'The comment was deleted.',
   'action-failed': 'That did not work. {reason}',
+  'writing-failed': 'The comment form could not load. Your text is kept.',
 } as const satisfies Dictionary;
 
-export type CommentsKey = keyof typeof commentsEn;
+/** Every English string of `<plein-comments>`, reading and writing. */
+export type CommentsStrings = typeof commentsEn & typeof commentsWritingEn;
+
+export type CommentsKey = keyof CommentsStrings;
 
 /** The shape every language of the comments strings implements. */
 export type CommentsTranslation = {
-  readonly [K in CommentsKey]: (typeof commentsEn)[K] extends string ? string : PluralMessage;
+  readonly [K in CommentsKey]: CommentsStrings[K] extends string ? string : PluralMessage;
 };

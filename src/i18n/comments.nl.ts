@@ -102,4 +102,5 @@ export const commentsNl: CommentsTranslation = {
   saved: 'Je wijzigingen zijn opgeslagen.',
   'deleted-announce': 'De reactie is verwijderd.',
   'action-failed': 'Dat lukte niet. {reason}',
+  'writing-failed': 'Het reactieformulier kon niet laden. Je tekst blijft bewaard.',
 };

@@ -11,18 +11,19 @@ import { PleinElement } from '../../core/plein-element.js';
 import { relativeParts } from '../../core/relative-time.js';
 import { StoreController } from '../../core/store-controller.js';
 import { commentAnchor } from '../../domain/anchor.js';
-import { LIMITS, REPORT_REASONS } from '../../domain/limits.js';
 import { createCommentsStore } from '../../stores/comments/index.js';
 import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js';
 import { commentTemplate, type CommentContext, type UiFlags } from './comment-template.js';
 import { commentsStyles } from './comments.styles.js';
-import './composer.js';
 import type { PleinCommentsComposer } from './composer.js';
+import { composerBox } from './composer-box.js';
 import { blockAt, buildDisplayTree, partition, updateDisplayTree, type Block, type DisplayNode, type DisplayTree } from './display-tree.js';
 import { PleinCommentDeletedEvent, PleinCommentEditedEvent, PleinCommentPostedEvent, PleinReactionChangedEvent } from './events.js';
 import { whenIdle } from './idle.js';
 import type { JsonLdScript } from './jsonld-script.js';
 import { CommentsLocalize } from './localize.js';
+import type { Dialog } from './dialogs.js';
+import { loadWriting, writingLoaded, writingPart } from './writing.js';
 
 /**
  * The structured-data writer is its own chunk: only search engines read it and it is written when
@@ -57,8 +58,6 @@ const COLLAPSE_AFTER = 8;
 const SORTS: readonly CommentSort[] = ['newest', 'oldest', 'top'];
 const PERMALINK = /^#plein-comment-(.+)$/;
 
-type Dialog = { kind: 'delete' | 'report'; key: string; error?: AdapterError; opener: HTMLElement | null };
-
 /**
  * @summary Threaded comments for a page: reading, writing with a safe Markdown subset, reactions,
  * moderation, realtime updates and permalinks, on any backend adapter.
@@ -68,6 +67,11 @@ type Dialog = { kind: 'delete' | 'report'; key: string; error?: AdapterError; op
  * idle), so the browser's find-in-page, permalinks, focus order and screen readers reach the whole
  * thread; `content-visibility: auto` keeps off-screen comments from costing layout. Collapsed
  * replies use `hidden="until-found"`, which find-in-page opens by itself.
+ *
+ * Writing (the composer, the report and delete dialogs, the store's posting and changes) is a
+ * chunk of its own that loads at the first sign of intent: pointer over or focus in the widget, a
+ * saved draft, a reply or edit asked for. Until then a form with the composer's parts and layout
+ * stands in; what is typed there is kept as the draft, and a failed load says so and offers a retry.
  *
  * Unless `jsonld="off"`, the element keeps a `<script type="application/ld+json">` right after
  * itself in the page (schema.org `DiscussionForumPosting` with the published comments loaded).
@@ -178,6 +182,8 @@ export class PleinComments extends PleinElement {
   /** Bumped when something every comment shows changed (language, viewer, thread facts). */
   @state() private epoch = 0;
   @state() private now = Date.now();
+  /** The writing part could not be loaded; the composer box says so and offers a retry. */
+  @state() private writingFailed = false;
 
   readonly #localize = new CommentsLocalize(this);
   readonly #comments = new StoreController<string, CommentsStore>(this, {
@@ -240,6 +246,12 @@ export class PleinComments extends PleinElement {
   #lastStatus = '';
   /** The comment in the Tab order. */
   #roving: HTMLElement | null = null;
+  #writingRequested = false;
+  #writingStyled = false;
+  #boxShown = false;
+  #composerSwapped = false;
+  /** The composer box was submitted before the composer arrived: submit through it then. */
+  #submitWhenWriting = false;
 
   /** The comments store in use: its atoms and actions (post, react, …) drive this element. */
   get store(): CommentsStore | undefined {
@@ -250,6 +262,8 @@ export class PleinComments extends PleinElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
     window.addEventListener('online', this.#onOnline);
+    this.addEventListener('pointerenter', this.#onIntent);
+    this.addEventListener('focusin', this.#onIntent);
     this.#pendingHash = location.hash;
     // Relative times ("3 minutes ago") move on; only the comments whose text changes re-render.
     const ticker = setInterval(() => (this.now = Date.now()), 60_000);
@@ -260,6 +274,8 @@ export class PleinComments extends PleinElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
     window.removeEventListener('online', this.#onOnline);
+    this.removeEventListener('pointerenter', this.#onIntent);
+    this.removeEventListener('focusin', this.#onIntent);
     this.#stopTicker?.();
     this.#stopTicker = null;
     this.#cancelChunk?.();
@@ -285,6 +301,7 @@ export class PleinComments extends PleinElement {
 
   /** Runs after the store controller picked the store for the current thread and adapter. */
   protected override update(changed: PropertyValues<this>): void {
+    this.#adoptWritingStyles();
     const store = this.#comments.value;
     if (store !== this.#store) this.#switchStore(store);
     if (store && changed.has('sort') && this.sort && SORTS.includes(this.sort) && this.sort !== store.$sort.get()) {
@@ -439,6 +456,8 @@ export class PleinComments extends PleinElement {
     }
     if (status !== 'ready') return;
     if (this.#pendingHash) void this.#openPermalink(this.#pendingHash);
+    // Someone who left a draft or an unsent comment is about to write again.
+    if (store.drafts.get('root') || store.$items.get().some((entry) => entry.local === 'failed')) this.#wantWriting();
     if (!this.#loadingAll) {
       const controller = (this.#loadingAll = new AbortController());
       // After the first paint: the reader sees the first page before the rest is fetched.
@@ -701,6 +720,16 @@ export class PleinComments extends PleinElement {
         <button type="button" part="sign-in" class="button primary" data-a="sign-in">${t.t('sign-in')}</button>
       </p>`;
     }
+    // Once the box is on screen, only #swapInComposer replaces it: it carries focus and caret over.
+    if (!writingLoaded() || (this.#boxShown && !this.#composerSwapped)) {
+      this.#boxShown = true;
+      return composerBox(t, {
+        draft: store.drafts.get('root'),
+        failed: this.writingFailed,
+        input: (event) => store.drafts.set('root', (event.target as HTMLTextAreaElement).value),
+        submit: this.#submitBox,
+      });
+    }
     return html`<plein-comments-composer
         .localize=${t}
         .revision=${t.revision}
@@ -760,40 +789,9 @@ export class PleinComments extends PleinElement {
 
   #dialogTemplate(): TemplateResult {
     const dialog = this.dialog;
-    const t = this.#localize;
-    const error = dialog?.error ? html`<p class="field-error" role="alert">${t.errorMessage(dialog.error)}</p>` : nothing;
-    let content: TemplateResult | typeof nothing = nothing;
-    if (dialog?.kind === 'delete') {
-      content = html`<form class="dialog-body" @submit=${this.#confirmDelete}>
-        <h3 id="dialog-title">${t.t('delete-title')}</h3>
-        <p>${t.t('delete-text')}</p>
-        ${error}
-        <div class="buttons">
-          <button type="button" class="button" data-a="close-dialog">${t.term('cancel')}</button>
-          <button type="submit" class="button danger">${t.t('delete')}</button>
-        </div>
-      </form>`;
-    } else if (dialog?.kind === 'report') {
-      content = html`<form class="dialog-body" @submit=${this.#sendReport}>
-        <h3 id="dialog-title">${t.t('report-title')}</h3>
-        <fieldset>
-          <legend>${t.t('report-reason')}</legend>
-          ${REPORT_REASONS.map(
-            (reason) => html`<label class="choice"
-              ><input type="radio" name="reason" value=${reason} required /> ${t.format(`reason.${reason}` as 'reason.spam')}</label
-            >`,
-          )}
-        </fieldset>
-        <label class="field"
-          >${t.t('report-note')}<textarea name="note" class="textarea" rows="2" maxlength=${LIMITS.reportNote.max}></textarea
-        ></label>
-        ${error}
-        <div class="buttons">
-          <button type="button" class="button" data-a="close-dialog">${t.term('cancel')}</button>
-          <button type="submit" class="button primary">${t.t('report-send')}</button>
-        </div>
-      </form>`;
-    }
+    const part = writingPart();
+    const content =
+      dialog && part ? part.dialogContent(this.#localize, dialog, { confirmDelete: this.#confirmDelete, sendReport: this.#sendReport }) : nothing;
     return html`<dialog part="dialog" class="dialog" id="dialog" aria-labelledby="dialog-title" @close=${this.#closeDialog}>${content}</dialog>`;
   }
 
@@ -831,6 +829,9 @@ export class PleinComments extends PleinElement {
       case 'close-dialog':
         this.#closeDialog();
         return;
+      case 'load-writing':
+        void this.#loadWriting();
+        return;
     }
     if (!node) return;
     const comment = node.entry.comment;
@@ -839,19 +840,21 @@ export class PleinComments extends PleinElement {
         return this.#toggleReplies(comment.id);
       case 'reply':
         if (store.can('comment.post').allowed || this.#guestsWelcome(store) || !this.#requestLogin('reply')) {
-          this.replyTo = key;
-          this.#focusComposer(`reply:${comment.id}`);
+          this.#whenWriting(() => {
+            this.replyTo = key;
+            this.#focusComposer(`reply:${comment.id}`);
+          });
         }
         return;
       case 'edit':
-        this.editing = key;
-        this.#focusComposer(`edit:${comment.id}`);
+        this.#whenWriting(() => {
+          this.editing = key;
+          this.#focusComposer(`edit:${comment.id}`);
+        });
         return;
       case 'delete':
-        this.dialog = { kind: 'delete', key, opener: target };
-        return;
       case 'report':
-        this.dialog = { kind: 'report', key, opener: target };
+        this.#whenWriting(() => (this.dialog = { kind: action, key, opener: target }));
         return;
       case 'approve':
       case 'hide':
@@ -1218,6 +1221,7 @@ export class PleinComments extends PleinElement {
 
   /** Back online: send what waits, and tell the page about each comment that got through. */
   readonly #onOnline = async (): Promise<void> => {
+    if (this.writingFailed) void this.#loadWriting();
     const store = this.#store;
     if (!store) return;
     const waiting = store.$items.get().filter((entry) => entry.local === 'failed');
@@ -1226,6 +1230,89 @@ export class PleinComments extends PleinElement {
       const entry = store.$items.get().find((item) => item.key === before.key);
       if (entry && !entry.local) this.#posted(entry.comment, entry.key, false);
     }
+  };
+
+  // -------------------------------------------------------------------------------------------
+  // The writing part, loaded on intent
+
+  readonly #onIntent = (): void => this.#wantWriting();
+
+  /**
+   * Starts loading the writing part when this viewer may act here (post, react, report, moderate);
+   * anonymous readers and read-only widgets never pay for it.
+   */
+  #wantWriting(): void {
+    const store = this.#store;
+    if (this.#writingRequested || this.readonly || !store) return;
+    if (store.$viewer.get() === null && !this.#guestsWelcome(store) && !store.$items.get().some((entry) => entry.local)) return;
+    void this.#loadWriting();
+  }
+
+  /** Adds the writing part's styles to this shadow root once the part is here, before it renders. */
+  #adoptWritingStyles(): void {
+    const part = writingPart();
+    const root = this.renderRoot as ShadowRoot | undefined;
+    if (this.#writingStyled || !part || !root) return;
+    this.#writingStyled = true;
+    const { writingStyles } = part;
+    if (writingStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, writingStyles.styleSheet];
+    else {
+      // Where Lit falls back to <style> elements, so does this.
+      const style = document.createElement('style');
+      style.textContent = writingStyles.cssText;
+      root.append(style);
+    }
+  }
+
+  /** Runs `open` at once when the composer is there, else as soon as it arrives. */
+  #whenWriting(open: () => void): void {
+    if (writingLoaded()) open();
+    else void this.#loadWriting().then((loaded) => loaded && open());
+  }
+
+  async #loadWriting(): Promise<boolean> {
+    this.#writingRequested = true;
+    try {
+      await loadWriting();
+    } catch (error) {
+      console.warn('plein: could not load the comment form.', error);
+      this.writingFailed = true;
+      this.#submitWhenWriting = false;
+      this.#announce(this.#localize.t('writing-failed'));
+      return false;
+    }
+    if (this.writingFailed) this.writingFailed = false;
+    await this.#swapInComposer();
+    return true;
+  }
+
+  /** Replaces the composer box with the composer, keeping the caret where the reader had it. */
+  async #swapInComposer(): Promise<void> {
+    const box = this.#query<HTMLTextAreaElement>('form.box textarea');
+    this.#composerSwapped = true;
+    if (!box) return;
+    const focused = (this.renderRoot as ShadowRoot).activeElement === box;
+    const { selectionStart, selectionEnd } = box;
+    this.requestUpdate();
+    await this.updateComplete;
+    const composer = this.#query<PleinCommentsComposer>('plein-comments-composer[mode="new"]');
+    if (!composer) return;
+    await composer.updateComplete;
+    const field = composer.querySelector('textarea');
+    if (focused && field) {
+      field.focus();
+      field.setSelectionRange(selectionStart, selectionEnd);
+    }
+    if (this.#submitWhenWriting) {
+      this.#submitWhenWriting = false;
+      composer.querySelector('form')?.requestSubmit();
+    }
+  }
+
+  readonly #submitBox = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.#submitWhenWriting = true;
+    void this.#loadWriting();
   };
 
   // -------------------------------------------------------------------------------------------

@@ -177,10 +177,6 @@ export const commentsStyles = css`
     display: block;
   }
 
-  plein-comments-composer.inline {
-    margin-block: var(--plein-space-xs);
-  }
-
   .composer {
     display: flex;
     flex-direction: column;
@@ -195,40 +191,9 @@ export const commentsStyles = css`
     gap: var(--plein-space-2xs) var(--plein-space-s);
   }
 
-  .label,
-  .field label {
+  .label {
     font-size: var(--plein-font-size-s);
     font-weight: var(--plein-font-weight-strong);
-  }
-
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: var(--plein-space-3xs);
-  }
-
-  .input {
-    padding: var(--plein-space-2xs) var(--plein-space-xs);
-    max-inline-size: 20em;
-  }
-
-  .tabs {
-    display: flex;
-    gap: var(--plein-space-3xs);
-  }
-
-  .tab {
-    padding: var(--plein-space-3xs) var(--plein-space-xs);
-    border: 0;
-    border-block-end: 2px solid transparent;
-    background: none;
-    color: var(--plein-color-muted);
-    font-size: var(--plein-font-size-s);
-  }
-
-  .tab[aria-selected='true'] {
-    color: var(--plein-color-text);
-    border-block-end-color: var(--_accent);
   }
 
   .textarea {
@@ -242,38 +207,12 @@ export const commentsStyles = css`
     field-sizing: content;
   }
 
-  .textarea[aria-invalid='true'] {
-    border-color: var(--plein-color-danger);
-  }
-
-  .preview {
-    min-block-size: 5.5em;
-    padding: var(--plein-space-xs);
-    border: 1px dashed var(--plein-color-border-strong);
-    border-radius: var(--plein-radius-s);
-  }
-
   .composer-footer {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--plein-space-2xs) var(--plein-space-s);
     font-size: var(--plein-font-size-s);
-  }
-
-  .counter,
-  .hint {
-    color: var(--plein-color-muted);
-    font-size: var(--plein-font-size-xs);
-  }
-
-  .counter.over {
-    color: var(--plein-color-danger);
-    font-weight: var(--plein-font-weight-strong);
-  }
-
-  .hint {
-    flex: 1 1 12em;
   }
 
   .buttons {
@@ -579,55 +518,6 @@ export const commentsStyles = css`
     font-size: var(--plein-font-size-s);
     font-weight: var(--plein-font-weight-strong);
     box-shadow: var(--plein-shadow-popup);
-  }
-
-  .dialog {
-    max-inline-size: min(28em, calc(100vw - 2em));
-    padding: var(--plein-space-m);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--plein-color-surface);
-    color: var(--plein-color-text);
-    box-shadow: var(--plein-shadow-popup);
-  }
-
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-
-  .dialog-body {
-    display: flex;
-    flex-direction: column;
-    gap: var(--plein-space-s);
-  }
-
-  .dialog-body h3,
-  .dialog-body p {
-    margin: 0;
-  }
-
-  .dialog fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--plein-space-2xs);
-  }
-
-  .dialog legend {
-    margin-block-end: var(--plein-space-2xs);
-    font-weight: var(--plein-font-weight-strong);
-  }
-
-  .dialog .field {
-    font-size: var(--plein-font-size-s);
-  }
-
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: var(--plein-space-xs);
   }
 
   @container (max-width: 30em) {

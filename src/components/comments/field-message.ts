@@ -1,4 +1,5 @@
-import { commentsEn, type CommentsKey } from '../../i18n/comments.en.js';
+import type { CommentsKey } from '../../i18n/comments.en.js';
+import { commentsWritingEn } from '../../i18n/comments.writing.en.js';
 import type { CommentsLocalize } from './localize.js';
 
 interface Issue {
@@ -13,6 +14,6 @@ interface Issue {
  */
 export function fieldMessage(localize: CommentsLocalize, issue: Issue, fallback?: string): string {
   const key = `field.${issue.reason}`;
-  if (key in commentsEn) return localize.format(key as CommentsKey, issue.params);
+  if (key in commentsWritingEn) return localize.format(key as CommentsKey, issue.params);
   return fallback || localize.term('error.invalid');
 }

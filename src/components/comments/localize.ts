@@ -1,14 +1,20 @@
 import type { ReactiveControllerHost } from 'lit';
 import { LocalizeController } from '../../core/localize.js';
 import { stringBundles, type Lookup } from '../../core/string-bundles.js';
-import { commentsEn, type CommentsKey } from '../../i18n/comments.en.js';
+import { commentsEn, type CommentsKey, type CommentsStrings } from '../../i18n/comments.en.js';
 import { $translations } from '../../i18n/registry.js';
 import type { Message, MessageArgs } from '../../i18n/types.js';
 
 type Chain = [registered: Lookup | undefined, bundled: Lookup | undefined][];
 
+/** English: the reading strings now, the writing strings when the writing part arrives. */
+const en: Record<string, Message> = { ...commentsEn };
+
+/** Adds the English strings that came with a lazily loaded part. */
+export const addEnglish = (strings: Lookup): void => void Object.assign(en, strings);
+
 /** Dutch is its own chunk; the element starts loading it as it connects, alongside its first data. */
-const strings = stringBundles('comments', commentsEn, {
+const strings = stringBundles('comments', en, {
   nl: () => import('../../i18n/comments.nl.js').then((module) => module.commentsNl),
 });
 const own = strings.own;
@@ -34,7 +40,7 @@ export class CommentsLocalize extends LocalizeController {
     this.#chain();
   }
 
-  t<K extends CommentsKey>(key: K, ...args: MessageArgs<(typeof commentsEn)[K]>): string {
+  t<K extends CommentsKey>(key: K, ...args: MessageArgs<CommentsStrings[K]>): string {
     return this.format(key, (args[0] ?? {}) as Record<string, string | number>);
   }
 
@@ -63,7 +69,8 @@ export class CommentsLocalize extends LocalizeController {
       const message = registered?.[`comments.${key}`] ?? bundled?.[key];
       if (message !== undefined) return message;
     }
-    return commentsEn[key];
+    // A writing string asked for before the writing part arrived shows its key, never a crash.
+    return en[key] ?? key;
   }
 
   #cached: { lang: string; registry: unknown; revision: number; chain: Chain } | undefined;

@@ -1,6 +1,6 @@
 import { batch } from 'nanostores';
 import { supports, topics, type Comment, type RealtimeEvent, type Viewer } from '../../adapters/contract.js';
-import { sameViewer } from './optimistic.js';
+import { sameViewer } from './same-viewer.js';
 import type { CommentsState } from './state.js';
 
 /**

@@ -79,9 +79,3 @@ export function moderated(comment: Comment, action: ModerationAction): Comment {
 export function placeholder(comment: Comment): Comment {
   return { ...comment, deleted: true, body: '', author: { id: '', name: '' }, reactions: [] };
 }
-
-/** The same person with the same roles: nothing they may see has changed. */
-export function sameViewer(a: Viewer | null, b: Viewer | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.id === b.id && a.guest === b.guest && [...a.roles].sort().join() === [...b.roles].sort().join();
-}

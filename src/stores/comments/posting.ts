@@ -3,7 +3,8 @@ import type { Comment, PostCommentInput, Viewer } from '../../adapters/contract.
 import { AdapterError, type AdapterErrorCode } from '../../adapters/errors.js';
 import { toAdapterError } from '../../core/errors.js';
 import { replyDraftKey } from './drafts.js';
-import { localComment, localCommentId, sameViewer } from './optimistic.js';
+import { localComment, localCommentId } from './optimistic.js';
+import { sameViewer } from './same-viewer.js';
 import type { CommentsState, Outgoing } from './state.js';
 import type { CommentEntry, PostInput } from './types.js';
 

@@ -1,12 +1,32 @@
 import { onMount } from 'nanostores';
 import type { PleinAdapter } from '../../adapters/contract.js';
-import { createChanges } from './changes.js';
 import { createLive } from './live.js';
 import { decide } from './permissions.js';
-import { createPosting } from './posting.js';
 import { createReading } from './reading.js';
 import { CommentsState } from './state.js';
-import type { CommentsStore, CommentsStoreOptions } from './types.js';
+import type { CommentsAction, CommentsStore, CommentsStoreOptions } from './types.js';
+import type { Writer } from './writer.js';
+
+type WriterModule = typeof import('./writer.js');
+
+let writerChunk: Promise<WriterModule> | undefined;
+let writerModule: WriterModule | undefined;
+
+/**
+ * Loads the half of every comments store that changes things (posting, edits, reactions,
+ * moderation), a chunk of its own that readers never need. Once it is here, those actions are
+ * optimistic at once; before, the first one waits for it. A failed load is tried again next time.
+ */
+export function loadCommentsWriting(): Promise<void> {
+  writerChunk ??= import('./writer.js').then(
+    (module) => (writerModule = module),
+    (error: unknown) => {
+      writerChunk = undefined;
+      throw error;
+    },
+  );
+  return writerChunk.then(() => undefined);
+}
 
 /** See `CommentsStore`. */
 export function createCommentsStore(adapter: PleinAdapter, options: CommentsStoreOptions): CommentsStore {
@@ -14,8 +34,17 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
   // `reading.load` is defined below; live events call it only after the first load started them.
   const live = createLive(s, () => void reading.load());
   const reading = createReading(s, live.start);
-  const posting = createPosting(s, live.viewerChanged);
-  const changes = createChanges(s);
+  let writer: Writer | undefined;
+  const writerNow = (): Writer | undefined => (writer ??= writerModule?.createWriter(s, live.viewerChanged));
+  /** Runs `act` with the writer: at once when it is loaded, else once it is. */
+  function write<T>(action: CommentsAction, act: (writer: Writer) => Promise<T>): Promise<T> {
+    const ready = writerNow();
+    if (ready) return act(ready);
+    return loadCommentsWriting().then(
+      () => act(writerNow() as Writer),
+      (error: unknown) => Promise.reject(s.fail(action, error)),
+    );
+  }
 
   // Listening is what a component does: the first listener loads the thread.
   for (const atom of [s.$items, s.$status]) {
@@ -49,11 +78,17 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
       s.$sort.set(sort);
       return reading.load();
     },
-    post: posting.post,
-    retry: posting.retry,
-    retryAll: posting.retryAll,
-    discard: posting.discard,
-    ...changes,
+    post: (input) => write('post', (w) => w.post(input)),
+    retry: (localId) => write('post', (w) => w.retry(localId)),
+    // Posts wait to be sent again only where the writer is loaded: it is what queued them.
+    retryAll: () => writerNow()?.retryAll() ?? Promise.resolve(),
+    discard: (localId) => writerNow()?.discard(localId),
+    edit: (id, body) => write('edit', (w) => w.edit(id, body)),
+    remove: (id) => write('remove', (w) => w.remove(id)),
+    react: (id, key, on) => write('react', (w) => w.react(id, key, on)),
+    report: (id, input) => write('report', (w) => w.report(id, input)),
+    moderate: (id, action) => write('moderate', (w) => w.moderate(id, action)),
+    setLocked: (locked) => write('lock', (w) => w.setLocked(locked)),
     dismissError: () => s.$lastError.set(null),
     can: (action, comment) => decide(action, s.$viewer.get(), s.$thread.get(), comment, s.now()),
     dispose() {
@@ -61,7 +96,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
       s.generation += 1;
       s.reads.abort();
       live.stop();
-      posting.stop();
+      writer?.stop();
     },
   };
 }

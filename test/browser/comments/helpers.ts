@@ -13,6 +13,7 @@ import {
 } from '../../../src/adapters/memory/index.js';
 import '../../../src/components/comments/comments.js';
 import type { PleinComments } from '../../../src/components/comments/comments.js';
+import { writingLoaded } from '../../../src/components/comments/writing.js';
 
 export { demoPeople, demoViewers };
 
@@ -34,6 +35,8 @@ export interface Setup {
   adapter?: Partial<MemoryAdapterOptions>;
   /** Another adapter instead of a new memory one (e.g. a second instance of a namespace). */
   use?: MemoryAdapter;
+  /** Show no intent to write, so the composer box stays until the test acts. */
+  untouched?: boolean;
   attributes?: { maxDepth?: number; readonly?: boolean; pageSize?: number; lang?: string; jsonld?: string; sort?: string };
 }
 
@@ -72,12 +75,25 @@ export async function mount(setup: Setup = {}): Promise<Mounted> {
   ></plein-comments>`);
   await until(() => element.store?.$status.get() !== 'loading' && element.store?.$status.get() !== 'idle');
   await element.updateComplete;
+  if (!setup.untouched) await writingArrived(element);
   return { element, adapter };
 }
 
 afterEach(() => {
   for (const adapter of adapters.splice(0)) adapter.dispose();
 });
+
+/**
+ * The writing part (composer, dialogs, the store's posting and changes) loads on a reader's first
+ * sign of intent; until then a box with the same parts stands in for the composer. Tests act like
+ * that reader (focus in the widget) and wait for it, so actions are optimistic at once as before.
+ */
+export async function writingArrived(element: PleinComments): Promise<void> {
+  if (!root(element).querySelector('form.box') && (element.readonly || !element.store?.$viewer.get())) return;
+  element.dispatchEvent(new FocusEvent('focusin'));
+  await until(() => writingLoaded() && !root(element).querySelector('form.box'), 'the writing part to arrive');
+  await element.updateComplete;
+}
 
 /** Polls `condition` every few milliseconds; fails with `message` after `timeout`. */
 export async function until(condition: () => unknown, message = 'condition', timeout = 5000): Promise<void> {

@@ -2,7 +2,11 @@ import type { Author, Viewer } from '../../../src/adapters/contract.js';
 import type { AdapterError } from '../../../src/adapters/errors.js';
 import { createMemoryAdapter, demoViewers, type MemoryAdapter, type MemorySeed } from '../../../src/adapters/memory/index.js';
 import type { SeedComment, SeedThread } from '../../../src/adapters/memory/seed.js';
-import { createCommentsStore, type CommentsStore, type CommentsStoreOptions } from '../../../src/stores/comments/index.js';
+import { createCommentsStore, loadCommentsWriting, type CommentsStore, type CommentsStoreOptions } from '../../../src/stores/comments/index.js';
+
+// The store's writing half (posting, changes) is a chunk of its own; these tests check that its
+// actions are optimistic at once, which holds once it is loaded, so every test file loads it first.
+before(() => loadCommentsWriting());
 
 let count = 0;
 

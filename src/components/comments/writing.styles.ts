@@ -1,0 +1,123 @@
+import { css } from 'lit';
+
+/**
+ * The styles only writing needs (composer tabs, preview, counter and hint, the guest name field,
+ * the report and delete dialogs): they come with the writing part and are added to the element's
+ * shadow root when it arrives. Nothing in `comments.styles.ts` competes with these rules, so coming
+ * last changes nothing (the narrow-widget rule that hides the hint sets only `display`).
+ */
+export const writingStyles = css`
+  plein-comments-composer.inline {
+    margin-block: var(--plein-space-xs);
+  }
+
+  .textarea[aria-invalid='true'] {
+    border-color: var(--plein-color-danger);
+  }
+
+  .counter,
+  .hint {
+    color: var(--plein-color-muted);
+    font-size: var(--plein-font-size-xs);
+  }
+
+  .hint {
+    flex: 1 1 12em;
+  }
+
+  .field label {
+    font-size: var(--plein-font-size-s);
+    font-weight: var(--plein-font-weight-strong);
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--plein-space-3xs);
+  }
+
+  .input {
+    padding: var(--plein-space-2xs) var(--plein-space-xs);
+    max-inline-size: 20em;
+  }
+
+  .tabs {
+    display: flex;
+    gap: var(--plein-space-3xs);
+  }
+
+  .tab {
+    padding: var(--plein-space-3xs) var(--plein-space-xs);
+    border: 0;
+    border-block-end: 2px solid transparent;
+    background: none;
+    color: var(--plein-color-muted);
+    font-size: var(--plein-font-size-s);
+  }
+
+  .tab[aria-selected='true'] {
+    color: var(--plein-color-text);
+    border-block-end-color: var(--_accent);
+  }
+
+  .preview {
+    min-block-size: 5.5em;
+    padding: var(--plein-space-xs);
+    border: 1px dashed var(--plein-color-border-strong);
+    border-radius: var(--plein-radius-s);
+  }
+
+  .counter.over {
+    color: var(--plein-color-danger);
+    font-weight: var(--plein-font-weight-strong);
+  }
+
+  .dialog {
+    max-inline-size: min(28em, calc(100vw - 2em));
+    padding: var(--plein-space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--plein-color-surface);
+    color: var(--plein-color-text);
+    box-shadow: var(--plein-shadow-popup);
+  }
+
+  .dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+
+  .dialog-body {
+    display: flex;
+    flex-direction: column;
+    gap: var(--plein-space-s);
+  }
+
+  .dialog-body h3,
+  .dialog-body p {
+    margin: 0;
+  }
+
+  .dialog fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--plein-space-2xs);
+  }
+
+  .dialog legend {
+    margin-block-end: var(--plein-space-2xs);
+    font-weight: var(--plein-font-weight-strong);
+  }
+
+  .dialog .field {
+    font-size: var(--plein-font-size-s);
+  }
+
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: var(--plein-space-xs);
+  }
+`;
