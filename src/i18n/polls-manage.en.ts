@@ -35,6 +35,7 @@ export const pollsManageEn = {
   'voters-heading': 'Who voted what',
   'voters-empty': 'Nobody has voted yet.',
   'voters-more': 'Show more voters',
+  'action-failed': 'That did not work. {reason}',
 } as const satisfies Dictionary;
 
 export type PollsManageKey = keyof typeof pollsManageEn;

@@ -29,4 +29,5 @@ export const pollsManageNl: PollsManageTranslation = {
   'voters-heading': 'Wie stemde wat',
   'voters-empty': 'Er heeft nog niemand gestemd.',
   'voters-more': 'Meer stemmers tonen',
+  'action-failed': 'Dat lukte niet. {reason}',
 };

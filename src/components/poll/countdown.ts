@@ -1,25 +1,12 @@
-import type { LocalizeController } from '../../core/localize.js';
-
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-const seconds = new Map<string, Intl.RelativeTimeFormat>();
-
 /**
- * "in 3 days", "in 5 minutes", "in 40 seconds": the time left until a poll closes, in the
- * reader's language. The last minute counts seconds, where the general relative time would
- * already say "just now".
+ * Milliseconds until the countdown text may change, and never past the closing moment itself.
+ * Apart from the text (`countdown-text.ts`, loaded with the countdown), so that a poll notices
+ * its closing time even before the countdown is on screen.
  */
-export function countdownText(localize: LocalizeController, remainingMs: number): string {
-  if (remainingMs >= 45 * SECOND) return localize.relativeTime(Date.now() + remainingMs);
-  const lang = localize.lang;
-  let format = seconds.get(lang);
-  if (!format) seconds.set(lang, (format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
-  return format.format(Math.max(0, Math.ceil(remainingMs / SECOND)), 'second');
-}
-
-/** Milliseconds until the countdown text may change, and never past the closing moment itself. */
 export function nextTick(remainingMs: number): number {
   if (remainingMs <= 0) return SECOND;
   const step = remainingMs < 2 * MINUTE ? SECOND : remainingMs < 2 * HOUR ? 15 * SECOND : MINUTE;

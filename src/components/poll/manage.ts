@@ -4,15 +4,18 @@
  * poll) and, for the site owner, what is wrong with a definition the backend refused. A
  * visitor's page never downloads this module or its strings.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Ballot, Poll, PollDefinition } from '../../adapters/contract.js';
 import type { AdapterError, FieldError } from '../../adapters/errors.js';
+import { toAdapterError } from '../../core/errors.js';
+import { PleinErrorEvent } from '../../core/events.js';
 import type { LocalizeController } from '../../core/localize.js';
 import { pollsManageEn, type PollsManageKey } from '../../i18n/polls-manage.en.js';
 import { pollsManageNl } from '../../i18n/polls-manage.nl.js';
 import { $translations } from '../../i18n/registry.js';
 import type { Message } from '../../i18n/types.js';
 import type { PollStore } from '../../stores/polls/index.js';
+import type { PollsLocalize } from './localize.js';
 
 type Lookup = Readonly<Record<string, Message | undefined>>;
 
@@ -159,4 +162,114 @@ export async function exportCsv(localize: LocalizeController, store: PollStore, 
   do await store.loadVoters();
   while (store.$voters.get()?.cursor);
   csv.downloadCsv(csv.votersCsv(localize, poll, store.$voters.get()?.items ?? []), csv.csvFileName(poll, 'voters'));
+}
+
+/** What the moderators' tools need of `<plein-poll>`. */
+export interface ModerationHost {
+  element: ReactiveControllerHost & EventTarget;
+  localize: PollsLocalize;
+  /** The poll store in use now. */
+  store(): PollStore | undefined;
+  /** Says `message` in the element's polite live region. */
+  announce(message: string): void;
+}
+
+/** The moderators' tools of one `<plein-poll>`: what they remember between renders and what their buttons do. */
+export class Moderation {
+  readonly #host: ModerationHost;
+  #showVoters = false;
+  /** A failed export, which no store action holds. */
+  #exportError: AdapterError | null = null;
+  /**
+   * From pressing close until the render that shows the change, so `plein-poll-closed` says a
+   * moderator closed the poll.
+   */
+  closing = false;
+
+  constructor(host: ModerationHost) {
+    this.#host = host;
+  }
+
+  /** Another poll or adapter: its voter list starts hidden. */
+  reset(): void {
+    this.#showVoters = false;
+  }
+
+  view(store: PollStore, poll: Poll, closed: boolean, moderator: boolean, listable: boolean): TemplateResult {
+    const t = this.#host.localize;
+    const failure = store.$lastError.get();
+    const shown =
+      failure && (failure.action === 'close' || failure.action === 'reopen' || failure.action === 'voters') ? failure.error : this.#exportError;
+    return html`${manageView({
+      localize: t,
+      store,
+      poll,
+      closed,
+      moderator,
+      listable,
+      showVoters: this.#showVoters,
+      onClose: this.#onClose,
+      onToggleVoters: this.#onVoters,
+      onMoreVoters: this.#onMoreVoters,
+      onExport: (kind) => this.#export(store, poll, kind),
+    })}
+    ${shown
+      ? html`<div part="error" class="notice danger" role="alert">
+          <p>${text(t, 'action-failed', { reason: t.errorMessage(shown) })}</p>
+          <button type="button" class="link" @click=${() => (shown === this.#exportError ? this.#setExportError(null) : store.dismissError())}>
+            ${t.t('dismiss')}
+          </button>
+        </div>`
+      : nothing}`;
+  }
+
+  #setExportError(error: AdapterError | null): void {
+    this.#exportError = error;
+    this.#host.element.requestUpdate();
+  }
+
+  #fail(error: AdapterError, action: 'close' | 'reopen' | 'voters' | 'export'): void {
+    this.#host.element.dispatchEvent(new PleinErrorEvent({ error, action }));
+  }
+
+  #onClose = (): void => {
+    const { element, localize, announce } = this.#host;
+    const store = this.#host.store();
+    if (!store || store.$pending.get()) return;
+    const closing = !store.isClosed();
+    this.closing = true;
+    store
+      .setClosed(closing)
+      .catch((caught: unknown) => {
+        const error = toAdapterError(caught);
+        announce(text(localize, 'action-failed', { reason: localize.errorMessage(error) }));
+        this.#fail(error, closing ? 'close' : 'reopen');
+      })
+      .finally(() => {
+        // After the render that shows the change, so `plein-poll-closed` says who closed it.
+        void element.updateComplete.then(() => (this.closing = false));
+      });
+  };
+
+  #onVoters = (): void => {
+    this.#showVoters = !this.#showVoters;
+    this.#host.element.requestUpdate();
+    if (this.#showVoters && !this.#host.store()?.$voters.get()) this.#onMoreVoters();
+  };
+
+  #onMoreVoters = (): void => {
+    this.#host
+      .store()
+      ?.loadVoters()
+      .catch((caught: unknown) => this.#fail(toAdapterError(caught), 'voters'));
+  };
+
+  #export(store: PollStore, poll: Poll, kind: 'results' | 'voters'): void {
+    this.#setExportError(null);
+    exportCsv(this.#host.localize, store, poll, kind).catch((caught: unknown) => {
+      const error = toAdapterError(caught);
+      this.#setExportError(error);
+      this.#fail(error, 'export');
+    });
+  }
 }

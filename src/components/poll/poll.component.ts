@@ -13,9 +13,10 @@ import { readDefinition } from './definition.js';
 import { PleinPollClosedEvent, PleinVoteCastEvent } from './events.js';
 import { PollsLocalize } from './localize.js';
 import { pollStyles } from './poll.styles.js';
-import { leaderLine, optionRows, ratingRows, resultBars } from './results.js';
+import { leaderLine, optionRows, resultBars } from './results.js';
 import { loadRanked, type RankedModules } from './ranked.js';
-import { countdownText, nextTick } from './countdown.js';
+import { nextTick } from './countdown.js';
+import { loadExtras, type ExtrasModule } from './load-extras.js';
 
 type ManageModule = typeof import('./manage.js');
 let manageChunk: Promise<ManageModule> | undefined;
@@ -28,8 +29,6 @@ function demoNote(): TemplateResult {
   );
   return html`<plein-demo-note></plein-demo-note>`;
 }
-
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((value) => b.includes(value));
 
 /**
  * @summary A poll, rating, ranked-choice vote or quiz on any page, with results that show only
@@ -146,14 +145,13 @@ export class PleinPoll extends PleinElement {
   @state() private choices: string[] = [];
   @state() private rating: number | null = null;
   @state() private ranking: string[] = [];
-  @state() private showVoters = false;
   /** A login request nobody on the page answered: show the note instead. */
   @state() private loginNote = false;
   @state() private now = Date.now();
   @state() private ranked: RankedModules | null = null;
   @state() private manage: ManageModule | null = null;
-  /** A failed export, which no store action holds. */
-  @state() private exportError: AdapterError | null = null;
+  @state() private extras: ExtrasModule | null = null;
+  #extrasLoading = false;
 
   readonly #t = new PollsLocalize(this);
   #definition: PollDefinition | null = null;
@@ -185,7 +183,7 @@ export class PleinPoll extends PleinElement {
    */
   #cast: Ballot | null = null;
   #wasClosed: boolean | undefined;
-  #closing = false;
+  #moderation: InstanceType<ManageModule['Moderation']> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #focusAfterUpdate: string[] | null = null;
 
@@ -230,11 +228,31 @@ export class PleinPoll extends PleinElement {
     const poll = store?.$poll.get() ?? null;
     if (poll) this.#syncSelection(poll);
     if (poll?.type === 'ranked' && !this.ranked) void loadRanked().then((modules) => (this.ranked = modules));
+    if (!this.extras && !this.#extrasLoading && this.#needsExtras(poll)) {
+      this.#extrasLoading = true;
+      loadExtras()
+        .then((module) => (this.extras = module))
+        // Those parts stay off screen meanwhile; the next render asks for them again.
+        .catch((error: unknown) => console.warn('plein: could not load a part of <plein-poll>.', error))
+        .finally(() => (this.#extrasLoading = false));
+    }
     if (store && !this.manage && this.#needsManage(store, poll)) {
       manageChunk ??= import('./manage.js');
       void manageChunk.then((module) => (this.manage = module));
     }
     super.update(changed);
+  }
+
+  /**
+   * A quiz's verdict, a rating's distribution and a countdown: known from the read, or before it
+   * from the attributes, so the chunk arrives beside the first read. A poll by reference may be
+   * any of them until it is read.
+   */
+  #needsExtras(poll: Poll | null): boolean {
+    if (poll) return poll.type === 'rating' || poll.type === 'quiz' || Boolean(poll.closesAt);
+    const declared = this.#definition;
+    if (!this.poll) return false;
+    return declared === null || declared.type === 'rating' || declared.type === 'quiz' || declared.closesAt !== null;
   }
 
   /** Moderators' tools, voter lists and definition problems are a chunk most visitors never need. */
@@ -249,7 +267,7 @@ export class PleinPoll extends PleinElement {
     this.choices = [];
     this.rating = null;
     this.ranking = [];
-    this.showVoters = false;
+    this.#moderation?.reset();
     this.loginNote = false;
     this.#touched = false;
     this.#ballotSeen = '';
@@ -301,7 +319,7 @@ export class PleinPoll extends PleinElement {
   /** Fires `plein-poll-closed` on the change, and keeps the countdown (or the rate-limit wait) moving. */
   #watchClosing(store: PollStore, poll: Poll, closed: boolean): void {
     if (this.#wasClosed === false && closed) {
-      const by = this.#closing ? 'moderator' : poll.status === 'open' ? 'time' : 'elsewhere';
+      const by = this.#moderation?.closing ? 'moderator' : poll.status === 'open' ? 'time' : 'elsewhere';
       this.dispatchEvent(new PleinPollClosedEvent({ poll, by }));
       this.#announce(this.#t.t('closed-announce'));
       // The backend answers for the close: results may now be visible to everyone.
@@ -359,18 +377,14 @@ export class PleinPoll extends PleinElement {
     const manage = this.manage;
     const state = closed
       ? html`<p part="status" class="chip">${t.t('closed')}</p>`
-      : poll.closesAt
-        ? html`<p part="countdown" class="muted">
-            <time datetime=${poll.closesAt} title=${t.t('closes-at', { date: t.dateTime(poll.closesAt, { dateStyle: 'full', timeStyle: 'short' }) })}
-              >${t.t('closes-in', { time: countdownText(t, Date.parse(poll.closesAt) - this.now) })}</time
-            >
-          </p>`
+      : poll.closesAt && this.extras
+        ? this.extras.countdown(t, poll.closesAt, this.now)
         : nothing;
     const voters = poll.voters === 'secret' ? nothing : html`<p class="muted small">${t.t(`voters.${poll.voters}`)}</p>`;
     return html`${refused && moderator && manage ? manage.frozenNotice(t) : nothing}
       ${state === nothing && voters === nothing ? nothing : html`<div part="header" class="header">${state} ${voters}</div>`}
       ${this.#form(store, poll, closed)} ${this.#confirmation(poll)} ${this.#results(poll, closed)}
-      ${manage ? this.#moderation(manage, store, poll, closed, moderator) : nothing}`;
+      ${manage ? this.#moderationView(manage, store, poll, closed, moderator) : nothing}`;
   }
 
   /** Whether the viewer can work the ballot now; the reason shown when not. */
@@ -481,7 +495,7 @@ export class PleinPoll extends PleinElement {
         return html`<label part=${part} class="option">
           <input part="input" type=${multiple ? 'checkbox' : 'radio'} name="choice" .value=${option.value} .checked=${chosen} aria-invalid=${invalid}
             @change=${(event: Event) => this.#toggle(option.value, (event.target as HTMLInputElement).checked, multiple)} />
-          <span>${option.label}${reveal && right ? html` <span class="mark">(${this.#t.t('quiz.correct')})</span>` : nothing}</span>
+          <span>${option.label}${reveal && right && this.extras ? this.extras.correctMark(this.#t) : nothing}</span>
         </label>`;
       })}
     </div>`;
@@ -526,17 +540,8 @@ export class PleinPoll extends PleinElement {
   #confirmation(poll: Poll): TemplateResult | typeof nothing {
     const t = this.#t;
     if (!poll.voted) return nothing;
-    const mine = poll.myBallot ?? this.#cast;
-    let verdict: TemplateResult | typeof nothing = nothing;
-    if (poll.type === 'quiz' && poll.correct) {
-      const right = mine && 'choices' in mine ? sameSet(mine.choices, poll.correct) : null;
-      const share = poll.tally?.correctShare;
-      verdict = html`<div part="verdict" class="verdict">
-        ${right === null ? nothing : html`<p class=${right ? 'right' : 'wrong'}><strong>${right ? t.t('quiz.right') : t.t('quiz.wrong')}</strong></p>`}
-        ${poll.explanation ? html`<p><strong>${t.t('quiz.explanation')}:</strong> ${poll.explanation}</p>` : nothing}
-        ${share === undefined ? nothing : html`<p>${t.t('quiz.share', { percent: t.percent(share) })}</p>`}
-      </div>`;
-    }
+    const verdict =
+      poll.type === 'quiz' && poll.correct && this.extras ? this.extras.verdict(t, poll, poll.correct, poll.myBallot ?? this.#cast) : nothing;
     // Thanks right after voting here; on a later visit, a reminder that the vote is in.
     return html`<p part="confirmation" class="confirmation" id="confirmation" tabindex="-1">${this.#cast ? t.t('voted') : t.t('voted-already')}</p>
       ${verdict}`;
@@ -560,16 +565,7 @@ export class PleinPoll extends PleinElement {
   #tallyView(poll: Poll, tally: PollTally): TemplateResult | typeof nothing {
     const t = this.#t;
     const mine = poll.myBallot ?? this.#cast;
-    if (poll.type === 'rating') {
-      const scale = poll.scale ?? DEFAULT_RATING_SCALE;
-      const rating = mine && 'rating' in mine ? mine.rating : null;
-      return html`${tally.average === undefined
-          ? nothing
-          : html`<p part="average" class="average">
-              ${t.t('average', { average: t.number(tally.average, { maximumFractionDigits: 1 }), min: t.number(scale.min), max: t.number(scale.max) })}
-            </p>`}
-        ${resultBars(t, ratingRows(t, tally, rating), tally.total, t.t('distribution'))}`;
-    }
+    if (poll.type === 'rating') return this.extras ? this.extras.ratingResults(t, poll, tally, mine, resultBars) : nothing;
     const chosen = new Set(mine && 'choices' in mine ? mine.choices : []);
     if (poll.type === 'ranked') {
       const runoff = this.ranked?.runoff;
@@ -578,32 +574,14 @@ export class PleinPoll extends PleinElement {
     return resultBars(t, optionRows(poll, tally, chosen), tally.total, t.t('results'));
   }
 
-  #moderation(manage: ManageModule, store: PollStore, poll: Poll, closed: boolean, moderator: boolean): TemplateResult {
-    const t = this.#t;
-    const failure = store.$lastError.get();
-    const shown =
-      failure && (failure.action === 'close' || failure.action === 'reopen' || failure.action === 'voters') ? failure.error : this.exportError;
-    return html`${manage.manageView({
-      localize: t,
-      store,
-      poll,
-      closed,
-      moderator,
-      listable: !this.readonly && poll.voters === 'public' && store.can('poll.votes').allowed,
-      showVoters: this.showVoters,
-      onClose: this.#onClose,
-      onToggleVoters: this.#onVoters,
-      onMoreVoters: this.#onMoreVoters,
-      onExport: (kind) => this.#export(manage, store, poll, kind),
-    })}
-    ${shown
-      ? html`<div part="error" class="notice danger" role="alert">
-          <p>${t.t('action-failed', { reason: t.errorMessage(shown) })}</p>
-          <button type="button" class="link" @click=${() => (shown === this.exportError ? (this.exportError = null) : store.dismissError())}>
-            ${t.t('dismiss')}
-          </button>
-        </div>`
-      : nothing}`;
+  #moderationView(manage: ManageModule, store: PollStore, poll: Poll, closed: boolean, moderator: boolean): TemplateResult {
+    this.#moderation ??= new manage.Moderation({
+      element: this,
+      localize: this.#t,
+      store: () => this.#current,
+      announce: (message) => this.#announce(message),
+    });
+    return this.#moderation.view(store, poll, closed, moderator, !this.readonly && poll.voters === 'public' && store.can('poll.votes').allowed);
   }
 
   #fieldMessage(problem: { reason: string; message: string; params?: Record<string, number | string> }): string {
@@ -699,43 +677,6 @@ export class PleinPoll extends PleinElement {
       (caught: unknown) => this.#voteFailed('remove-vote', caught),
     );
   };
-
-  #onClose = (): void => {
-    const store = this.#current;
-    if (!store || store.$pending.get()) return;
-    const closing = !store.isClosed();
-    this.#closing = true;
-    store
-      .setClosed(closing)
-      .catch((caught: unknown) => {
-        const error = toAdapterError(caught);
-        this.#announce(this.#t.t('action-failed', { reason: this.#t.errorMessage(error) }));
-        this.dispatchEvent(new PleinErrorEvent({ error, action: closing ? 'close' : 'reopen' }));
-      })
-      .finally(() => {
-        // After the render that shows the change, so `plein-poll-closed` says who closed it.
-        void this.updateComplete.then(() => (this.#closing = false));
-      });
-  };
-
-  #onVoters = (): void => {
-    this.showVoters = !this.showVoters;
-    if (this.showVoters && !this.#current?.$voters.get()) this.#onMoreVoters();
-  };
-
-  #onMoreVoters = (): void => {
-    this.#current?.loadVoters().catch((caught: unknown) => {
-      this.dispatchEvent(new PleinErrorEvent({ error: toAdapterError(caught), action: 'voters' }));
-    });
-  };
-
-  #export(manage: ManageModule, store: PollStore, poll: Poll, kind: 'results' | 'voters'): void {
-    this.exportError = null;
-    manage.exportCsv(this.#t, store, poll, kind).catch((caught: unknown) => {
-      const error = (this.exportError = toAdapterError(caught));
-      this.dispatchEvent(new PleinErrorEvent({ error, action: 'export' }));
-    });
-  }
 
   #announce(message: string): void {
     const live = this.renderRoot.querySelector('#live');

@@ -41,14 +41,6 @@ export function optionRows(poll: Poll, tally: PollTally, mine: ReadonlySet<strin
   }));
 }
 
-/** Rows for a rating's distribution: one per scale step, lowest first. */
-export function ratingRows(t: PollsLocalize, tally: PollTally, mine: number | null): ResultRow[] {
-  return Object.keys(tally.counts)
-    .map((key) => ({ key, value: Number(key) }))
-    .sort((a, b) => a.value - b.value)
-    .map(({ key, value }) => ({ key, label: t.number(value), count: tally.counts[key] ?? 0, mine: mine !== null && Math.abs(mine - value) < 1e-9 }));
-}
-
 /** "Leading: Utrecht" while open, "Result: Utrecht" once closed, or the tie. */
 export function leaderLine(t: PollsLocalize, poll: Poll, tally: PollTally, closed: boolean): TemplateResult | typeof nothing {
   if (tally.total === 0 || tally.winner === undefined) return nothing;

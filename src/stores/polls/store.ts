@@ -2,13 +2,32 @@ import { atom, batch, onMount } from 'nanostores';
 import { supports, topics, type AdapterWith, type Ballot, type PleinAdapter, type Poll, type Viewer } from '../../adapters/contract.js';
 import { AdapterError, isAbortError, type FieldErrors } from '../../adapters/errors.js';
 import { toAdapterError } from '../../core/errors.js';
-import { validateBallot } from '../../domain/ballot.js';
 import { can, type PollFacts } from '../../domain/permissions.js';
 import { pollIsClosed } from '../../domain/poll-visibility.js';
 import { actorOf } from '../comments/permissions.js';
 import type { PollAction, PollFailure, PollPending, PollStatus, PollStore, PollStoreOptions, VoterList } from './types.js';
 
 const VOTERS_PAGE = 50;
+
+type BallotRule = typeof import('../../domain/ballot.js').validateBallot;
+let ballotRule: BallotRule | undefined;
+let ballotRuleChunk: Promise<BallotRule | undefined> | undefined;
+
+/**
+ * The ballot rule is needed only to vote, so it is its own chunk, fetched beside the first read
+ * of a poll. If it cannot be fetched, ballots go unchecked here and the backend, which runs the
+ * same rule, names what is wrong; the next read tries the fetch again.
+ */
+function loadBallotRule(): Promise<BallotRule | undefined> {
+  ballotRuleChunk ??= import('../../domain/ballot.js').then(
+    (module) => (ballotRule = module.validateBallot),
+    () => {
+      ballotRuleChunk = undefined;
+      return undefined;
+    },
+  );
+  return ballotRuleChunk;
+}
 
 /** How a write shows itself before the backend answers, applied over the backend's latest poll. */
 type Overlay = (poll: Poll) => Poll;
@@ -136,7 +155,8 @@ export function createPollStore(adapter: PleinAdapter, options: PollStoreOptions
     const viewerAtStart = viewerVersion;
     const run = async (): Promise<void> => {
       try {
-        const [viewer, { poll, refused }] = await Promise.all([adapter.getViewer({ signal }), read(signal)]);
+        // A poll is ready once its ballots can be checked, so `check` and `vote` stay synchronous.
+        const [viewer, { poll, refused }] = await Promise.all([adapter.getViewer({ signal }), read(signal), loadBallotRule()]);
         if (started !== generation) return;
         batch(() => {
           if (viewerVersion === viewerAtStart) $viewer.set(viewer);
@@ -259,7 +279,7 @@ export function createPollStore(adapter: PleinAdapter, options: PollStoreOptions
 
   function check(ballot: Ballot): FieldErrors {
     const poll = confirmed;
-    return poll ? validateBallot(ballotRules(poll), ballot) : {};
+    return poll && ballotRule ? ballotRule(ballotRules(poll), ballot) : {};
   }
 
   async function vote(ballot: Ballot): Promise<Poll> {

@@ -92,7 +92,11 @@ export interface PollStore {
   setClosed(closed: boolean): Promise<Poll>;
   /** The first page of voters, or the next one when some are loaded. */
   loadVoters(): Promise<void>;
-  /** Problems with `ballot` by the domain rule, without sending anything. */
+  /**
+   * Problems with `ballot` by the domain rule, without sending anything. None before the poll is
+   * read (the rule's chunk arrives with the first read), nor if that chunk could not be fetched:
+   * the backend then names them.
+   */
   check(ballot: Ballot): FieldErrors;
   clearFieldErrors(): void;
   dismissError(): void;

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import type { PleinPollClosedEvent } from '../../../src/components/poll/poll.js';
-import { $, $$, another, announced, choose, definition, demoViewers, memoryAdapter, mount, resultRow, submit, text, until } from './helpers.js';
+import { $, $$, another, announced, choose, definition, demoViewers, memoryAdapter, mount, resultRow, root, submit, text, until } from './helpers.js';
 
 const ada = { id: 'demo-ada', name: 'Ada Bakker', avatarUrl: null, roles: ['member' as const] };
 
@@ -61,6 +61,8 @@ describe('<plein-poll> live and lifecycle', () => {
       <plein-option value="yes">Yes</plein-option>
       <plein-option value="no">No</plein-option>
     </plein-poll>`);
+    // The countdown comes in a chunk of its own, fetched beside the first read.
+    await until(() => root(element).querySelector('[part~="countdown"]'), 'the countdown');
     const countdown = $(element, '[part~="countdown"] time');
     expect(countdown.getAttribute('datetime')).to.equal(closes);
     expect(countdown.textContent).to.match(/^Closes in [12] seconds?$/);

@@ -86,6 +86,8 @@ describe('<plein-poll> voting', () => {
     input(element, '5').click();
     await submit(element);
     await until(() => element.store?.$poll.get()?.tally?.total === 2, 'the second rating');
+    // The average and the distribution come in a chunk of their own, fetched beside the first read.
+    await until(() => root(element).querySelector('[part~="average"]'), 'the average');
     await element.updateComplete;
     expect(text(element, '[part~="average"]')).to.equal('Average rating: 3.5 (from 1 to 5)');
     expect($$(element, 'li.result')).to.have.length(5);
