@@ -4,6 +4,15 @@
 // only: npm users' bundlers see the source as written.
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
+const CORE = new RegExp(
+  [
+    String.raw`node_modules/(lit-html/lit-html|lit-element|@lit/reactive-element|nanostores/atom)`,
+    String.raw`@lit/context/lib/(context-request-event|create-context|controllers/context-consumer)`,
+    String.raw`src/core/(config|plein-element|environment|page-observer|context|localize|string-bundles|store-controller|errors|events|relative-time)\.ts`,
+    String.raw`src/(styles/[^/]+|i18n/(en|registry|types)|adapters/(contract|errors)|domain/(permissions|roles|poll-visibility|edit-window))\.ts`,
+  ].join('|'),
+);
+
 export function cdnConfig({ outDir = 'dist/cdn', sourcemap = false } = {}) {
   return {
     logLevel: 'warn',
@@ -18,7 +27,15 @@ export function cdnConfig({ outDir = 'dist/cdn', sourcemap = false } = {}) {
       sourcemap,
       lib: { entry: { plein: 'src/plein.ts' }, formats: ['es'] },
       rolldownOptions: {
-        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true, comments: false },
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          minify: true,
+          comments: false,
+          // What every widget page needs, as one chunk: left to itself the bundler splits it by
+          // which lazy parts of other widgets share each module, and every boundary costs bytes.
+          codeSplitting: { groups: [{ name: 'core', test: CORE }] },
+        },
       },
     },
   };

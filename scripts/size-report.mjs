@@ -3,7 +3,7 @@
 // beside other work), then prints, per widget page, its gzip size, its chunks, and the source
 // modules that weigh most. A module's weight is its share of its chunk's minified bytes times the
 // chunk's gzip size: an estimate, since gzip does not compress every part of a chunk alike.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +25,8 @@ const gzip = (file) => gzipSync(shipped(file), { level: 9 }).length;
 
 /** Minified bytes of `chunk` that each source module produced, from its source map. */
 function bytesBySource(chunk) {
+  // The bundler's own runtime helpers come without a map.
+  if (!existsSync(`${chunk}.map`)) return new Map([['(bundler runtime)', shipped(chunk).length]]);
   const map = JSON.parse(readFileSync(`${chunk}.map`, 'utf8'));
   const lines = shipped(chunk).split('\n');
   const bytes = new Map();
