@@ -1,6 +1,7 @@
-import type { AdapterWith, Comment, CommentSort, ListCommentsRequest, PleinAdapter, PostCommentInput } from '../adapters/contract.js';
+import { topics, type AdapterWith, type Comment, type CommentSort, type ListCommentsRequest, type PleinAdapter, type PostCommentInput } from '../adapters/contract.js';
 import { AdapterError, type AdapterErrorCode } from '../adapters/errors.js';
 import { check, checkEqual, fail, rejection, show } from './assert.js';
+import { record, type Recording } from './events.js';
 import type { KitTest } from './harness.js';
 import { kitThreads } from './threads.js';
 
@@ -113,4 +114,13 @@ export function checkSorted(items: readonly Comment[], sort: CommentSort, what: 
       (sort === 'newest' ? time(b) - time(a) : sort === 'oldest' ? time(a) - time(b) : rank(b) - rank(a) || time(a) - time(b));
     check(order <= 0, `${what}: ${show(a.id)} came before ${show(b.id)}, which is not the "${sort}" order (${show(items.map((item) => ({ id: item.id, pinned: item.pinned, createdAt: item.createdAt, rank: rank(item) })))}).`);
   }
+}
+
+/**
+ * Reads the thread, then records its events: the contract promises delivery from the adapter's
+ * latest read of a topic, not from a bare subscribe (a remote stream may still be connecting).
+ */
+export async function listenToThread(adapter: PleinAdapter, thread: string): Promise<Recording> {
+  await comments(adapter).getThread(thread);
+  return record(adapter, topics.thread(thread));
 }

@@ -1,7 +1,6 @@
-import { topics, type RealtimeEvent } from '../../adapters/contract.js';
+import type { RealtimeEvent } from '../../adapters/contract.js';
 import { check, checkEqual, show } from '../assert.js';
-import { comments, ids, listed, moderation, post, postAll, refused } from '../comment-calls.js';
-import { record } from '../events.js';
+import { comments, ids, listed, listenToThread, moderation, post, postAll, refused } from '../comment-calls.js';
 import type { KitTest } from '../harness.js';
 import { personas } from '../personas.js';
 import { kitThreads } from '../threads.js';
@@ -107,7 +106,7 @@ export const moderationSection: Section = {
 
     suite.test('tells other members about an approved comment with comment-added', live, async (t) => {
       const id = await pendingComment(t);
-      const other = record(await t.open(personas.otherMember), topics.thread(kitThreads.premoderated));
+      const other = await listenToThread(await t.open(personas.otherMember), kitThreads.premoderated);
       await moderation(await t.open(personas.moderator)).moderate({ kind: 'comment', id }, 'approve');
       const event = await other.next(
         (candidate: RealtimeEvent) => (candidate.type === 'comment-added' || candidate.type === 'comment-updated') && candidate.comment.id === id,
@@ -119,7 +118,7 @@ export const moderationSection: Section = {
 
     suite.test('tells other members that a hidden comment is gone with comment-deleted', live, async (t) => {
       const { id } = await post(await t.open(personas.member), 'Something rude.');
-      const other = record(await t.open(personas.otherMember), topics.thread(kitThreads.open));
+      const other = await listenToThread(await t.open(personas.otherMember), kitThreads.open);
       await moderation(await t.open(personas.moderator)).moderate({ kind: 'comment', id }, 'hide');
       await other.next((event) => event.type === 'comment-deleted' && event.id === id, t.patience, 'comment-deleted for the hidden comment');
       check(

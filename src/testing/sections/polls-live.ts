@@ -60,6 +60,7 @@ export function registerPollLive(suite: Registrar): void {
     const definition = pollDefinition('live-close', { results: 'after-close' });
     const member = await registered(t, definition, personas.member);
     await polls(member).vote(definition.id, choose('utrecht'));
+    await pollOf(member, definition.id);
     const recording = record(member, topics.poll(definition.id));
     await polls(await t.open(personas.moderator)).closePoll(definition.id, true);
     const event = await recording.next(

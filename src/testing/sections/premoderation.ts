@@ -1,7 +1,6 @@
-import { topics, type PleinAdapter, type RealtimeEvent } from '../../adapters/contract.js';
+import type { PleinAdapter, RealtimeEvent } from '../../adapters/contract.js';
 import { check, checkEqual, show, sleep } from '../assert.js';
-import { comments, expectFixture, ids, listed, post } from '../comment-calls.js';
-import { record } from '../events.js';
+import { comments, expectFixture, ids, listed, listenToThread, post } from '../comment-calls.js';
 import type { KitTest } from '../harness.js';
 import { personas } from '../personas.js';
 import { kitThreads } from '../threads.js';
@@ -77,14 +76,13 @@ export const premoderationSection: Section = {
       { capabilities: ['comments', 'realtime'] },
       async (t) => {
         await expectFixture(t, 'premoderated');
-        const topic = topics.thread(kitThreads.premoderated);
         const author = await t.open(personas.member);
         const moderator = await t.open(personas.moderator);
         const heard = {
-          author: record(author, topic),
-          moderator: record(moderator, topic),
-          other: record(await t.open(personas.otherMember), topic),
-          anonymous: record(await t.open(null), topic),
+          author: await listenToThread(author, kitThreads.premoderated),
+          moderator: await listenToThread(moderator, kitThreads.premoderated),
+          other: await listenToThread(await t.open(personas.otherMember), kitThreads.premoderated),
+          anonymous: await listenToThread(await t.open(null), kitThreads.premoderated),
         };
         const held = await post(author, 'For moderators’ eyes only.', onThread);
         const open = await post(moderator, 'For everyone.', onThread);
