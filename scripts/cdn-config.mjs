@@ -4,12 +4,14 @@
 // only: npm users' bundlers see the source as written.
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
+// Only what every widget page needs: Lit's `query` decorator, for one, stays with the widgets
+// that use it.
 const CORE = new RegExp(
   [
-    String.raw`node_modules/(lit-html/lit-html|lit-element|@lit/reactive-element|nanostores/atom)`,
+    String.raw`node_modules/(lit-html/lit-html|lit-element|@lit/reactive-element/(reactive-element|css-tag|decorators/(base|property|state))|lit/decorators/(property|state)|nanostores/(atom|lifecycle))`,
     String.raw`@lit/context/lib/(context-request-event|create-context|controllers/context-consumer)`,
-    String.raw`src/core/(config|plein-element|environment|page-observer|context|localize|string-bundles|store-controller|errors|events|relative-time)\.ts`,
-    String.raw`src/(styles/[^/]+|i18n/(en|registry|types)|adapters/(contract|errors)|domain/(permissions|roles|poll-visibility|edit-window))\.ts`,
+    String.raw`src/core/(actor|config|plein-element|environment|page-observer|context|localize|string-bundles|store-controller|errors|events|relative-time)\.ts`,
+    String.raw`src/(styles/[^/]+|i18n/(en|registry|types)|adapters/(contract|errors)|domain/(permission-checks|permissions-polls|roles|poll-visibility|edit-window))\.ts`,
   ].join('|'),
 );
 

@@ -1,5 +1,7 @@
 import { LitElement, type CSSResultGroup } from 'lit';
-import { property } from 'lit/decorators.js';
+// By file rather than through `lit/decorators.js`: the script-tag build's core chunk takes in
+// whatever its modules import, and the barrel would bring every decorator.
+import { property } from 'lit/decorators/property.js';
 import { ContextConsumer } from '@lit/context';
 import type { PleinAdapter } from '../adapters/contract.js';
 import { hostStyles } from '../styles/host.js';

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { PleinElement } from '../../core/plein-element.js';
 import { avatarBackground } from './avatar-color.js';

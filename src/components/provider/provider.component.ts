@@ -1,5 +1,5 @@
 import { html, type CSSResultGroup, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { ContextProvider } from '@lit/context';
 import type { PleinAdapter } from '../../adapters/contract.js';
 import { adapterContext, scopeContext, type PleinScope } from '../../core/context.js';

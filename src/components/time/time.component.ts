@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { LocalizeController } from '../../core/localize.js';
 import { PleinElement } from '../../core/plein-element.js';
 import { refreshDelay, sharedTicker } from './ticker.js';

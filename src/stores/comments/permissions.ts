@@ -1,6 +1,9 @@
 import type { Comment, Thread, Viewer } from '../../adapters/contract.js';
-import { can, type ContentFacts, type Decision, type PermissionAction, type PlaceFacts } from '../../domain/permissions.js';
-import type { Actor } from '../../domain/roles.js';
+import type { ContentFacts, Decision, PermissionAction, PlaceFacts } from '../../domain/permissions.js';
+import { canInThread as can } from '../../domain/permissions-thread.js';
+import { actorOf } from '../../core/actor.js';
+
+export { actorOf };
 
 /** The permission questions a comment thread asks. */
 export type CommentPermission = Extract<
@@ -17,12 +20,6 @@ export type CommentPermission = Extract<
   | 'moderation.unpin'
   | 'thread.lock'
 >;
-
-export function actorOf(viewer: Viewer | null): Actor {
-  if (!viewer) return { kind: 'anonymous' };
-  if (viewer.guest) return { kind: 'guest', id: viewer.id, name: viewer.name };
-  return { kind: 'member', id: viewer.id, name: viewer.name, roles: viewer.roles };
-}
 
 function contentFacts(comment: Comment): ContentFacts {
   return { authorId: comment.author.id, status: comment.status, deleted: comment.deleted, createdAt: comment.createdAt };

@@ -13,7 +13,7 @@ import {
 import { AdapterError } from '../../adapters/errors.js';
 import { toAdapterError } from '../../core/errors.js';
 import { clampPageSize } from '../../domain/limits.js';
-import { can } from '../../domain/permissions.js';
+import { canInThread as can } from '../../domain/permissions-thread.js';
 import { createDrafts, defaultDraftStorage, type DraftKey, type ThreadDrafts } from './drafts.js';
 import { actorOf } from './permissions.js';
 import { CommentTree, entryOf } from './tree.js';

@@ -2,9 +2,9 @@ import { atom, batch, onMount } from 'nanostores';
 import { supports, topics, type AdapterWith, type Ballot, type PleinAdapter, type Poll, type Viewer } from '../../adapters/contract.js';
 import { AdapterError, isAbortError, type FieldErrors } from '../../adapters/errors.js';
 import { toAdapterError } from '../../core/errors.js';
-import { can, type PollFacts } from '../../domain/permissions.js';
+import { canPoll as can, type PollFacts } from '../../domain/permissions-polls.js';
 import { pollIsClosed } from '../../domain/poll-visibility.js';
-import { actorOf } from '../comments/permissions.js';
+import { actorOf } from '../../core/actor.js';
 import type { PollAction, PollFailure, PollPending, PollStatus, PollStore, PollStoreOptions, VoterList } from './types.js';
 
 const VOTERS_PAGE = 50;
