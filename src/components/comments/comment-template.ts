@@ -22,7 +22,7 @@ export interface CommentContext {
   /** Seconds until posting is allowed again (rate limit), 0 when free. */
   readonly wait: number;
   /** The edit composer for a comment being edited. */
-  readonly editor: (node: DisplayNode) => TemplateResult;
+  readonly editor: (node: DisplayNode) => TemplateResult | typeof nothing;
 }
 
 /**

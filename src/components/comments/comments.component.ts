@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CommentSort, ReportInput } from '../../adapters/contract.js';
-import type { AdapterError } from '../../adapters/errors.js';
+import type { CommentSort } from '../../adapters/contract.js';
 import { $config } from '../../core/config.js';
 import { toAdapterError } from '../../core/errors.js';
 import { PleinErrorEvent, PleinLoginRequestEvent } from '../../core/events.js';
@@ -11,18 +11,17 @@ import { PleinElement } from '../../core/plein-element.js';
 import { relativeParts } from '../../core/relative-time.js';
 import { StoreController } from '../../core/store-controller.js';
 import { commentAnchor } from '../../domain/anchor.js';
-import { createCommentsStore } from '../../stores/comments/index.js';
+import { createCommentsStore, loadCommentsReveal } from '../../stores/comments/index.js';
 import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js';
 import { commentTemplate, type CommentContext, type UiFlags } from './comment-template.js';
 import { commentsStyles } from './comments.styles.js';
-import type { PleinCommentsComposer } from './composer.js';
 import { composerBox } from './composer-box.js';
 import { blockAt, buildDisplayTree, partition, updateDisplayTree, type Block, type DisplayNode, type DisplayTree } from './display-tree.js';
-import { PleinCommentDeletedEvent, PleinCommentEditedEvent, PleinCommentPostedEvent, PleinReactionChangedEvent } from './events.js';
+import { PleinReactionChangedEvent } from './events.js';
 import { whenIdle } from './idle.js';
 import type { JsonLdScript } from './jsonld-script.js';
 import { CommentsLocalize } from './localize.js';
-import type { Dialog } from './dialogs.js';
+import type { CommentsWriting } from './writing-actions.js';
 import { loadWriting, writingLoaded, writingPart } from './writing.js';
 
 /**
@@ -176,9 +175,6 @@ export class PleinComments extends PleinElement {
   @state() private editing: string | null = null;
   @state() private picker: string | null = null;
   @state() private highlighted: string | null = null;
-  @state() private dialog: Dialog | null = null;
-  /** A composer's refusal, by draft key, shown under its fields. */
-  @state() private composerErrors = new Map<string, AdapterError>();
   /** Bumped when something every comment shows changed (language, viewer, thread facts). */
   @state() private epoch = 0;
   @state() private now = Date.now();
@@ -221,8 +217,6 @@ export class PleinComments extends PleinElement {
   #deferred = false;
   /** The next data replaces the whole list (a new sort): render it like a first page. */
   #fresh = false;
-  /** Bumped on every change of `composerErrors`, which is not a string a signature can carry. */
-  #errorsVersion = 0;
   #treeOf: { items: readonly CommentEntry[]; maxDepth: number } | null = null;
   /** Top-level comments whose replies the reader opened, and those that start collapsed. */
   #expanded = new Set<string>();
@@ -252,6 +246,7 @@ export class PleinComments extends PleinElement {
   #composerSwapped = false;
   /** The composer box was submitted before the composer arrived: submit through it then. */
   #submitWhenWriting = false;
+  #writing: CommentsWriting | undefined;
 
   /** The comments store in use: its atoms and actions (post, react, …) drive this element. */
   get store(): CommentsStore | undefined {
@@ -265,6 +260,8 @@ export class PleinComments extends PleinElement {
     this.addEventListener('pointerenter', this.#onIntent);
     this.addEventListener('focusin', this.#onIntent);
     this.#pendingHash = location.hash;
+    // A permalink is opened once the first page is here: what finds it should be here by then.
+    if (PERMALINK.test(location.hash)) loadCommentsReveal().catch(() => undefined);
     // Relative times ("3 minutes ago") move on; only the comments whose text changes re-render.
     const ticker = setInterval(() => (this.now = Date.now()), 60_000);
     this.#stopTicker = () => clearInterval(ticker);
@@ -332,8 +329,7 @@ export class PleinComments extends PleinElement {
     this.#loadingAll = null;
     this.limit = 0;
     this.replyTo = this.editing = this.picker = this.highlighted = null;
-    this.dialog = null;
-    this.composerErrors = new Map();
+    this.#writing?.reset();
     this.#expanded.clear();
     this.#collapsed.clear();
     this.#decided.clear();
@@ -440,7 +436,7 @@ export class PleinComments extends PleinElement {
     this.#announceIncoming(store);
     this.#scheduleJsonLd(store);
     this.#syncCountdown(store);
-    this.#openDialog();
+    this.#writing?.updated();
 
     const focus = this.#focusAfterUpdate;
     this.#focusAfterUpdate = null;
@@ -517,7 +513,7 @@ export class PleinComments extends PleinElement {
       ${store && status !== 'error' ? this.#rootComposer(store, viewer !== null) : nothing}
       ${this.#body(store, status)}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" id="live"></div>
-      ${this.#dialogTemplate()}
+      ${this.#writing?.dialogTemplate()}
     </section>`;
   }
 
@@ -588,7 +584,7 @@ export class PleinComments extends PleinElement {
       guests: this.#guestsWelcome(store),
       now: this.now,
       wait: blocked ? Math.max(0, Math.ceil((blocked - Date.now()) / 1000)) : 0,
-      editor: (node) => this.#editComposer(store, node),
+      editor: (node) => this.#w()?.editor(store, node) ?? nothing,
     };
   }
 
@@ -653,7 +649,8 @@ export class PleinComments extends PleinElement {
     if (this.editing) mark(byKey.get(this.editing), 'e');
     if (this.picker) mark(byKey.get(this.picker), 'p');
     if (this.highlighted) mark(this.#tree.byId.get(this.highlighted), 'h');
-    for (const key of this.composerErrors.keys()) mark(this.#tree.byId.get(key.slice(key.indexOf(':') + 1)), `x${this.#errorsVersion}`);
+    const writing = this.#writing;
+    for (const key of writing?.errors.keys() ?? []) mark(this.#tree.byId.get(key.slice(key.indexOf(':') + 1)), `x${writing?.version}`);
     for (const id of this.#expanded) mark(this.#tree.byId.get(id), 'o');
     for (const node of this.#tree.order) if (node.entry.local) mark(node, `l${context.wait}`);
     return ui;
@@ -670,12 +667,13 @@ export class PleinComments extends PleinElement {
     // The time text changes at most once per unit shown ("3 minutes" → "4 minutes").
     const age = relativeParts(Date.parse(entry.comment.createdAt) - this.now);
     const failedWait = entry.local === 'failed' ? context.wait : 0;
-    const comment = guard([entry, this.epoch, ui, age?.value, age?.unit, failedWait, node.flattened, ui && this.composerErrors], () =>
+    const comment = guard([entry, this.epoch, ui, age?.value, age?.unit, failedWait, node.flattened, ui && this.#writing?.errors], () =>
       commentTemplate(context, node, ui),
     );
     // One part for everything under the comment (whitespace-free, like the comment itself).
     const after: TemplateResult[] = [];
-    if (this.replyTo === key) after.push(this.#replyComposer(context.store, node));
+    const writing = this.replyTo === key && this.#w();
+    if (writing) after.push(writing.reply(context.store, node, context.guests));
     if (children.length > 0) {
       if (node.level === 0 && this.#collapsed.has(id)) {
         after.push(
@@ -720,7 +718,7 @@ export class PleinComments extends PleinElement {
         <button type="button" part="sign-in" class="button primary" data-a="sign-in">${t.t('sign-in')}</button>
       </p>`;
     }
-    // Once the box is on screen, only #swapInComposer replaces it: it carries focus and caret over.
+    // Once the box is on screen, only the writing part's swapIn replaces it: it carries focus and caret over.
     if (!writingLoaded() || (this.#boxShown && !this.#composerSwapped)) {
       this.#boxShown = true;
       return composerBox(t, {
@@ -730,69 +728,7 @@ export class PleinComments extends PleinElement {
         submit: this.#submitBox,
       });
     }
-    return html`<plein-comments-composer
-        .localize=${t}
-        .revision=${t.revision}
-        lang=${this.effectiveLang}
-        .store=${store}
-        .draftKey=${'root'}
-        mode="new"
-        ?guest=${guests}
-        .error=${this.composerErrors.get('root') ?? null}
-        .blockedUntil=${store.$postBlockedUntil.get()}
-        .submit=${this.#submitRoot}
-      ></plein-comments-composer>
-      ${guests
-        ? html`<p class="sign-in muted">
-            <button type="button" part="sign-in" class="link" data-a="sign-in">${t.t('sign-in')}</button>
-          </p>`
-        : nothing}`;
-  }
-
-  #replyComposer(store: CommentsStore, node: DisplayNode): TemplateResult {
-    const key = node.entry.key;
-    const draftKey = `reply:${node.entry.comment.id}` as const;
-    return html`<plein-comments-composer
-      class="inline"
-      .localize=${this.#localize}
-      .revision=${this.#localize.revision}
-      lang=${this.effectiveLang}
-      .store=${store}
-      .draftKey=${draftKey}
-      mode="reply"
-      .replyName=${node.entry.comment.author.name}
-      ?guest=${this.#guestsWelcome(store)}
-      .error=${this.composerErrors.get(draftKey) ?? null}
-      .blockedUntil=${store.$postBlockedUntil.get()}
-      .submit=${(text: string, guestName: string | undefined) => this.#post(store, text, guestName, node.entry.comment.id, draftKey)}
-      .cancel=${() => this.#closeInline('reply', key)}
-    ></plein-comments-composer>`;
-  }
-
-  #editComposer(store: CommentsStore, node: DisplayNode): TemplateResult {
-    const { entry } = node;
-    const draftKey = `edit:${entry.comment.id}` as const;
-    return html`<plein-comments-composer
-      class="inline"
-      .localize=${this.#localize}
-      .revision=${this.#localize.revision}
-      lang=${this.effectiveLang}
-      .store=${store}
-      .draftKey=${draftKey}
-      mode="edit"
-      .initial=${entry.comment.body}
-      .error=${this.composerErrors.get(draftKey) ?? null}
-      .submit=${(text: string) => this.#edit(store, entry.comment.id, text, draftKey)}
-      .cancel=${() => this.#closeInline('edit', entry.key)}
-    ></plein-comments-composer>`;
-  }
-
-  #dialogTemplate(): TemplateResult {
-    const dialog = this.dialog;
-    const part = writingPart();
-    const content =
-      dialog && part ? part.dialogContent(this.#localize, dialog, { confirmDelete: this.#confirmDelete, sendReport: this.#sendReport }) : nothing;
-    return html`<dialog part="dialog" class="dialog" id="dialog" aria-labelledby="dialog-title" @close=${this.#closeDialog}>${content}</dialog>`;
+    return this.#w()?.root(store, guests) ?? nothing;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -827,7 +763,7 @@ export class PleinComments extends PleinElement {
         store.setLocked(!store.$thread.get()?.locked).catch((error: unknown) => this.#failed('lock', error));
         return;
       case 'close-dialog':
-        this.#closeDialog();
+        this.#writing?.closeDialog();
         return;
       case 'load-writing':
         void this.#loadWriting();
@@ -842,19 +778,19 @@ export class PleinComments extends PleinElement {
         if (store.can('comment.post').allowed || this.#guestsWelcome(store) || !this.#requestLogin('reply')) {
           this.#whenWriting(() => {
             this.replyTo = key;
-            this.#focusComposer(`reply:${comment.id}`);
+            this.#w()?.focusComposer(`reply:${comment.id}`);
           });
         }
         return;
       case 'edit':
         this.#whenWriting(() => {
           this.editing = key;
-          this.#focusComposer(`edit:${comment.id}`);
+          this.#w()?.focusComposer(`edit:${comment.id}`);
         });
         return;
       case 'delete':
       case 'report':
-        this.#whenWriting(() => (this.dialog = { kind: action, key, opener: target }));
+        this.#whenWriting(() => this.#w()?.openDialog({ kind: action, key, opener: target }));
         return;
       case 'approve':
       case 'hide':
@@ -876,7 +812,7 @@ export class PleinComments extends PleinElement {
       case 'react':
         return this.#react(store, node, target.dataset.r ?? '', target);
       case 'retry':
-        if (node.entry.localId) store.retry(node.entry.localId).then((posted) => this.#posted(posted, key), () => undefined);
+        this.#whenWriting(() => this.#w()?.retry(store, node.entry));
         return;
       case 'discard':
         if (node.entry.localId) {
@@ -944,148 +880,6 @@ export class PleinComments extends PleinElement {
       this.#focusComment(first.key, true);
     };
   }
-
-  readonly #submitRoot = (text: string, guestName: string | undefined): Promise<boolean> => {
-    const store = this.#store;
-    return store ? this.#post(store, text, guestName, null, 'root') : Promise.resolve(false);
-  };
-
-  async #post(store: CommentsStore, text: string, guestName: string | undefined, parentId: string | null, draftKey: string): Promise<boolean> {
-    const t = this.#localize;
-    const localId = `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    this.#setComposerError(draftKey, null);
-    if (parentId) {
-      const root = this.#tree.byId.get(parentId)?.root;
-      if (root) this.#expanded.add(root.entry.comment.id);
-    }
-    const pending = store.post({ body: text, parentId, guestName, localId });
-    // The optimistic entry is in the thread now; make sure it is rendered, and go there.
-    this.#revealKey(localId);
-    if (parentId) this.replyTo = null;
-    try {
-      const comment = await pending;
-      this.#posted(comment, localId);
-      return true;
-    } catch (caught) {
-      const error = toAdapterError(caught);
-      this.dispatchEvent(new PleinErrorEvent({ error, action: parentId ? 'reply' : 'post-comment' }));
-      const kept = this.#tree.byKey.has(localId) || store.$items.get().some((entry) => entry.key === localId);
-      if (kept) {
-        // It waits in the thread as "not sent" with Retry; the composer is free again.
-        this.#announce(`${t.t('failed')} ${error.code === 'network' ? t.t('offline') : t.errorMessage(error)}`);
-        this.#focusAfterUpdate = () => this.#focusComment(localId);
-        return true;
-      }
-      this.#announce(t.t('not-posted', { reason: t.errorMessage(error) }));
-      this.#setComposerError(draftKey, error);
-      if (parentId) {
-        const parent = this.#tree.byId.get(parentId);
-        if (parent) this.replyTo = parent.entry.key;
-      }
-      this.#focusComposer(draftKey);
-      return false;
-    }
-  }
-
-  /** `focus`: the reader just acted on it; a background resend must not move their focus. */
-  #posted(comment: CommentEntry['comment'], key: string, focus = true): void {
-    const t = this.#localize;
-    this.#announce(comment.status === 'pending' ? t.t('posted-pending') : t.t('posted'));
-    this.dispatchEvent(new PleinCommentPostedEvent({ comment }));
-    if (focus) this.#focusAfterUpdate = () => this.#focusComment(key);
-    this.requestUpdate();
-  }
-
-  async #edit(store: CommentsStore, id: string, text: string, draftKey: string): Promise<boolean> {
-    this.#setComposerError(draftKey, null);
-    const key = this.editing;
-    try {
-      const comment = await store.edit(id, text);
-      this.editing = null;
-      this.#announce(this.#localize.t('saved'));
-      this.dispatchEvent(new PleinCommentEditedEvent({ comment }));
-      if (key) this.#focusAfterUpdate = () => this.#focusComment(key);
-      return true;
-    } catch (caught) {
-      const error = toAdapterError(caught);
-      this.#setComposerError(draftKey, error);
-      this.dispatchEvent(new PleinErrorEvent({ error, action: 'edit' }));
-      this.#focusComposer(draftKey);
-      return false;
-    }
-  }
-
-  #closeInline(kind: 'reply' | 'edit', key: string): void {
-    if (kind === 'reply') this.replyTo = null;
-    else this.editing = null;
-    // Back to the button that opened it.
-    this.#focusAfterUpdate = () => this.#query(`[data-a="${kind}"][data-k="${CSS.escape(key)}"]`)?.focus();
-  }
-
-  readonly #confirmDelete = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const store = this.#store;
-    const dialog = this.dialog;
-    const node = dialog && this.#tree.byKey.get(dialog.key);
-    if (!store || !dialog || !node) return;
-    const id = node.entry.comment.id;
-    const next = this.#neighbour(dialog.key);
-    try {
-      await store.remove(id);
-      this.dialog = null;
-      this.#announce(this.#localize.t('deleted-announce'));
-      this.dispatchEvent(new PleinCommentDeletedEvent({ id, thread: store.thread }));
-      // The placeholder when replies keep it, else the next comment, else the heading.
-      this.#focusAfterUpdate = () => {
-        if (this.#tree.byKey.has(dialog.key)) this.#focusComment(dialog.key);
-        else if (next) this.#focusComment(next);
-        else this.#byId('heading')?.focus();
-      };
-    } catch (caught) {
-      const error = toAdapterError(caught);
-      this.dialog = { ...dialog, error };
-      this.dispatchEvent(new PleinErrorEvent({ error, action: 'delete' }));
-    }
-  };
-
-  readonly #sendReport = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const store = this.#store;
-    const dialog = this.dialog;
-    const node = dialog && this.#tree.byKey.get(dialog.key);
-    if (!store || !dialog || !node) return;
-    const data = new FormData(event.target as HTMLFormElement);
-    const note = String(data.get('note') ?? '').trim();
-    const input: ReportInput = { reason: String(data.get('reason') ?? 'other') as ReportInput['reason'] };
-    if (note) input.note = note;
-    try {
-      await store.report(node.entry.comment.id, input);
-      this.#closeDialog();
-      this.#announce(this.#localize.t('reported'));
-    } catch (caught) {
-      const error = toAdapterError(caught);
-      this.dialog = { ...dialog, error };
-      this.dispatchEvent(new PleinErrorEvent({ error, action: 'report' }));
-    }
-  };
-
-  #openDialog(): void {
-    const element = this.#byId<HTMLDialogElement>('dialog');
-    if (!element) return;
-    if (this.dialog && !element.open) {
-      element.showModal();
-      element.querySelector<HTMLElement>('input, .button.danger')?.focus();
-    } else if (!this.dialog && element.open) element.close();
-  }
-
-  /** Closes the dialog (Cancel, Escape, a report sent) and returns focus to what opened it. */
-  readonly #closeDialog = (): void => {
-    const opener = this.dialog?.opener;
-    this.dialog = null;
-    const element = this.#byId<HTMLDialogElement>('dialog');
-    if (element?.open) element.close();
-    if (opener?.isConnected) opener.focus();
-  };
 
   readonly #onSort = (event: Event): void => {
     const sort = (event.target as HTMLSelectElement).value as CommentSort;
@@ -1156,15 +950,6 @@ export class PleinComments extends PleinElement {
     article.focus({ preventScroll: !scroll });
   }
 
-  /** Focuses the composer for `draftKey` once rendered (after opening, after a refusal). */
-  #focusComposer(draftKey: string): void {
-    this.#focusAfterUpdate = () => {
-      for (const composer of this.renderRoot.querySelectorAll<PleinCommentsComposer>('plein-comments-composer')) {
-        if (composer.draftKey === draftKey) composer.focusInput();
-      }
-    };
-  }
-
   /** The key of the comment to focus when `key` goes away: the next one, else the previous. */
   #neighbour(key: string): string | null {
     const all = this.#articles();
@@ -1211,29 +996,32 @@ export class PleinComments extends PleinElement {
     this.#announce(this.#localize.t('action-failed', { reason: this.#localize.errorMessage(error) }));
   }
 
-  #setComposerError(key: string, error: AdapterError | null): void {
-    const errors = new Map(this.composerErrors);
-    if (error) errors.set(key, error);
-    else errors.delete(key);
-    this.#errorsVersion += 1;
-    this.composerErrors = errors;
-  }
-
-  /** Back online: send what waits, and tell the page about each comment that got through. */
-  readonly #onOnline = async (): Promise<void> => {
-    if (this.writingFailed) void this.#loadWriting();
-    const store = this.#store;
-    if (!store) return;
-    const waiting = store.$items.get().filter((entry) => entry.local === 'failed');
-    await store.retryAll();
-    for (const before of waiting) {
-      const entry = store.$items.get().find((item) => item.key === before.key);
-      if (entry && !entry.local) this.#posted(entry.comment, entry.key, false);
+  /** Back online: load the writing part if it failed, and send what waits. */
+  readonly #onOnline = (): void => {
+    if (this.writingFailed || this.#store?.$items.get().some((entry) => entry.local === 'failed')) {
+      this.#whenWriting(() => void this.#w()?.online());
     }
   };
 
   // -------------------------------------------------------------------------------------------
   // The writing part, loaded on intent
+
+  /** The writing part's half of this element, once the part is here. */
+  #w(): CommentsWriting | undefined {
+    return (this.#writing ??= writingPart()?.createWriting({
+      el: this,
+      t: this.#localize,
+      store: () => this.#store,
+      tree: () => this.#tree,
+      set: (view) => Object.assign(this, view),
+      announce: (message) => this.#announce(message),
+      focus: (key) => this.#focusComment(key),
+      after: (focus) => (this.#focusAfterUpdate = focus),
+      reveal: (key) => this.#revealKey(key),
+      expand: (id) => this.#expanded.add(id),
+      neighbour: (key) => this.#neighbour(key),
+    }));
+  }
 
   readonly #onIntent = (): void => this.#wantWriting();
 
@@ -1282,31 +1070,13 @@ export class PleinComments extends PleinElement {
       return false;
     }
     if (this.writingFailed) this.writingFailed = false;
-    await this.#swapInComposer();
-    return true;
-  }
-
-  /** Replaces the composer box with the composer, keeping the caret where the reader had it. */
-  async #swapInComposer(): Promise<void> {
-    const box = this.#query<HTMLTextAreaElement>('form.box textarea');
     this.#composerSwapped = true;
-    if (!box) return;
-    const focused = (this.renderRoot as ShadowRoot).activeElement === box;
-    const { selectionStart, selectionEnd } = box;
-    this.requestUpdate();
-    await this.updateComplete;
-    const composer = this.#query<PleinCommentsComposer>('plein-comments-composer[mode="new"]');
-    if (!composer) return;
-    await composer.updateComplete;
-    const field = composer.querySelector('textarea');
-    if (focused && field) {
-      field.focus();
-      field.setSelectionRange(selectionStart, selectionEnd);
-    }
-    if (this.#submitWhenWriting) {
+    await this.#w()?.swapIn(() => {
+      const submit = this.#submitWhenWriting;
       this.#submitWhenWriting = false;
-      composer.querySelector('form')?.requestSubmit();
-    }
+      return submit;
+    });
+    return true;
   }
 
   readonly #submitBox = (event: SubmitEvent): void => {

@@ -62,7 +62,6 @@ export const commentsStyles = css`
   }
 
   select,
-  .input,
   .textarea {
     font: inherit;
     color: var(--plein-color-text);
@@ -77,7 +76,6 @@ export const commentsStyles = css`
 
   .button,
   .link,
-  .tab,
   .reaction,
   .pill {
     font: inherit;
@@ -103,12 +101,6 @@ export const commentsStyles = css`
 
   .button.primary:hover {
     background: var(--plein-color-accent-hover);
-  }
-
-  .button.danger {
-    background: var(--plein-color-danger);
-    border-color: var(--plein-color-danger);
-    color: var(--plein-color-danger-contrast);
   }
 
   [aria-disabled='true'] {
@@ -172,10 +164,6 @@ export const commentsStyles = css`
   }
 
   /* Composer */
-
-  plein-comments-composer {
-    display: block;
-  }
 
   .composer {
     display: flex;
@@ -528,10 +516,6 @@ export const commentsStyles = css`
 
     .comment {
       gap: var(--plein-space-xs);
-    }
-
-    .hint {
-      display: none;
     }
   }
 `;

@@ -4,9 +4,13 @@ import { css } from 'lit';
  * The styles only writing needs (composer tabs, preview, counter and hint, the guest name field,
  * the report and delete dialogs): they come with the writing part and are added to the element's
  * shadow root when it arrives. Nothing in `comments.styles.ts` competes with these rules, so coming
- * last changes nothing (the narrow-widget rule that hides the hint sets only `display`).
+ * last changes nothing.
  */
 export const writingStyles = css`
+  plein-comments-composer {
+    display: block;
+  }
+
   plein-comments-composer.inline {
     margin-block: var(--plein-space-xs);
   }
@@ -37,6 +41,11 @@ export const writingStyles = css`
   }
 
   .input {
+    font: inherit;
+    color: var(--plein-color-text);
+    background: var(--plein-color-surface);
+    border: 1px solid var(--plein-color-border-strong);
+    border-radius: var(--plein-radius-s);
     padding: var(--plein-space-2xs) var(--plein-space-xs);
     max-inline-size: 20em;
   }
@@ -47,6 +56,9 @@ export const writingStyles = css`
   }
 
   .tab {
+    font: inherit;
+    cursor: pointer;
+    min-block-size: 24px;
     padding: var(--plein-space-3xs) var(--plein-space-xs);
     border: 0;
     border-block-end: 2px solid transparent;
@@ -119,5 +131,17 @@ export const writingStyles = css`
     display: flex;
     align-items: center;
     gap: var(--plein-space-xs);
+  }
+
+  .button.danger {
+    background: var(--plein-color-danger);
+    border-color: var(--plein-color-danger);
+    color: var(--plein-color-danger-contrast);
+  }
+
+  @container (max-width: 30em) {
+    .hint {
+      display: none;
+    }
   }
 `;

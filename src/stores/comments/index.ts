@@ -2,7 +2,7 @@
  * The comments store: one thread for one adapter, as nanostores atoms and plain actions.
  * `<plein-comments>` renders it; anything else (another framework's component, a test) can too.
  */
-export { createCommentsStore, loadCommentsWriting } from './store.js';
+export { createCommentsStore, loadCommentsReveal, loadCommentsWriting } from './store.js';
 export { draftStorageKey, type CommentDrafts, type DraftKey } from './drafts.js';
 export type { CommentPermission } from './permissions.js';
 export type {

@@ -1,5 +1,4 @@
 import { batch } from 'nanostores';
-import type { Comment } from '../../adapters/contract.js';
 import { isAbortError } from '../../adapters/errors.js';
 import { toAdapterError } from '../../core/errors.js';
 import { LIMITS } from '../../domain/limits.js';
@@ -13,10 +12,9 @@ export interface Reading {
   nextPage(limit: number, action: CommentsAction, signal?: AbortSignal): Promise<void>;
   loadAll(options?: { signal?: AbortSignal }): Promise<boolean>;
   showIncoming(): CommentEntry[];
-  reveal(id: string): Promise<CommentEntry | null>;
 }
 
-/** Loading the thread: the first page, further pages, all of it in the background, one permalink. */
+/** Loading the thread: the first page, further pages, all of it in the background. */
 export function createReading(s: CommentsState, startLive: () => void): Reading {
   function load(): Promise<void> {
     s.generation += 1;
@@ -131,60 +129,5 @@ export function createReading(s: CommentsState, startLive: () => void): Reading 
     return arrivals.flatMap((comment) => s.rendered(comment.id) ?? []);
   }
 
-  /** Comment `id` and each ancestor up to one in view, from what is here or fetched; `null`: one is missing. */
-  async function ancestry(id: string, signal: AbortSignal): Promise<{ chain: Comment[]; missing: string | null }> {
-    const api = s.need('comments');
-    const chain: Comment[] = [];
-    let next: string | null = id;
-    while (next !== null && !s.rendered(next)) {
-      // Waiting for its parent, or among the live arrivals: no need to fetch it.
-      const parked: Comment | undefined = s.tree.byId(next)?.comment;
-      const comment: Comment | null = parked ?? s.incoming.get(next) ?? (await api.getComment(next, { signal }));
-      if (!comment || comment.thread !== s.thread) return { chain, missing: next };
-      if (!parked) chain.push(comment);
-      next = comment.parentId;
-    }
-    return { chain, missing: null };
-  }
-
-  async function reveal(id: string): Promise<CommentEntry | null> {
-    if (s.disposed) return null;
-    if (s.status === 'idle') await load();
-    else if (s.loading) await s.loading;
-    if (s.status !== 'ready') return null;
-    const present = s.rendered(id);
-    if (present) return present;
-    const generation = s.generation;
-    try {
-      // Fast path: the comment and its ancestors, placed where they belong.
-      const { chain, missing } = await ancestry(id, s.reads.signal);
-      if (generation !== s.generation) return reveal(id);
-      if (missing === id) return null;
-      if (missing === null) {
-        // Parents count the replies that existed when they were fetched: a fetched comment is in
-        // its parent's count, a live arrival only in that of a parent fetched just now.
-        const fresh = new Set(chain.map((comment) => comment.id));
-        batch(() => {
-          for (const comment of chain.reverse()) {
-            if (s.tree.has(comment.id)) continue;
-            const arrival = s.incoming.has(comment.id);
-            s.upsert(comment, !arrival || (comment.parentId !== null && fresh.has(comment.parentId)));
-          }
-          s.commit();
-        });
-        const placed = s.rendered(id);
-        if (placed) return placed;
-      }
-      // An ancestor the viewer may not fetch alone: page through the thread instead.
-      while (!s.rendered(id) && s.cursor !== null && generation === s.generation) {
-        await nextPage(LIMITS.pageSize.max, 'reveal');
-      }
-      return s.rendered(id);
-    } catch (caught) {
-      if (isAbortError(caught)) return null;
-      throw s.fail('reveal', caught, id);
-    }
-  }
-
-  return { load, nextPage, loadAll, showIncoming, reveal };
+  return { load, nextPage, loadAll, showIncoming };
 }

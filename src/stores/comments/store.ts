@@ -28,6 +28,16 @@ export function loadCommentsWriting(): Promise<void> {
   return writerChunk.then(() => undefined);
 }
 
+let revealChunk: Promise<typeof import('./reveal.js')> | undefined;
+
+/** Loads what reveals a permalinked comment; a failed load is tried again next time. */
+export function loadCommentsReveal(): Promise<typeof import('./reveal.js')> {
+  return (revealChunk ??= import('./reveal.js').catch((error: unknown) => {
+    revealChunk = undefined;
+    throw error;
+  }));
+}
+
 /** See `CommentsStore`. */
 export function createCommentsStore(adapter: PleinAdapter, options: CommentsStoreOptions): CommentsStore {
   const s = new CommentsState(adapter, options);
@@ -72,7 +82,11 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     loadMore: () => reading.nextPage(s.pageSize, 'load-more'),
     loadAll: reading.loadAll,
     showIncoming: reading.showIncoming,
-    reveal: reading.reveal,
+    reveal: (id) =>
+      loadCommentsReveal().then(
+        (module) => module.reveal(s, reading, id),
+        (error: unknown) => Promise.reject(s.fail('reveal', error, id)),
+      ),
     setSort(sort) {
       if (sort === s.$sort.get() && (s.status === 'loading' || s.status === 'ready')) return s.loading ?? Promise.resolve();
       s.$sort.set(sort);
