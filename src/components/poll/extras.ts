@@ -10,9 +10,10 @@ import type { Ballot, Poll, PollTally } from '../../adapters/contract.js';
 import { DEFAULT_RATING_SCALE } from '../../domain/rating-scale.js';
 import { countdownText } from './countdown-text.js';
 import { extrasText as text } from './extras-text.js';
+export { extrasStyles } from './extras.styles.js';
 import type { PollsLocalize } from './localize.js';
-// Types only: a value from a module of the poll's own chunk would make that chunk export more
-// than the element (and need a bundler runtime on every poll page); `ratingResults` gets the bars passed in.
+// Types only: the bars are the element's own lazily loaded part, which it passes to `ratingResults`
+// once both parts are here, so the two chunks never wait on each other.
 import type { ResultRow, resultBars } from './results.js';
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((value) => b.includes(value));

@@ -16,6 +16,7 @@ import { $translations } from '../../i18n/registry.js';
 import type { Message } from '../../i18n/types.js';
 import type { PollStore } from '../../stores/polls/index.js';
 import type { PollsLocalize } from './localize.js';
+export { manageStyles } from './manage.styles.js';
 
 type Lookup = Readonly<Record<string, Message | undefined>>;
 

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { supports, type Ballot, type Poll, type PollDefinition, type PollTally } from '../../adapters/contract.js';
 import type { AdapterError } from '../../adapters/errors.js';
 import { $config } from '../../core/config.js';
@@ -13,10 +14,11 @@ import { readDefinition } from './definition.js';
 import { PleinPollClosedEvent, PleinVoteCastEvent } from './events.js';
 import { PollsLocalize } from './localize.js';
 import { pollStyles } from './poll.styles.js';
-import { leaderLine, optionRows, resultBars } from './results.js';
 import { loadRanked, type RankedModules } from './ranked.js';
 import { nextTick } from './countdown.js';
 import { loadExtras, type ExtrasModule } from './load-extras.js';
+import { loadResults, type ResultsModule } from './load-results.js';
+import { adoptPartStyles } from './part-styles.js';
 
 type ManageModule = typeof import('./manage.js');
 let manageChunk: Promise<ManageModule> | undefined;
@@ -152,6 +154,10 @@ export class PleinPoll extends PleinElement {
   @state() private manage: ManageModule | null = null;
   @state() private extras: ExtrasModule | null = null;
   #extrasLoading = false;
+  @state() private resultsPart: ResultsModule | null = null;
+  /** The bars' chunk could not be fetched: say so, and fetch again when asked (or on the next vote). */
+  @state() private resultsFailed = false;
+  #resultsLoading = false;
 
   readonly #t = new PollsLocalize(this);
   #definition: PollDefinition | null = null;
@@ -206,7 +212,12 @@ export class PleinPoll extends PleinElement {
       if (records.some((record) => record.target !== this || record.type === 'childList')) this.requestUpdate();
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+    // Whoever reaches for the ballot may be about to vote: the bars shown after a vote come along.
+    this.addEventListener('pointerenter', this.#warmResults);
+    this.addEventListener('focusin', this.#warmResults);
   }
+
+  #warmResults = (): void => this.#loadResults();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -231,14 +242,23 @@ export class PleinPoll extends PleinElement {
     if (!this.extras && !this.#extrasLoading && this.#needsExtras(poll)) {
       this.#extrasLoading = true;
       loadExtras()
-        .then((module) => (this.extras = module))
+        .then((module) => {
+          adoptPartStyles(this.renderRoot as ShadowRoot, module.extrasStyles);
+          this.extras = module;
+        })
         // Those parts stay off screen meanwhile; the next render asks for them again.
         .catch((error: unknown) => console.warn('plein: could not load a part of <plein-poll>.', error))
         .finally(() => (this.#extrasLoading = false));
     }
+    if (!this.resultsFailed && (poll ? poll.tally : this.#resultsAtOnce())) this.#loadResults();
     if (store && !this.manage && this.#needsManage(store, poll)) {
       manageChunk ??= import('./manage.js');
-      void manageChunk.then((module) => (this.manage = module));
+      void manageChunk.then((module) => {
+        // Every render until the chunk is here asked for it: only the first answer applies.
+        if (this.manage) return;
+        adoptPartStyles(this.renderRoot as ShadowRoot, module.manageStyles);
+        this.manage = module;
+      });
     }
     super.update(changed);
   }
@@ -253,6 +273,23 @@ export class PleinPoll extends PleinElement {
     const declared = this.#definition;
     if (!this.poll) return false;
     return declared === null || declared.type === 'rating' || declared.type === 'quiz' || declared.closesAt !== null;
+  }
+
+  /** Before the first read: whether the poll may show its results to everyone at once. */
+  #resultsAtOnce(): boolean {
+    return this.poll !== '' && (this.#definition === null || this.#definition.results === 'always');
+  }
+
+  #loadResults(): void {
+    if (this.resultsPart || this.#resultsLoading) return;
+    this.#resultsLoading = true;
+    loadResults()
+      .then((module) => {
+        adoptPartStyles(this.renderRoot as ShadowRoot, module.resultsStyles);
+        this.resultsPart = module;
+      })
+      .catch(() => (this.resultsFailed = true))
+      .finally(() => (this.#resultsLoading = false));
   }
 
   /** Moderators' tools, voter lists and definition problems are a chunk most visitors never need. */
@@ -558,20 +595,28 @@ export class PleinPoll extends PleinElement {
     }
     return html`<section part="result" class="result-box" aria-labelledby="results-heading">
       <h2 class="results-heading" id="results-heading">${t.t('results')}</h2>
-      ${total} ${this.#tallyView(poll, tally)} ${poll.type === 'rating' || poll.type === 'quiz' ? nothing : leaderLine(t, poll, tally, closed)}
+      ${total} ${this.#tallyView(poll, tally)}
+      ${poll.type === 'rating' || poll.type === 'quiz' || !this.resultsPart ? nothing : this.resultsPart.leaderLine(t, poll, tally, closed)}
     </section>`;
   }
 
   #tallyView(poll: Poll, tally: PollTally): TemplateResult | typeof nothing {
     const t = this.#t;
     const mine = poll.myBallot ?? this.#cast;
-    if (poll.type === 'rating') return this.extras ? this.extras.ratingResults(t, poll, tally, mine, resultBars) : nothing;
+    const runoff = this.ranked?.runoff;
+    if (poll.type === 'ranked' && runoff && tally.rounds) return runoff(poll, tally, this.effectiveLang);
+    const part = this.resultsPart;
+    // Until the bars are here the number of votes stands alone; a failed fetch says so, with a retry.
+    if (!part)
+      return this.resultsFailed
+        ? html`<div class="notice danger" role="alert">
+            <p>${t.term('error.network')}</p>
+            <button type="button" class="button" @click=${() => (this.resultsFailed = false)}>${t.term('retry')}</button>
+          </div>`
+        : nothing;
+    if (poll.type === 'rating') return this.extras ? this.extras.ratingResults(t, poll, tally, mine, part.resultBars) : nothing;
     const chosen = new Set(mine && 'choices' in mine ? mine.choices : []);
-    if (poll.type === 'ranked') {
-      const runoff = this.ranked?.runoff;
-      return runoff && tally.rounds ? runoff(poll, tally, this.effectiveLang) : resultBars(t, optionRows(poll, tally, chosen), tally.total, t.t('results'));
-    }
-    return resultBars(t, optionRows(poll, tally, chosen), tally.total, t.t('results'));
+    return part.resultBars(t, part.optionRows(poll, tally, chosen), tally.total, t.t('results'));
   }
 
   #moderationView(manage: ManageModule, store: PollStore, poll: Poll, closed: boolean, moderator: boolean): TemplateResult {
@@ -618,6 +663,8 @@ export class PleinPoll extends PleinElement {
   };
 
   async #send(store: PollStore, poll: Poll, retry = false): Promise<void> {
+    this.resultsFailed = false;
+    this.#loadResults();
     const ballot = retry ? null : this.#ballot(poll);
     try {
       const result = ballot ? await store.vote(ballot) : await store.retry();

@@ -35,9 +35,7 @@ export const pollStyles = css`
   }
 
   .small,
-  .mine,
-  .field-error,
-  .result-value {
+  .field-error {
     font-size: var(--plein-font-size-s);
   }
 
@@ -103,15 +101,6 @@ export const pollStyles = css`
     background: var(--plein-color-accent-subtle);
   }
 
-  /* Text says which answer is right; the border only repeats it. */
-  .option[part~='option-correct'] {
-    border-color: var(--plein-color-success);
-  }
-
-  .option[part~='option-wrong'] {
-    border-color: var(--plein-color-danger);
-  }
-
   .option.step {
     min-inline-size: 3em;
     justify-content: center;
@@ -129,28 +118,14 @@ export const pollStyles = css`
     flex: none;
   }
 
-  .mark {
-    font-weight: var(--plein-font-weight-strong);
-  }
-
-  .field-error,
-  .wrong {
+  .field-error {
     color: var(--plein-color-danger);
   }
 
-  .right {
-    color: var(--plein-color-success);
-  }
-
-  .actions,
-  .moderation {
+  .actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--plein-space-xs);
-  }
-
-  .moderation:empty {
-    display: none;
   }
 
   .button,
@@ -204,38 +179,16 @@ export const pollStyles = css`
     gap: var(--plein-space-2xs);
   }
 
-  .notice.warning {
-    background: var(--plein-color-warning-subtle);
-    border-color: var(--plein-color-warning);
-  }
-
   .notice.danger {
     background: var(--plein-color-danger-subtle);
     border-color: var(--plein-color-danger);
-  }
-
-  .problems,
-  .voter-list {
-    padding-inline-start: 1.25em;
-  }
-
-  code {
-    font-family: var(--plein-font-family-mono);
-    font-size: 0.9em;
   }
 
   .confirmation {
     font-weight: var(--plein-font-weight-strong);
   }
 
-  .verdict {
-    display: flex;
-    flex-direction: column;
-    gap: var(--plein-space-2xs);
-  }
-
-  .result-box,
-  .voters {
+  .result-box {
     display: flex;
     flex-direction: column;
     gap: var(--plein-space-xs);
@@ -245,54 +198,6 @@ export const pollStyles = css`
 
   .results-heading {
     font-size: var(--plein-font-size-m);
-  }
-
-  .results {
-    list-style: none;
-    padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--plein-space-xs);
-  }
-
-  .result {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: var(--plein-space-3xs) var(--plein-space-s);
-  }
-
-  .result-label {
-    overflow-wrap: anywhere;
-  }
-
-  .result-value {
-    font-variant-numeric: tabular-nums;
-    color: var(--plein-color-muted);
-  }
-
-  .mine {
-    color: var(--plein-color-muted);
-  }
-
-  .bar {
-    grid-column: 1 / -1;
-    block-size: var(--plein-poll-bar-height, 0.5em);
-    border-radius: var(--plein-radius-full);
-    background: var(--plein-poll-bar-track, var(--plein-color-surface-alt));
-    box-shadow: inset 0 0 0 1px var(--_border);
-    overflow: hidden;
-  }
-
-  .fill {
-    display: block;
-    block-size: 100%;
-    background: var(--plein-poll-bar-color, var(--_accent));
-    transition: inline-size var(--plein-duration-slow) ease-out;
-  }
-
-  .winner,
-  .average {
-    font-weight: var(--plein-font-weight-strong);
   }
 
   .withheld {

@@ -48,7 +48,8 @@
  * @csspart ranked-add - The add buttons.
  */
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PollOption } from '../../adapters/contract.js';
 import { LocalizeController } from '../../core/localize.js';

@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Poll, PollTally } from '../../adapters/contract.js';
 import type { PollsLocalize } from './localize.js';
+import { resultsText as text } from './results-text.js';
+export { resultsStyles } from './results.styles.js';
 
 export interface ResultRow {
   key: string;
@@ -22,9 +24,9 @@ export function resultBars(t: PollsLocalize, rows: readonly ResultRow[], total: 
       const percent = t.percent(share);
       return html`<li part=${row.mine ? 'result result-mine' : 'result'} class="result">
         <span class="result-label"
-          >${row.label}${row.mine ? html` <span class="mine">(${t.t('your-choice')})</span>` : nothing}</span
+          >${row.label}${row.mine ? html` <span class="mine">(${text(t, 'your-choice')})</span>` : nothing}</span
         >
-        <span class="result-value">${t.t('option-result', { percent, count: row.count })}</span>
+        <span class="result-value">${text(t, 'option-result', { percent, count: row.count })}</span>
         <span part="bar" class="bar" aria-hidden="true"><span class="fill" style=${`inline-size:${(share * 100).toFixed(2)}%`}></span></span>
       </li>`;
     })}
@@ -44,7 +46,7 @@ export function optionRows(poll: Poll, tally: PollTally, mine: ReadonlySet<strin
 /** "Leading: Utrecht" while open, "Result: Utrecht" once closed, or the tie. */
 export function leaderLine(t: PollsLocalize, poll: Poll, tally: PollTally, closed: boolean): TemplateResult | typeof nothing {
   if (tally.total === 0 || tally.winner === undefined) return nothing;
-  if (tally.winner === null) return html`<p part="winner" class="winner">${t.t('tie')}</p>`;
+  if (tally.winner === null) return html`<p part="winner" class="winner">${text(t, 'tie')}</p>`;
   const label = poll.options.find((option) => option.value === tally.winner)?.label ?? tally.winner;
-  return html`<p part="winner" class="winner">${closed ? t.t('winner', { label }) : t.t('leading', { label })}</p>`;
+  return html`<p part="winner" class="winner">${closed ? text(t, 'winner', { label }) : text(t, 'leading', { label })}</p>`;
 }

@@ -27,7 +27,7 @@
  * @csspart runoff-notes - The tie-break and exhausted-ballot explanations.
  */
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import type { PollOption, PollRound, PollTally } from '../../adapters/contract.js';
 import { LocalizeController } from '../../core/localize.js';
 import { rankedText, textList } from './ranked-text.js';

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { PleinPoll } from '../../../src/components/poll/poll.js';
-import { $, another, announced, choose, definition, demoViewers, memoryAdapter, mount, resultRow, submit, text, until } from './helpers.js';
+import { $, another, announced, choose, definition, demoViewers, memoryAdapter, mount, resultRow, resultsDrawn, submit, text, until } from './helpers.js';
 
 const ada = { id: 'demo-ada', name: 'Ada Bakker', avatarUrl: null, roles: ['member' as const] };
 const hasState = (element: PleinPoll, state: string) => element.matches(`:state(${state})`);
@@ -68,7 +68,8 @@ describe('<plein-poll> accessibility, language and states', () => {
     await choose(element, 'thee');
     await submit(element);
     await announced(element, 'Dank je, je stem is geteld.');
-    await element.updateComplete;
+    // Results withheld until the vote: their bars were fetched beside the vote request.
+    await resultsDrawn(element);
     expect(resultRow(element, 'Thee')).to.match(/100\s?%, 1 stem/);
     expect(resultRow(element, 'Thee')).to.contain('jouw keuze');
   });

@@ -58,7 +58,20 @@ export async function mount(template: TemplateResult): Promise<PleinPoll> {
     return status !== undefined && status !== 'idle' && status !== 'loading';
   }, 'the poll to load');
   await element.updateComplete;
+  await resultsDrawn(element);
   return element;
+}
+
+/**
+ * The result bars are a chunk of their own, fetched beside the first read (or beside the vote,
+ * where results wait for it): waits until they are on screen wherever the poll shows results.
+ */
+export async function resultsDrawn(element: PleinPoll): Promise<void> {
+  await until(() => {
+    const poll = element.store?.$poll.get();
+    return !poll?.tally || poll.type === 'rating' || root(element).querySelector('[part~="results"], plein-runoff-table');
+  }, 'the result bars');
+  await element.updateComplete;
 }
 
 /** Polls `condition` every few milliseconds; fails with `message` after `timeout`. */

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import type { PleinVoteCastEvent } from '../../../src/components/poll/poll.js';
-import { $, $$, announced, choose, definition, input, memoryAdapter, mount, resultRow, root, submit, text, until } from './helpers.js';
+import { $, $$, announced, choose, definition, input, memoryAdapter, mount, resultRow, resultsDrawn, root, submit, text, until } from './helpers.js';
 
 describe('<plein-poll> voting', () => {
   it('registers a declarative single-choice poll and counts a vote, then shows the results', async () => {
@@ -24,6 +24,8 @@ describe('<plein-poll> voting', () => {
     await submit(element);
     await until(() => cast.length === 1, 'plein-vote-cast');
     await element.updateComplete;
+    // Results withheld until the vote: their bars were fetched beside the vote request.
+    await resultsDrawn(element);
 
     expect(cast[0]?.detail.ballot).to.deep.equal({ choices: ['amsterdam'] });
     expect(cast[0]?.detail.poll.voted).to.equal(true);

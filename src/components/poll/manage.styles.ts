@@ -1,0 +1,37 @@
+import { css } from 'lit';
+
+/** The styles of `manage.ts`: the moderators' tools, the voter list and definition problems. */
+export const manageStyles = css`
+  .moderation {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--plein-space-xs);
+  }
+
+  .moderation:empty {
+    display: none;
+  }
+
+  .notice.warning {
+    background: var(--plein-color-warning-subtle);
+    border-color: var(--plein-color-warning);
+  }
+
+  .problems,
+  .voter-list {
+    padding-inline-start: 1.25em;
+  }
+
+  code {
+    font-family: var(--plein-font-family-mono);
+    font-size: 0.9em;
+  }
+
+  .voters {
+    display: flex;
+    flex-direction: column;
+    gap: var(--plein-space-xs);
+    padding-block-start: var(--plein-space-s);
+    border-block-start: 1px solid var(--_border);
+  }
+`;

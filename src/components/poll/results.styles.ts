@@ -1,0 +1,52 @@
+import { css } from 'lit';
+
+/** The styles of `results.ts`: the result bars and the leader line. */
+export const resultsStyles = css`
+  .results {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--plein-space-xs);
+  }
+
+  .result {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: var(--plein-space-3xs) var(--plein-space-s);
+  }
+
+  .result-label {
+    overflow-wrap: anywhere;
+  }
+
+  .mine,
+  .result-value {
+    font-size: var(--plein-font-size-s);
+    color: var(--plein-color-muted);
+  }
+
+  .result-value {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .bar {
+    grid-column: 1 / -1;
+    block-size: var(--plein-poll-bar-height, 0.5em);
+    border-radius: var(--plein-radius-full);
+    background: var(--plein-poll-bar-track, var(--plein-color-surface-alt));
+    box-shadow: inset 0 0 0 1px var(--_border);
+    overflow: hidden;
+  }
+
+  .fill {
+    display: block;
+    block-size: 100%;
+    background: var(--plein-poll-bar-color, var(--_accent));
+    transition: inline-size var(--plein-duration-slow) ease-out;
+  }
+
+  .winner {
+    font-weight: var(--plein-font-weight-strong);
+  }
+`;
