@@ -7,7 +7,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 240000,
+  testsFinishTimeout: 600000,
   plugins: [
     esbuildPlugin({
       ts: true,

@@ -35,7 +35,9 @@ describe('<plein-time>', () => {
   it('speaks Dutch when the page around it is Dutch', async () => {
     const date = Date.now() - 2 * 60 * MINUTE;
     const root = await fixture<HTMLElement>(html`<div lang="nl"><plein-time .date=${date}></plein-time></div>`);
-    const element = root.querySelector('plein-time')!;
+    const element = root.querySelector<PleinTime>('plein-time')!;
+    // A Dutch page's strings are their own chunk: the first render waits for it.
+    await element.updateComplete;
     expect(timeOf(element)!.textContent).to.equal('2 uur geleden');
   });
 
