@@ -36,7 +36,8 @@ export async function startPlein(dist) {
       ipSalt: 'bench-salt',
       rateLimits: { commentsPerIdentity: OFF, writesPerIp: OFF, guestsPerIp: OFF },
       // Heartbeats would land inside the SSE measurement; a round lasts well under this.
-      streams: { heartbeatMs: 10 * 60_000 },
+      // Every subscriber connects from loopback: the per-address cap would stop the fan-out at 200.
+      streams: { heartbeatMs: 10 * 60_000, maxPerIp: 0 },
     }),
   );
   // The working folder is the temp folder: no demo pages or CDN build are found and served.

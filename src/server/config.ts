@@ -43,6 +43,12 @@ export interface StreamSettings {
   shutdownRetryMs: number;
   /** Events replayed at most on a reconnect; beyond it the client gets `event: reset`. */
   replayLimit: number;
+  /**
+   * Open streams one client IP may hold on this instance (each holds a socket and memory), so
+   * one client cannot exhaust the server's descriptors. Generous, because a household or an
+   * office behind one address opens a stream per tab. 0 turns the cap off.
+   */
+  maxPerIp: number;
 }
 
 export type LogSink = (entry: Record<string, unknown>) => void;
@@ -103,7 +109,7 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     bodyLimitBytes: input.bodyLimitBytes ?? 64 * 1024,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...input.rateLimits },
     guests: { tokenTtlSeconds: 24 * 3600, challengeTtlSeconds: 600, powMaxCounter: 50_000, ...input.guests },
-    streams: { heartbeatMs: 15_000, retryMs: 3_000, shutdownRetryMs: 1_000, replayLimit: 1_000, ...input.streams },
+    streams: { heartbeatMs: 15_000, retryMs: 3_000, shutdownRetryMs: 1_000, replayLimit: 1_000, maxPerIp: 200, ...input.streams },
     jwtClockToleranceSeconds: input.jwtClockToleranceSeconds ?? 30,
     ...(input.editWindowMs === undefined ? {} : { editWindowMs: input.editWindowMs }),
     demoDir: input.demoDir === undefined ? null : input.demoDir,

@@ -10,6 +10,7 @@ import { validateThreadId } from '../../domain/comments.js';
 import { hasIssues } from '../../domain/limits.js';
 import { SiteParams, errors } from '../schemas/common.js';
 import { tokenExpiresAt, tokenFromHeader } from '../auth/identity.js';
+import { clientIp, hashIp } from '../limits/ip.js';
 import { DEVICE_HEADER, deviceToken } from '../polls/context.js';
 import { pollStreamShaper } from '../polls/events.js';
 import { openEventStream } from '../streams/event-stream.js';
@@ -44,6 +45,7 @@ export const SSE_DESCRIPTION = [
   'Reconnecting with `Last-Event-ID` (EventSource does it by itself) replays exactly the missed entries, then continues live.',
   'When the server no longer holds them all, it sends `event: reset` (with the newest id): reload the data.',
   'A stream opened with a token ends when that token expires (with `retry: 100`): reconnect with a fresh token and `Last-Event-ID`.',
+  'One client address may hold at most `streams.maxPerIp` open streams on an instance (default 200); more are refused with 429.',
   'On shutdown the server ends every stream with a short `retry:` so clients reconnect to another instance or after the restart.',
   'Events after a position may repeat changes an answer already showed: apply them by id. The `session` topic carries nothing from',
   'the server: sessions are tokens the client holds, so it announces viewer changes itself.',
@@ -59,7 +61,7 @@ const events = createRoute({
   request: { params: SiteParams, query: EventsQuery, headers: z.object({ 'last-event-id': z.string().regex(/^\d{1,15}$/).optional() }) },
   responses: {
     200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
-    ...errors(400, 401, 404, 503),
+    ...errors(400, 401, 404, 429, 503),
   },
 });
 
@@ -68,6 +70,11 @@ export function registerEvents(app: Api, deps: RouteDeps, draining: () => boolea
     if (draining()) throw new AdapterError('unavailable', 'The server is shutting down; reconnect shortly.', { retryAfter: 1 });
     const query = c.req.valid('query');
     const resumeFrom = c.req.valid('header')['last-event-id'] ?? query.lastEventId;
+    const limit = deps.config.streams.maxPerIp;
+    const client = hashIp(clientIp(c, deps.config.trustProxy), deps.config.ipSalt, deps.clock());
+    if (limit > 0 && deps.streams.heldBy(client) >= limit) {
+      throw new AdapterError('rate-limited', `This address already holds ${limit} open event streams; close some tabs.`, { retryAfter: 30 });
+    }
     const identity = c.get('identity');
     const token = identity.actor.kind === 'anonymous' ? null : (tokenFromHeader(c.req.header('authorization')) ?? query.access_token ?? null);
     let remove: () => void = () => undefined;
@@ -85,7 +92,7 @@ export function registerEvents(app: Api, deps: RouteDeps, draining: () => boolea
       onClose: () => remove(),
       shape: pollStreamShaper({ store: deps.store, site: c.get('site'), actor: identity.actor, device: deviceToken(c.req.header(DEVICE_HEADER)), now: deps.clock }),
     });
-    remove = deps.streams.add(handle);
+    remove = deps.streams.add(handle, client);
     return c.body(body, 200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',

@@ -158,22 +158,39 @@ export function openEventStream(options: StreamOptions): { body: ReadableStream<
   return { body, handle: { end } };
 }
 
-/** The streams open on this instance, so shutdown can end them all. */
+/** The streams open on this instance, so shutdown can end them all, and how many each client holds. */
 export class StreamRegistry {
   readonly #open = new Set<OpenStream>();
+  readonly #perClient = new Map<string, number>();
 
   get size(): number {
     return this.#open.size;
   }
 
-  add(stream: OpenStream): () => void {
+  /** Streams `client` (a salted IP hash) holds open now. */
+  heldBy(client: string): number {
+    return this.#perClient.get(client) ?? 0;
+  }
+
+  add(stream: OpenStream, client?: string): () => void {
     this.#open.add(stream);
-    return () => this.#open.delete(stream);
+    if (client !== undefined) this.#perClient.set(client, this.heldBy(client) + 1);
+    let removed = false;
+    return () => {
+      if (removed) return;
+      removed = true;
+      this.#open.delete(stream);
+      if (client === undefined) return;
+      const left = this.heldBy(client) - 1;
+      if (left > 0) this.#perClient.set(client, left);
+      else this.#perClient.delete(client);
+    };
   }
 
   /** Ends every stream with `retry: retryMs`, so clients reconnect (elsewhere, or after the restart) soon. */
   endAll(retryMs: number): void {
     for (const stream of [...this.#open]) stream.end(retryMs);
     this.#open.clear();
+    this.#perClient.clear();
   }
 }

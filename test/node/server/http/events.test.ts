@@ -65,6 +65,18 @@ describe('realtime over Server-Sent Events', () => {
     assert.equal(anonymous.ended, false);
   });
 
+  it('caps the streams one address holds open, with 429 and Retry-After, and frees a place when one closes', async () => {
+    h = await startHarness({ config: { streams: { maxPerIp: 2 } } });
+    const first = await stream('topics=thread:capped');
+    await stream('topics=thread:capped');
+    const refused = await h.app.request(api('/events?topics=thread:capped'));
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('Retry-After'), '30');
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    await stream('topics=thread:capped');
+  });
+
   it('replays exactly the events missed after Last-Event-ID, then continues live', async () => {
     h = await startHarness();
     const first = await stream('topics=thread:resume');
