@@ -38,13 +38,13 @@ export async function signGuestToken(site: SiteRecord, viewer: Viewer, now: Date
     .setSubject(viewer.id)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expires)
-    .sign(guestKey(site));
+    .sign(await guestKey(site));
   return { token, viewer, expiresAt: new Date(expires * 1000).toISOString() };
 }
 
 export async function verifyGuestToken(token: string, site: SiteRecord, options: VerifyOptions): Promise<Viewer> {
   try {
-    const { payload } = await jwtVerify(token, guestKey(site), {
+    const { payload } = await jwtVerify(token, await guestKey(site), {
       algorithms: ['HS256'],
       issuer: GUEST_ISSUER,
       audience: site.id,

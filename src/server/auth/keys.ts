@@ -13,16 +13,34 @@ const encoder = new TextEncoder();
 const pemKeys = new Map<string, Promise<CryptoKey>>();
 const jwksFiles = new Map<string, { mtimeMs: number; jwks: Jwks }>();
 
-export function hmacKey(site: SiteRecord): Uint8Array {
-  return encoder.encode(site.secret);
+/**
+ * HMAC keys imported into WebCrypto once per secret: handing jose raw bytes makes it import the
+ * key again on every verification, about a third of the cost of checking a token.
+ */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+/** Sites are few; this only bounds what rotated secrets leave behind. */
+const MAX_HMAC_KEYS = 1_000;
+
+function importedHmac(cacheKey: string, bytes: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  let key = hmacKeys.get(cacheKey);
+  if (!key) {
+    if (hmacKeys.size >= MAX_HMAC_KEYS) hmacKeys.clear();
+    key = crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    hmacKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
+export function hmacKey(site: SiteRecord): Promise<CryptoKey> {
+  return importedHmac(`member\u0000${site.secret}`, encoder.encode(site.secret));
 }
 
 /**
  * Guest tokens are signed with a key derived from the site secret, never the secret itself, so a
  * guest token can never pass as the site's member token or the other way round.
  */
-export function guestKey(site: SiteRecord): Uint8Array {
-  return new Uint8Array(createHmac('sha256', site.secret).update('plein guest token v1').digest());
+export function guestKey(site: SiteRecord): Promise<CryptoKey> {
+  return importedHmac(`guest\u0000${site.secret}`, new Uint8Array(createHmac('sha256', site.secret).update('plein guest token v1').digest()));
 }
 
 /** The secret behind a site's proof-of-work challenges, derived like the guest key. */
