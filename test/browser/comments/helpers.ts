@@ -14,6 +14,7 @@ import {
 import '../../../src/components/comments/comments.js';
 import type { PleinComments } from '../../../src/components/comments/comments.js';
 import { writingLoaded } from '../../../src/components/comments/writing.js';
+import { $, $$, root, until } from '../support/shadow.js';
 
 export { demoPeople, demoViewers };
 
@@ -95,26 +96,7 @@ export async function writingArrived(element: PleinComments): Promise<void> {
   await element.updateComplete;
 }
 
-/** Polls `condition` every few milliseconds; fails with `message` after `timeout`. */
-export async function until(condition: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-export const root = (element: PleinComments): ShadowRoot => element.shadowRoot as ShadowRoot;
-
-export function $<E extends Element = HTMLElement>(element: PleinComments, selector: string): E {
-  const found = root(element).querySelector<E>(selector);
-  if (!found) throw new Error(`No ${selector} in <plein-comments>`);
-  return found;
-}
-
-export const $$ = <E extends Element = HTMLElement>(element: PleinComments, selector: string): E[] => [
-  ...root(element).querySelectorAll<E>(selector),
-];
+export { $, $$, root, until };
 
 export function article(element: PleinComments, id: string): HTMLElement {
   return $(element, `#plein-comment-${CSS.escape(id)}`);

@@ -4,6 +4,7 @@ import type { PollDefinition, Viewer } from '../../../src/adapters/contract.js';
 import { createMemoryAdapter, demoPeople, demoViewers, type MemoryAdapter, type MemoryAdapterOptions } from '../../../src/adapters/memory/index.js';
 import '../../../src/components/poll/poll.js';
 import type { PleinPoll } from '../../../src/components/poll/poll.js';
+import { $, $$, root, until } from '../support/shadow.js';
 
 export { demoViewers };
 
@@ -74,26 +75,7 @@ export async function resultsDrawn(element: PleinPoll): Promise<void> {
   await element.updateComplete;
 }
 
-/** Polls `condition` every few milliseconds; fails with `message` after `timeout`. */
-export async function until(condition: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-export const root = (element: PleinPoll): ShadowRoot => element.shadowRoot as ShadowRoot;
-
-export function $<E extends Element = HTMLElement>(element: PleinPoll, selector: string): E {
-  const found = root(element).querySelector<E>(selector);
-  if (!found) throw new Error(`No ${selector} in <plein-poll>`);
-  return found;
-}
-
-export const $$ = <E extends Element = HTMLElement>(element: PleinPoll, selector: string): E[] => [
-  ...root(element).querySelectorAll<E>(selector),
-];
+export { $, $$, root, until };
 
 /** Visible text of the element's shadow root, whitespace collapsed. */
 export const text = (element: PleinPoll, selector = '.base'): string => ($(element, selector).textContent ?? '').replace(/\s+/g, ' ').trim();
