@@ -1,42 +1,9 @@
 import { expect } from '@open-wc/testing';
-import type { PleinAdapter, Poll, RealtimeEvent } from '../../../src/adapter.js';
+import type { Poll, RealtimeEvent } from '../../../src/adapter.js';
 import { AdapterError } from '../../../src/adapter.js';
-import { createMemoryAdapter, type MemoryAdapter } from '../../../src/memory.js';
-import { personas, type FactoryContext } from '../../../src/testing.js';
-import { runKit, titles, type Result } from './fake-runner.js';
-
-const memory = ({ namespace, viewer, threads }: FactoryContext) =>
-  createMemoryAdapter({ namespace, viewer, persist: true, seed: { threads: [...threads] } });
-
-/** The memory adapter with some of its parts replaced; `other` opens a second instance on the same namespace. */
-function broken(overrides: (inner: MemoryAdapter, other: (viewer: FactoryContext['viewer']) => MemoryAdapter) => Partial<PleinAdapter>) {
-  return (context: FactoryContext): PleinAdapter => {
-    const inner = memory(context);
-    const extra: MemoryAdapter[] = [];
-    const other = (viewer: FactoryContext['viewer']) => {
-      const adapter = memory({ ...context, viewer });
-      extra.push(adapter);
-      return adapter;
-    };
-    const parts = overrides(inner, other);
-    return {
-      ...inner,
-      ...parts,
-      dispose() {
-        for (const adapter of extra) adapter.dispose();
-        inner.dispose();
-      },
-    };
-  };
-}
-
-const failed = (results: Result[]) => titles(results, 'failed');
-
-function expectOnlyFailures(results: Result[], expected: string[]) {
-  const failures = failed(results);
-  for (const title of expected) expect(failures, `"${title}" should fail`).to.include(title);
-  expect(failures.length, `unexpected failures:\n${failures.join('\n')}`).to.equal(expected.length);
-}
+import { personas } from '../../../src/testing.js';
+import { broken, expectOnlyFailures, failed, memory } from './broken-adapters.js';
+import { runKit, titles } from './fake-runner.js';
 
 const LIVE_TRIGGER = 'poll-updated with the new ballotCount, and no tally, to a member who has not voted in an after-vote poll';
 
