@@ -5,12 +5,13 @@
  */
 import { screenComment, type BannedWordsPolicy } from './comments-screening.js';
 import type { CommentStatus } from './comment-status.js';
-import { LIMITS, textLength, validateCommentBody, type FieldIssues } from './limits.js';
+import { LIMITS, validateCommentBody, type FieldIssues } from './limits.js';
 import { countLinks, parseMarkdown, toPlainText } from './markdown/index.js';
 import type { ClockFacts, ContentFacts, Instant, PlaceFacts } from './permissions.js';
 import type { Role } from './roles.js';
 
 export { initialStatus, statusAfterEdit, type CommentStatus } from './comment-status.js';
+export { validateThreadId } from './thread-id.js';
 
 /** The reactions a thread offers unless it says otherwise. */
 export const DEFAULT_REACTIONS: readonly string[] = Object.freeze(['👍', '❤️', '😂', '🎉', '😮']);
@@ -66,22 +67,6 @@ export function resolveThreadSettings(stored?: Partial<ThreadSettings> | null, r
     reactions: validReactions(value.reactions) ?? DEFAULT_REACTIONS,
     ownerId: typeof value.ownerId === 'string' ? value.ownerId : null,
   };
-}
-
-/** Thread ids name pages; they must be non-empty, bounded and free of control characters. */
-export function validateThreadId(id: unknown): FieldIssues {
-  if (typeof id !== 'string' || id.trim() === '') {
-    return { thread: { reason: 'required', message: 'A thread id is required.' } };
-  }
-  const { max } = LIMITS.threadId;
-  if (textLength(id) > max) {
-    return { thread: { reason: 'too-long', message: `Use at most ${max} characters.`, params: { max, length: textLength(id) } } };
-  }
-  // eslint-disable-next-line no-control-regex -- ids end up in topic names, cursors and URLs
-  if (/[\u0000-\u001f\u007f]/.test(id)) {
-    return { thread: { reason: 'invalid-characters', message: 'A thread id cannot hold control characters.' } };
-  }
-  return {};
 }
 
 /** What the rules say about a comment's text: its problems, and whether it must wait for a moderator. */

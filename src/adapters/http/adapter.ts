@@ -22,7 +22,6 @@ import { GuestSessions, parse, type StoredGuest } from './guest-session.js';
 import { Identity } from './identity.js';
 import { resolveRealtimeOptions, siteBaseUrl, type HttpAdapterOptions } from './options.js';
 import { DeviceToken, fetchWithDevice, pollMethods } from './polls.js';
-import { solveProofOfWork } from './proof-of-work.js';
 import { RealtimeChannel } from './realtime.js';
 import { Transport } from './transport.js';
 
@@ -85,9 +84,14 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     return session.viewer;
   }
 
+  // The solver (ALTCHA, about 1.3 kB) is needed only when a guest signs in: it downloads while the
+  // challenge is on its way, not with every page that reads.
   async function proof(signal: AbortSignal | undefined): Promise<string> {
+    const solver = import('./proof-of-work.js');
+    // Should the challenge fail first, a failed download must not surface as an unhandled rejection.
+    solver.catch(() => undefined);
     const { data: challenge } = await transport.request<unknown>('GET', '/guest/challenge', { anonymous: true, signal });
-    return solveProofOfWork(challenge, signal);
+    return (await solver).solveProofOfWork(challenge, signal);
   }
 
   // Another tab of the site started or ended the guest session this one shares.

@@ -4,7 +4,7 @@
  * server would refuse is never sent: its listeners simply hear nothing. `session` never goes to
  * the server: the adapter itself knows when its viewer changes.
  */
-import { validateThreadId } from '../../domain/comments.js';
+import { validateThreadId } from '../../domain/thread-id.js';
 import { hasIssues } from '../../domain/limits.js';
 
 /** The server's limit of topics on one stream. */
