@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { dynamicImports, gzipSize, pageClosure, staticClosure } from './sizes.mjs';
+import { adapterChunks, gzipSize, pageClosure } from './sizes.mjs';
 
 const DIST = process.env.PLEIN_DIST ?? 'dist';
 const CDN = join(DIST, 'cdn');
@@ -33,10 +33,9 @@ if (!existsSync(join(CDN, 'plein.js')) || !existsSync(join(DIST, 'memory.js'))) 
 // Sizes: what a page with only <plein-comments> downloads through the script tag.
 
 const page = pageClosure(CDN, 'comments');
-const setup = dynamicImports(join(CDN, 'plein.js')).find((file) => /\/setup-[\w-]+\.js$/.test(file));
 const pageSize = gzipSize(page);
-const memory = dynamicImports(setup).flatMap((file) => [...staticClosure(file, new Set(page))].filter((chunk) => !page.has(chunk)));
-const memorySize = gzipSize(new Set(memory));
+const memorySize = gzipSize(adapterChunks(CDN, page, 'memory'));
+const httpSize = gzipSize(adapterChunks(CDN, page, 'http'));
 
 // ---------------------------------------------------------------------------------------------
 // The pages
@@ -193,3 +192,4 @@ console.log(
   `  loader + setup + comments (lit included) ${String(pageSize).padStart(7)} B  ${pageSize <= SIZE_TARGET ? 'ok' : 'OVER'} (target ≤ ${SIZE_TARGET} B)`,
 );
 console.log(`  + the memory adapter of demo mode        ${String(memorySize).padStart(7)} B`);
+console.log(`  or + the HTTP adapter (data-endpoint)    ${String(httpSize).padStart(7)} B`);

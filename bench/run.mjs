@@ -1,5 +1,5 @@
 // `npm run bench`: figures as ratios or budgets. Run after `npm run build` (the npm script does).
-import { staticClosure, dynamicImports, gzipSize, pageClosure } from './sizes.mjs';
+import { adapterChunks, staticClosure, dynamicImports, gzipSize, pageClosure } from './sizes.mjs';
 
 const CDN = 'dist/cdn';
 const loader = staticClosure(`${CDN}/plein.js`);
@@ -22,6 +22,9 @@ for (const [name, size, budget] of rows) {
 // What a page with only <plein-poll> downloads before it shows the poll (the ranked ballot,
 // runoff table, moderator tools and CSV export load later, when needed).
 const POLL_TARGET = 14 * 1024;
-const pollPage = gzipSize(pageClosure(CDN, 'poll'));
+const pollClosure = pageClosure(CDN, 'poll');
+const pollPage = gzipSize(pollClosure);
 console.log('Script-tag JS for a page with only <plein-poll> (gzip -9)');
 console.log(`  loader + setup + poll (lit included)     ${String(pollPage).padStart(7)} B  ${pollPage <= POLL_TARGET ? 'ok' : 'OVER'} (target ≤ ${POLL_TARGET} B)`);
+console.log(`  + the memory adapter of demo mode        ${String(gzipSize(adapterChunks(CDN, pollClosure, 'memory'))).padStart(7)} B`);
+console.log(`  or + the HTTP adapter (data-endpoint)    ${String(gzipSize(adapterChunks(CDN, pollClosure, 'http'))).padStart(7)} B`);

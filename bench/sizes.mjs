@@ -51,3 +51,14 @@ export function pageClosure(cdn, widget) {
   for (const file of staticClosure(chunk, new Set(page))) page.add(file);
   return page;
 }
+
+/**
+ * The chunks an adapter adds to `page` once the setup chunk imports it: `http` for a page whose
+ * script tag names a `data-endpoint`, `memory` for demo mode.
+ */
+export function adapterChunks(cdn, page, adapter) {
+  const setup = dynamicImports(join(cdn, 'plein.js')).find((file) => /\/setup-[\w-]+\.js$/.test(file));
+  const chunk = dynamicImports(setup).find((file) => file.replace(/^.*\//, '').startsWith(`${adapter}-`));
+  if (!chunk) throw new Error(`The setup chunk imports no ${adapter} adapter chunk.`);
+  return new Set([...staticClosure(chunk, new Set(page))].filter((file) => !page.has(file)));
+}
