@@ -4,14 +4,14 @@
 // only: npm users' bundlers see the source as written.
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
-// Only what every widget page needs: Lit's `query` decorator, for one, stays with the widgets
-// that use it.
+// Only what every widget page needs: the poll's rules (permissions-polls, poll-visibility), for
+// one, stay with the poll, and no Lit decorator is in the build at all.
 const CORE = new RegExp(
   [
-    String.raw`node_modules/(lit-html/lit-html|lit-element|@lit/reactive-element/(reactive-element|css-tag|decorators/(base|property|state))|lit/decorators/(property|state)|nanostores/(atom|lifecycle))`,
-    String.raw`@lit/context/lib/(context-request-event|create-context|controllers/context-consumer)`,
+    String.raw`node_modules/(lit-html/lit-html|lit-element|@lit/reactive-element/(reactive-element|css-tag)|nanostores/(atom|lifecycle))`,
+    String.raw`@lit/context/lib/create-context`,
     String.raw`src/core/(actor|config|plein-element|environment|page-observer|context|localize|string-bundles|store-controller|errors|events|relative-time)\.ts`,
-    String.raw`src/(styles/[^/]+|i18n/(en|registry|types)|adapters/(contract|errors)|domain/(permission-checks|permissions-polls|roles|poll-visibility|edit-window))\.ts`,
+    String.raw`src/(styles/[^/]+|i18n/(en|registry|types)|adapters/(contract|errors)|domain/(permission-checks|roles|edit-window))\.ts`,
   ].join('|'),
 );
 

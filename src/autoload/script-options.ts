@@ -26,10 +26,7 @@ export function findOwnScript(moduleUrl: string): HTMLScriptElement | null {
 export function readScriptOptions(script: HTMLScriptElement | null): ScriptOptions {
   const data = script?.dataset ?? {};
   const options: ScriptOptions = {};
-  if (data.endpoint) options.endpoint = data.endpoint;
-  if (data.site) options.site = data.site;
-  if (data.token) options.token = data.token;
-  if (data.lang) options.lang = data.lang;
+  for (const key of ['endpoint', 'site', 'token', 'lang'] as const) if (data[key]) options[key] = data[key];
   if (data.theme) {
     if (THEMES.includes(data.theme)) options.theme = data.theme as Theme;
     else console.warn(`plein: data-theme="${data.theme}" is not one of light, dark, auto; using auto.`);

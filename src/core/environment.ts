@@ -3,13 +3,15 @@
  * Pure reads of the DOM; the live part (noticing changes) is in page-observer.ts.
  */
 
+/** `create(key)` once per key: Intl objects are slow to build and these run on every render. */
+export function memo<T>(cache: Map<string, T>, key: string, create: () => T): T {
+  if (!cache.has(key)) cache.set(key, create());
+  return cache.get(key) as T;
+}
+
 /** The parent in the composed tree: a shadow root's host counts as the parent of its top nodes. */
 export function composedParent(node: Element): Element | null {
-  if (node.parentElement) return node.parentElement;
-  const root = node.parentNode;
-  return root !== null && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in root
-    ? (root as ShadowRoot).host
-    : null;
+  return node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
 }
 
 const canonical = new Map<string, string | null>();
@@ -17,50 +19,54 @@ const canonical = new Map<string, string | null>();
 /** A valid BCP 47 tag in canonical case (`nl-BE`), or `null` for empty or malformed values. */
 export function canonicalLang(value: string | null | undefined): string | null {
   const tag = value?.trim();
-  if (!tag) return null;
-  let result = canonical.get(tag);
-  if (result === undefined) {
-    try {
-      result = Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0] ?? null;
-    } catch {
-      result = null;
-    }
-    canonical.set(tag, result);
-  }
-  return result;
+  return tag
+    ? memo(canonical, tag, () => {
+        try {
+          return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0] ?? null;
+        } catch {
+          return null;
+        }
+      })
+    : null;
 }
 
-/** The nearest non-empty `lang` attribute from `start` upwards, crossing shadow roots. */
-export function inheritedLang(start: Element | null): string | null {
-  for (let node = start; node; node = composedParent(node)) {
-    const lang = canonicalLang(node.getAttribute('lang'));
-    if (lang) return lang;
-  }
-  return null;
-}
-
-const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
 const directions = new Map<string, 'ltr' | 'rtl'>();
 
 /** Writing direction of a language, from its (likely) script: ar, he, fa, ur, ps, ckb… are rtl. */
 export function directionOf(lang: string): 'ltr' | 'rtl' {
-  let dir = directions.get(lang);
-  if (dir === undefined) {
+  return memo(directions, lang, () => {
     let script: string | undefined;
     try {
       script = new Intl.Locale(lang).maximize().script;
     } catch {
-      script = undefined;
+      // A tag Intl cannot expand reads left to right.
     }
-    dir = script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
-    directions.set(lang, dir);
-  }
-  return dir;
+    return /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Rohg|Mand|Samr)$/.test(script ?? '') ? 'rtl' : 'ltr';
+  });
 }
+
+/**
+ * Walks from `start` up the composed tree (crossing shadow roots) to the first element for which
+ * `read` answers; `null` when none does.
+ */
+function nearest<T>(start: Element | null, read: (node: Element) => T | null): T | null {
+  for (let node = start; node; node = composedParent(node)) {
+    const found = read(node);
+    if (found) return found;
+  }
+  return null;
+}
+
+const langOf = (node: Element): string | null => canonicalLang(node.getAttribute('lang'));
 
 function dirAttribute(node: Element): 'ltr' | 'rtl' | null {
   const dir = node.getAttribute('dir')?.trim().toLowerCase();
   return dir === 'ltr' || dir === 'rtl' ? dir : null;
+}
+
+/** The nearest non-empty `lang` attribute from `start` upwards, crossing shadow roots. */
+export function inheritedLang(start: Element | null): string | null {
+  return nearest(start, langOf);
 }
 
 /**
@@ -69,25 +75,22 @@ function dirAttribute(node: Element): 'ltr' | 'rtl' | null {
  * rtl, while an explicit `dir` always wins over a language further up.
  */
 export function resolveDir(element: Element, ownLang: string | null, fallbackLang: string): 'ltr' | 'rtl' {
-  const own = dirAttribute(element);
-  if (own) return own;
-  if (ownLang) return directionOf(ownLang);
-  for (let node = composedParent(element); node; node = composedParent(node)) {
-    const dir = dirAttribute(node);
-    if (dir) return dir;
-    const lang = canonicalLang(node.getAttribute('lang'));
-    if (lang) return directionOf(lang);
-  }
-  return directionOf(fallbackLang);
+  const lang = (node: Element): string | null => (node === element ? ownLang : langOf(node));
+  return (
+    nearest(element, (node) => {
+      const own = dirAttribute(node);
+      if (own) return own;
+      const found = lang(node);
+      return found ? directionOf(found) : null;
+    }) ?? directionOf(fallbackLang)
+  );
 }
 
 /** Reads `light`, `dark`, `light dark`, `only dark`… and answers only when exactly one scheme is allowed. */
 export function singleScheme(value: string | null | undefined): 'light' | 'dark' | null {
-  const words = new Set((value ?? '').toLowerCase().split(/\s+/));
-  const light = words.has('light');
-  const dark = words.has('dark');
-  if (light === dark) return null;
-  return dark ? 'dark' : 'light';
+  const words = ` ${value ?? ''} `.toLowerCase();
+  const light = /\slight\s/.test(words);
+  return light === /\sdark\s/.test(words) ? null : light ? 'light' : 'dark';
 }
 
 /**
@@ -96,14 +99,14 @@ export function singleScheme(value: string | null | undefined): 'light' | 'dark'
  * allows both or says nothing, in which case the reader's preference applies.
  */
 export function declaredScheme(element: Element): 'light' | 'dark' | null {
-  const parent = composedParent(element) ?? element.ownerDocument.documentElement;
-  const computed = parent.isConnected ? getComputedStyle(parent).colorScheme : '';
-  const fromStyle = singleScheme(computed);
-  if (fromStyle) return fromStyle;
-  const meta = element.ownerDocument.querySelector<HTMLMetaElement>('meta[name="color-scheme" i]');
-  return singleScheme(meta?.content);
+  const document = element.ownerDocument;
+  const parent = composedParent(element) ?? document.documentElement;
+  return (
+    singleScheme(parent.isConnected ? getComputedStyle(parent).colorScheme : '') ??
+    singleScheme(document.querySelector<HTMLMetaElement>('meta[name="color-scheme" i]')?.content)
+  );
 }
 
-export function prefersDark(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-}
+/** The reader's `prefers-color-scheme: dark` query, where the environment has media queries. */
+export const darkQuery = (): MediaQueryList | undefined =>
+  typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;

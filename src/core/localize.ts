@@ -4,7 +4,7 @@ import { en, type TermKey } from '../i18n/en.js';
 import { $translations, loadTranslation, translationChain, type TranslationInput } from '../i18n/registry.js';
 import type { Message, MessageArgs } from '../i18n/types.js';
 import { $config } from './config.js';
-import { canonicalLang, inheritedLang, resolveDir } from './environment.js';
+import { canonicalLang, inheritedLang, memo, resolveDir } from './environment.js';
 import { observePage } from './page-observer.js';
 import { relativeParts } from './relative-time.js';
 
@@ -20,22 +20,11 @@ interface LangAware {
 
 type Host = ReactiveControllerHost & HTMLElement & Partial<LangAware>;
 
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules>();
+const formatters = new Map<string, unknown>();
 
-/** Intl constructors are slow; each language + options pair is built once per page. */
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules>(
-  kind: string,
-  lang: string,
-  options: object | undefined,
-  create: () => T,
-): T {
-  const key = `${kind}|${lang}|${options ? JSON.stringify(options) : ''}`;
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = create();
-    formatters.set(key, formatter);
-  }
-  return formatter;
+/** Intl constructors are slow; each kind, language and options are built once per page. */
+function intl<T>(Kind: new (lang: string, options?: object) => T, lang: string, options?: object): T {
+  return memo(formatters, `${Kind.name}|${lang}|${JSON.stringify(options)}`, () => new Kind(lang, options)) as T;
 }
 
 /**
@@ -124,12 +113,12 @@ export class LocalizeController implements ReactiveController {
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return cached('number', this.lang, options, () => new Intl.NumberFormat(this.lang, options)).format(value);
+    return intl(Intl.NumberFormat, this.lang, options).format(value);
   }
 
   /** The CLDR plural category of `count` (`one`, `other`, …) in the host's language. */
   plural(count: number, options?: Intl.PluralRulesOptions): Intl.LDMLPluralRule {
-    return cached('plural', this.lang, options, () => new Intl.PluralRules(this.lang, options)).select(count);
+    return intl(Intl.PluralRules, this.lang, options).select(count);
   }
 
   /**
@@ -139,15 +128,12 @@ export class LocalizeController implements ReactiveController {
   relativeTime(date: Date | string | number, now: Date | number = Date.now()): string {
     const parts = relativeParts(new Date(date).getTime() - new Date(now).getTime());
     if (parts === null) return this.term('time.just-now');
-    return cached('relative', this.lang, undefined, () => new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' })).format(
-      parts.value,
-      parts.unit,
-    );
+    return intl(Intl.RelativeTimeFormat, this.lang, { numeric: 'auto' }).format(parts.value, parts.unit);
   }
 
   /** The exact date and time, by default "27 Nov 2026, 10:00" in the reader's time zone. */
   dateTime(date: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-    return cached('date', this.lang, options, () => new Intl.DateTimeFormat(this.lang, options)).format(new Date(date));
+    return intl(Intl.DateTimeFormat, this.lang, options).format(new Date(date));
   }
 
   /** A specific, localised message for an adapter failure; a generic one for anything else. */

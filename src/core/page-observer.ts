@@ -4,11 +4,12 @@
  * colour-scheme metas and stylesheets in `<head>`, and `prefers-color-scheme`. A page with a hundred
  * widgets gets one MutationObserver and one media listener, not a hundred.
  */
+import { darkQuery } from './environment.js';
+
 type Listener = () => void;
 
 const listeners = new Set<Listener>();
-let observer: MutationObserver | undefined;
-let media: MediaQueryList | undefined;
+let stop: Listener | undefined;
 let pending = false;
 
 // Batched into a microtask: a site switching theme usually touches several attributes at once.
@@ -21,59 +22,49 @@ function notify(): void {
   });
 }
 
-const HEAD_NODES = new Set(['META', 'STYLE', 'LINK']);
+/** Inside a `<meta>`, `<style>` or `<link>` (or one itself): it may change the colour scheme. */
+const concernsAppearance = (node: Node | null): boolean =>
+  !!node && (/^(META|STYLE|LINK)$/.test(node.nodeName) || concernsAppearance(node.parentNode));
 
-function concernsAppearance(node: Node | null): boolean {
-  for (let current = node; current; current = current.parentNode) {
-    if (HEAD_NODES.has(current.nodeName)) return true;
-  }
-  return false;
-}
-
-function relevant(record: MutationRecord): boolean {
-  const root = document.documentElement;
-  if (record.target === root) {
-    if (record.type === 'attributes') return true;
-    watchChildren();
-    return false;
-  }
-  if (record.target === document.body) return record.type === 'attributes';
-  if (concernsAppearance(record.target)) return true;
-  return [...record.addedNodes, ...record.removedNodes].some(concernsAppearance);
-}
-
-function watchChildren(): void {
-  if (!observer) return;
-  if (document.body) observer.observe(document.body, { attributes: true });
-  if (document.head) {
-    observer.observe(document.head, { childList: true, subtree: true, attributes: true, characterData: true });
-  }
-}
-
-function start(): void {
-  observer = new MutationObserver((records) => {
+function start(): Listener {
+  const { documentElement: root } = document;
+  const observer = new MutationObserver((records) => {
     if (records.some(relevant)) notify();
   });
-  observer.observe(document.documentElement, { attributes: true, childList: true });
+  // `<head>` and `<body>` may not exist yet when the first element connects; watched once they do.
+  const watchChildren = (): void => {
+    if (document.body) observer.observe(document.body, { attributes: true });
+    if (document.head) observer.observe(document.head, { childList: true, subtree: true, attributes: true, characterData: true });
+  };
+  function relevant({ target, type, addedNodes, removedNodes }: MutationRecord): boolean {
+    if (target === root) {
+      if (type === 'attributes') return true;
+      watchChildren();
+      return false;
+    }
+    if (target === document.body) return type === 'attributes';
+    return [target, ...addedNodes, ...removedNodes].some(concernsAppearance);
+  }
+  observer.observe(root, { attributes: true, childList: true });
   watchChildren();
-  media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+  const media = darkQuery();
   media?.addEventListener('change', notify);
-}
-
-function stop(): void {
-  observer?.disconnect();
-  media?.removeEventListener('change', notify);
-  observer = undefined;
-  media = undefined;
+  return () => {
+    observer.disconnect();
+    media?.removeEventListener('change', notify);
+  };
 }
 
 /** Calls `listener` (batched) whenever the page's language, direction or colour scheme may have changed. */
 export function observePage(listener: Listener): () => void {
   listeners.add(listener);
-  if (!observer) start();
+  stop ??= start();
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0) stop();
+    if (listeners.size === 0) {
+      stop?.();
+      stop = undefined;
+    }
   };
 }
 

@@ -1,8 +1,4 @@
-import { LitElement, type CSSResultGroup } from 'lit';
-// By file rather than through `lit/decorators.js`: the script-tag build's core chunk takes in
-// whatever its modules import, and the barrel would bring every decorator.
-import { property } from 'lit/decorators/property.js';
-import { ContextConsumer } from '@lit/context';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { PleinAdapter } from '../adapters/contract.js';
 import { hostStyles } from '../styles/host.js';
 import { srOnlyStyles } from '../styles/utility.js';
@@ -10,7 +6,7 @@ import { tokens } from '../styles/tokens.js';
 import { loadTranslation } from '../i18n/registry.js';
 import { $config, isTheme, type Theme } from './config.js';
 import { adapterContext, scopeContext, type PleinScope } from './context.js';
-import { canonicalLang, composedParent, declaredScheme, inheritedLang, prefersDark, resolveDir } from './environment.js';
+import { canonicalLang, composedParent, darkQuery, declaredScheme, inheritedLang, resolveDir } from './environment.js';
 import { announcePageChange, observePage } from './page-observer.js';
 
 /** Subclasses of `PleinElement` that `define()` registered under a second tag. */
@@ -21,6 +17,8 @@ function aliasOf(base: typeof PleinElement): CustomElementConstructor {
   aliases.add(alias);
   return alias;
 }
+
+type Answer = (value: unknown, unsubscribe?: () => void) => void;
 
 /**
  * The base of every Plein element: language, direction and theme that follow the page live, the
@@ -46,6 +44,14 @@ function aliasOf(base: typeof PleinElement): CustomElementConstructor {
 export class PleinElement extends LitElement {
   static override styles: CSSResultGroup = [hostStyles, srOnlyStyles, tokens];
 
+  // Declared here rather than with decorators: each decorated field costs bytes on every page, and
+  // Lit merges a subclass's own `static properties` with these.
+  static override properties: PropertyDeclarations = {
+    lang: {},
+    theme: {},
+    readonly: { type: Boolean, reflect: true },
+  };
+
   /**
    * Registers the class as `tag`. Safe to call again, and safe when a second copy of Plein on the
    * page already defined the tag: the first definition stays (with a console warning when it is a
@@ -58,73 +64,60 @@ export class PleinElement extends LitElement {
       if (!ours) console.warn(`plein: <${tag}> is already defined by another class (two copies of Plein?); keeping it.`);
       return;
     }
-    // The registry accepts a constructor only once; a second tag for the same class gets a subclass.
-    const constructor = customElements.getName?.(this) ? aliasOf(this) : this;
     try {
-      customElements.define(tag, constructor);
+      customElements.define(tag, this);
     } catch (error) {
-      // Browsers without `getName()` only report a reused constructor here.
-      if (constructor !== this || (error as DOMException).name !== 'NotSupportedError') throw error;
+      // The registry accepts a constructor only once; a second tag for the same class gets a subclass.
+      if ((error as DOMException).name !== 'NotSupportedError') throw error;
       customElements.define(tag, aliasOf(this));
     }
   }
 
   /** The widget's language (BCP 47). Unset, it follows the page; see `effectiveLang`. */
-  @property() override lang = '';
+  override lang = '';
 
   /** `light`, `dark` or `auto`. Unset, it follows the provider, then `configure()`, then `auto`. */
-  @property() theme: Theme | undefined;
+  theme: Theme | undefined;
 
   /** Shows content but offers no way to post, vote or change anything. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
   /** For subclasses that need form association or ARIA defaults; custom states live here too. */
-  protected readonly internals: ElementInternals;
+  protected readonly internals: ElementInternals = this.attachInternals();
 
   #ownAdapter: PleinAdapter | undefined;
   #contextAdapter: PleinAdapter | undefined;
   #scope: PleinScope | undefined;
   /** What `auto` resolves to here; reading computed styles on every render would force style recalcs. */
   #autoTheme: 'light' | 'dark' | undefined;
-  #theme: 'light' | 'dark' | undefined;
+  #theme: string | undefined;
   #environment = '';
   #stopListening: (() => void)[] = [];
-  readonly #consumers: ReadonlyMap<unknown, { hostConnected(): void }>;
-  /** The contexts a provider answered since the element connected. */
-  readonly #answered = new Set<unknown>();
+  /**
+   * The contexts this element asks its nearest `<plein-provider>` for (the protocol `@lit/context`
+   * speaks), each with the one callback the provider keeps calling while subscribed.
+   */
+  readonly #requests = new Map<unknown, Answer>([
+    [adapterContext, this.#answer(adapterContext, (adapter) => (this.#contextAdapter = adapter as PleinAdapter | undefined))],
+    [
+      scopeContext,
+      this.#answer(scopeContext, (scope) => {
+        this.#scope = scope as PleinScope | undefined;
+        this.#syncEnvironment(true);
+      }),
+    ],
+  ]);
+  /** How to leave each provider that answered since the element connected. */
+  readonly #answered = new Map<unknown, () => void>();
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
-    const adapterConsumer = new ContextConsumer(this, {
-      context: adapterContext,
-      subscribe: true,
-      callback: (adapter) => {
-        this.#answered.add(adapterContext);
-        this.#contextAdapter = adapter;
-        this.requestUpdate();
-      },
-    });
-    const scopeConsumer = new ContextConsumer(this, {
-      context: scopeContext,
-      subscribe: true,
-      callback: (scope) => {
-        this.#answered.add(scopeContext);
-        this.#scope = scope;
-        this.#syncEnvironment(true);
-        this.requestUpdate();
-      },
-    });
-    this.#consumers = new Map<unknown, { hostConnected(): void }>([
-      [adapterContext, adapterConsumer],
-      [scopeContext, scopeConsumer],
-    ]);
-    this.addController({
-      hostConnected: () => this.#listen(),
-      hostDisconnected: () => this.#unlisten(),
-      hostUpdate: () => this.#syncEnvironment(false),
-    });
-    this.#upgradeProperty('adapter');
+    // A value assigned before the class was defined sits on the instance and would hide the accessor.
+    if (Object.hasOwn(this, 'adapter')) {
+      const { adapter } = this;
+      delete (this as { adapter?: unknown }).adapter;
+      this.adapter = adapter;
+    }
   }
 
   /**
@@ -136,9 +129,43 @@ export class PleinElement extends LitElement {
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
+  override connectedCallback(): void {
+    // Before the controllers connect, so a store opens on the provider's adapter, not the page's.
+    for (const context of this.#requests.keys()) this.#ask(context);
+    // A provider defined after this element connected (the script-tag loader imports each tag's
+    // chunk in any order) announces itself with `context-provider`; a request nobody answered yet
+    // is then sent again, so the element still joins that provider's subtree.
+    const document = this.ownerDocument;
+    const askAgain = (event: Event): void => this.#ask((event as Event & { context?: unknown }).context);
+    document.addEventListener('context-provider', askAgain);
+    this.#stopListening.push(
+      () => document.removeEventListener('context-provider', askAgain),
+      observePage(() => this.#syncEnvironment(true)),
+      $config.listen(() => {
+        this.#syncEnvironment(true);
+        this.requestUpdate();
+      }),
+    );
+    this.#syncEnvironment(true);
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of [...this.#stopListening.splice(0), ...this.#answered.values()]) stop();
+    // The requests go out again on reconnect; until then this element belongs to no provider.
+    this.#answered.clear();
+    this.#contextAdapter = this.#scope = undefined;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.#syncEnvironment(false);
+    super.update(changed);
+  }
+
   /** The adapter in effect: own property, else the nearest provider's, else `configure()`'s. */
   get adapter(): PleinAdapter | null {
-    return this.#ownAdapter ?? this.#contextAdapter ?? $config.get().adapter ?? null;
+    return this.scopedAdapter ?? $config.get().adapter ?? null;
   }
 
   set adapter(value: PleinAdapter | null | undefined) {
@@ -178,21 +205,20 @@ export class PleinElement extends LitElement {
 
   get effectiveTheme(): 'light' | 'dark' {
     const requested = this.requestedTheme;
-    if (requested !== 'auto') return requested;
-    this.#autoTheme ??= declaredScheme(this) ?? (prefersDark() ? 'dark' : 'light');
-    return this.#autoTheme;
+    return requested !== 'auto'
+      ? requested
+      : (this.#autoTheme ??= declaredScheme(this) ?? (darkQuery()?.matches ? 'dark' : 'light'));
   }
 
   /** Sets or clears a custom state, styleable from the page as `plein-x:state(name)`. */
   protected setCustomState(name: string, on: boolean): void {
     const states = this.internals.states;
+    const change = on ? 'add' : 'delete';
     try {
-      if (on) states.add(name);
-      else states.delete(name);
+      states[change](name);
     } catch {
       // Chromium before 125 accepted only the dashed form (`:--name`).
-      if (on) states.add(`--${name}`);
-      else states.delete(`--${name}`);
+      states[change](`--${name}`);
     }
   }
 
@@ -200,33 +226,24 @@ export class PleinElement extends LitElement {
     return canonicalLang($config.get().lang) ?? 'en';
   }
 
-  #listen(): void {
-    // A provider defined after this element connected (the script-tag loader imports each tag's
-    // chunk in any order) announces itself with `context-provider`; a request nobody answered yet
-    // is then sent again, so the element still joins that provider's subtree.
-    const document = this.ownerDocument;
-    const askAgain = (event: Event): void => {
-      const { context } = event as Event & { context?: unknown };
-      if (!this.#answered.has(context)) this.#consumers.get(context)?.hostConnected();
+  #answer(context: unknown, take: (value: unknown) => void): Answer {
+    return (value, unsubscribe = () => {}) => {
+      // A new provider took over (the element moved, or one was added in between): leave the old one.
+      const previous = this.#answered.get(context);
+      if (previous !== unsubscribe) previous?.();
+      this.#answered.set(context, unsubscribe);
+      take(value);
+      this.requestUpdate();
     };
-    document.addEventListener('context-provider', askAgain);
-    this.#stopListening.push(
-      () => document.removeEventListener('context-provider', askAgain),
-      observePage(() => this.#syncEnvironment(true)),
-      $config.listen(() => {
-        this.#syncEnvironment(true);
-        this.requestUpdate();
-      }),
-    );
-    this.#syncEnvironment(true);
   }
 
-  #unlisten(): void {
-    for (const stop of this.#stopListening.splice(0)) stop();
-    // The context consumers ask again on reconnect; until then this element belongs to no provider.
-    this.#answered.clear();
-    this.#contextAdapter = undefined;
-    this.#scope = undefined;
+  /** Asks the nearest provider for `context`, unless one already answered. */
+  #ask(context: unknown): void {
+    const callback = this.#requests.get(context);
+    if (callback && !this.#answered.has(context)) {
+      const request = new Event('context-request', { bubbles: true, composed: true });
+      this.dispatchEvent(Object.assign(request, { context, contextTarget: this, callback, subscribe: true }));
+    }
   }
 
   /**
@@ -237,24 +254,14 @@ export class PleinElement extends LitElement {
     if (remeasure) this.#autoTheme = undefined;
     const theme = this.effectiveTheme;
     const dir = this.dir;
-    this.setCustomState('dark', theme === 'dark');
-    this.setCustomState('light', theme === 'light');
-    this.setCustomState('rtl', dir === 'rtl');
-    this.setCustomState('ltr', dir === 'ltr');
+    for (const state of ['dark', 'light', 'rtl', 'ltr']) this.setCustomState(state, state === theme || state === dir);
     // Plein elements inside this one's shadow root that are `auto` take their scheme from it.
-    if (this.#theme !== undefined && this.#theme !== theme) announcePageChange();
+    if (this.#theme && this.#theme !== theme) announcePageChange();
     this.#theme = theme;
     const environment = `${this.effectiveLang} ${dir} ${theme}`;
-    if (environment === this.#environment) return;
-    this.#environment = environment;
-    this.requestUpdate();
-  }
-
-  /** A value assigned before the class was defined sits on the instance and would hide the accessor. */
-  #upgradeProperty(name: 'adapter'): void {
-    if (!Object.prototype.hasOwnProperty.call(this, name)) return;
-    const value = this[name];
-    delete (this as unknown as Record<string, unknown>)[name];
-    this[name] = value;
+    if (environment !== this.#environment) {
+      this.#environment = environment;
+      this.requestUpdate();
+    }
   }
 }

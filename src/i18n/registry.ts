@@ -1,5 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { en, type Translation } from './en.js';
+import { stringBundles } from '../core/string-bundles.js';
 import type { Message } from './types.js';
 
 /**
@@ -21,9 +22,7 @@ export const $translations: ReadableAtom<Registry> = $registry;
  * working when new keys arrive.
  */
 export function registerTranslation(lang: string, translation: TranslationInput): void {
-  const next = new Map($registry.get());
-  next.set(lang.toLowerCase(), translation);
-  $registry.set(next);
+  $registry.set(new Map($registry.get()).set(lang.toLowerCase(), translation));
 }
 
 /** Codes to search, most specific first: `nl-BE` → `nl-be`, `nl`, `en`. */
@@ -32,27 +31,40 @@ function codes(lang: string): Set<string> {
   return new Set([tag, tag.split('-')[0] ?? tag, 'en']);
 }
 
+/**
+ * A component's message `key` in `lang`, most specific language first (`nl-BE`, `nl`, `en`): a
+ * key the site registered as `<area>.<key>` wins over the component's own strings (`own[code]`).
+ * `visit` sees each language searched, to start loading its bundle.
+ */
+export function findMessage(
+  lang: string,
+  area: string,
+  key: string,
+  own: Readonly<Record<string, Readonly<Record<string, Message | undefined>> | undefined>>,
+  visit?: (code: string) => void,
+): Message | undefined {
+  const registry = $registry.get();
+  for (const code of codes(lang)) {
+    visit?.(code);
+    const message = registry.get(code)?.[`${area}.${key}`] ?? own[code]?.[key];
+    if (message !== undefined) return message;
+  }
+  return undefined;
+}
+
 /** Dictionaries to search, most specific first: `nl-BE` → `nl-be`, `nl`, `en`. */
 export function translationChain(lang: string): TranslationInput[] {
   const registry = $registry.get();
-  const chain: TranslationInput[] = [];
-  for (const code of codes(lang)) {
-    const dictionary = registry.get(code);
-    if (dictionary) chain.push(dictionary);
-  }
-  return chain;
+  return [...codes(lang)].flatMap<TranslationInput>((code) => registry.get(code) ?? []);
 }
 
 /**
  * The core languages shipped besides English. Each is its own chunk, so a page downloads only the
  * language it shows; the first element (or the script tag's setup) that needs one starts loading it.
  */
-const BUNDLED: Record<string, () => Promise<TranslationInput>> = {
+const shipped = stringBundles('core', en, {
   nl: () => import('./nl.js').then((module) => module.nl),
-};
-
-const loading = new Map<string, Promise<void>>();
-const loaded = new Set<string>();
+});
 
 /**
  * Starts loading the shipped core strings `lang` falls back on (`nl-BE` → `nl`) and returns a
@@ -62,21 +74,13 @@ const loaded = new Set<string>();
 export function loadTranslation(lang: string): Promise<void> | undefined {
   let pending: Promise<void> | undefined;
   for (const code of codes(lang)) {
-    const load = BUNDLED[code];
-    if (!load || loaded.has(code) || $registry.get().has(code)) continue;
-    let promise = loading.get(code);
-    if (!promise) {
-      promise = load()
-        .then(
-          (dictionary) => {
-            if (!$registry.get().has(code)) registerTranslation(code, dictionary);
-          },
-          (error: unknown) => console.warn(`plein: could not load the "${code}" strings; showing English.`, error),
-        )
-        .finally(() => loaded.add(code));
-      loading.set(code, promise);
+    if (!$registry.get().has(code)) {
+      pending =
+        shipped.load(code)?.then(() => {
+          const dictionary = shipped.own[code];
+          if (dictionary && !$registry.get().has(code)) registerTranslation(code, dictionary);
+        }) ?? pending;
     }
-    pending = promise;
   }
   return pending;
 }

@@ -1,6 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators/property.js';
-import { state } from 'lit/decorators/state.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { PleinElement } from '../../core/plein-element.js';
 import { avatarBackground } from './avatar-color.js';
@@ -31,22 +29,32 @@ import { avatarStyles } from './avatar.styles.js';
 export class PleinAvatar extends PleinElement {
   static override styles = [PleinElement.styles, avatarStyles];
 
+  static override properties: PropertyDeclarations = {
+    name: {},
+    src: {},
+    label: {},
+    size: { type: Number },
+    decorative: { type: Boolean },
+    // Internal: `attribute: false` rather than `state: true`, which the manifest analyzer lists as an attribute.
+    failedSrc: { attribute: false },
+  };
+
   /** The person's display name: the text alternative, the initials and the colour come from it. */
-  @property() name = '';
+  name = '';
 
   /** Picture URL. Without one, or when it fails to load, the initials show. */
-  @property() src: string | null = null;
+  src: string | null = null;
 
   /** Text alternative when it should differ from `name`. */
-  @property() label: string | null = null;
+  label: string | null = null;
 
   /** Width and height in CSS pixels. Unset, `--plein-avatar-size` applies. */
-  @property({ type: Number }) size: number | null = null;
+  size: number | null = null;
 
   /** Hides the avatar from assistive technology, for use next to the visible name. */
-  @property({ type: Boolean }) decorative = false;
+  decorative = false;
 
-  @state() private failedSrc: string | null = null;
+  private failedSrc: string | null = null;
 
   /** Whether initials (or the silhouette) show instead of the picture. */
   get showsFallback(): boolean {

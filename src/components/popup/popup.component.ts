@@ -1,6 +1,4 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators/property.js';
-import { query } from 'lit/decorators/query.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import {
   arrow,
@@ -68,34 +66,51 @@ const defaultOnBoolean = {
 export class PleinPopup extends PleinElement implements EscapeLayer {
   static override styles = [PleinElement.styles, popupStyles];
 
-  /** The element to float next to, or the id of one in the popup's own root (document or shadow root). */
-  @property() anchor: Element | string | null = null;
+  static override properties: PropertyDeclarations = {
+    anchor: {},
+    open: { type: Boolean, reflect: true },
+    placement: { reflect: true },
+    distance: { type: Number },
+    flip: { converter: defaultOnBoolean },
+    shift: { converter: defaultOnBoolean },
+    shiftPadding: { type: Number, attribute: 'shift-padding' },
+    strategy: { reflect: true },
+    arrow: { type: Boolean },
+  };
 
-  @property({ type: Boolean, reflect: true }) open = false;
+  /** The element to float next to, or the id of one in the popup's own root (document or shadow root). */
+  anchor: Element | string | null = null;
+
+  open = false;
 
   /** Preferred side and alignment; `start`/`end` follow the writing direction. */
-  @property({ reflect: true }) placement: Placement = 'bottom-start';
+  placement: Placement = 'bottom-start';
 
   /** Gap between anchor and panel, in pixels. */
-  @property({ type: Number }) distance = 4;
+  distance = 4;
 
   /** Moves to the opposite side when the preferred one has no room. `flip="false"` turns it off. */
-  @property({ converter: defaultOnBoolean }) flip = true;
+  flip = true;
 
   /** Slides along the anchor to stay inside the viewport. `shift="false"` turns it off. */
-  @property({ converter: defaultOnBoolean }) shift = true;
+  shift = true;
 
   /** Space kept between the panel and the viewport edge when shifting, in pixels. */
-  @property({ type: Number, attribute: 'shift-padding' }) shiftPadding = 8;
+  shiftPadding = 8;
 
   /** `fixed` escapes ancestors with `overflow: hidden` that do not establish a containing block. */
-  @property({ reflect: true }) strategy: Strategy = 'absolute';
+  strategy: Strategy = 'absolute';
 
   /** Draws an arrow pointing at the anchor. */
-  @property({ type: Boolean }) arrow = false;
+  arrow = false;
 
-  @query('[part~="popup"]') private readonly panel!: HTMLElement;
-  @query('[part~="arrow"]') private readonly arrowElement!: HTMLElement | null;
+  private get panel(): HTMLElement | null {
+    return this.shadowRoot?.querySelector('[part~="popup"]') ?? null;
+  }
+
+  private get arrowElement(): HTMLElement | null {
+    return this.shadowRoot?.querySelector('[part~="arrow"]') ?? null;
+  }
 
   #stopAutoUpdate: (() => void) | null = null;
   #trackedAnchor: Element | null = null;

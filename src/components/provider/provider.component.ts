@@ -1,5 +1,4 @@
-import { html, type CSSResultGroup, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators/property.js';
+import { html, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { PleinAdapter } from '../../adapters/contract.js';
 import { adapterContext, scopeContext, type PleinScope } from '../../core/context.js';
@@ -20,8 +19,10 @@ import { providerStyles } from './provider.styles.js';
 export class PleinProvider extends PleinElement {
   static override styles: CSSResultGroup = providerStyles;
 
+  static override properties: PropertyDeclarations = { lang: { reflect: true } };
+
   /** The language of the subtree; reflected, so the page and screen readers see it. */
-  @property({ reflect: true }) override lang = '';
+  override lang = '';
 
   // Plain (not #private) fields: the base constructor may call the adapter setter before they exist.
   private readonly adapterProvider: ContextProvider<typeof adapterContext> | undefined = new ContextProvider(this, {

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators/property.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { LocalizeController } from '../../core/localize.js';
 import { PleinElement } from '../../core/plein-element.js';
 import { refreshDelay, sharedTicker } from './ticker.js';
@@ -26,8 +25,10 @@ const dateConverter = {
 export class PleinTime extends PleinElement {
   static override styles = [PleinElement.styles, timeStyles];
 
+  static override properties: PropertyDeclarations = { date: { converter: dateConverter } };
+
   /** The moment: an ISO 8601 string, a `Date` or epoch milliseconds. */
-  @property({ converter: dateConverter, reflect: false }) date: string | number | Date | null = null;
+  date: string | number | Date | null = null;
 
   private readonly localize = new LocalizeController(this);
   #unsubscribe: (() => void) | null = null;
