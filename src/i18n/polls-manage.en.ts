@@ -30,12 +30,15 @@ export const pollsManageEn = {
   'reopen-poll': 'Reopen poll',
   'export-csv': 'Export CSV',
   'export-voters': 'Export voters (CSV)',
+  exporting: 'Preparing the CSV…',
+  'export-failed': 'The CSV was not downloaded. {reason}',
   'show-voters': 'Show voters',
   'hide-voters': 'Hide voters',
   'voters-heading': 'Who voted what',
   'voters-empty': 'Nobody has voted yet.',
   'voters-more': 'Show more voters',
   'action-failed': 'That did not work. {reason}',
+  dismiss: 'Dismiss',
 } as const satisfies Dictionary;
 
 export type PollsManageKey = keyof typeof pollsManageEn;

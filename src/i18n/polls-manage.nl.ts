@@ -24,10 +24,13 @@ export const pollsManageNl: PollsManageTranslation = {
   'reopen-poll': 'Peiling heropenen',
   'export-csv': 'CSV exporteren',
   'export-voters': 'Stemmers exporteren (CSV)',
+  exporting: 'CSV wordt voorbereid…',
+  'export-failed': 'De CSV is niet gedownload. {reason}',
   'show-voters': 'Stemmers tonen',
   'hide-voters': 'Stemmers verbergen',
   'voters-heading': 'Wie stemde wat',
   'voters-empty': 'Er heeft nog niemand gestemd.',
   'voters-more': 'Meer stemmers tonen',
   'action-failed': 'Dat lukte niet. {reason}',
+  dismiss: 'Sluiten',
 };

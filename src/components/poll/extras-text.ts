@@ -1,10 +1,9 @@
 import type { LocalizeController } from '../../core/localize.js';
 import { pollsExtrasEn, type PollsExtrasKey } from '../../i18n/polls-extras.en.js';
 import { pollsExtrasNl } from '../../i18n/polls-extras.nl.js';
-import { $translations } from '../../i18n/registry.js';
-import type { Message, MessageArgs } from '../../i18n/types.js';
-
-type Lookup = Readonly<Record<string, Message | undefined>>;
+import type { Lookup } from '../../core/string-bundles.js';
+import { findMessage } from '../../i18n/registry.js';
+import type { MessageArgs } from '../../i18n/types.js';
 
 /** Both bundled languages travel in the extras chunk: a few lines each, less than a request. */
 const bundled: Record<string, Lookup> = { en: pollsExtrasEn, nl: pollsExtrasNl };
@@ -15,15 +14,6 @@ const bundled: Record<string, Lookup> = { en: pollsExtrasEn, nl: pollsExtrasNl }
  * wins over the bundled one.
  */
 export function extrasText<K extends PollsExtrasKey>(localize: LocalizeController, key: K, ...args: MessageArgs<(typeof pollsExtrasEn)[K]>): string {
-  const registry = $translations.get() as ReadonlyMap<string, Lookup>;
-  const tag = localize.lang.toLowerCase();
-  let message: Message = pollsExtrasEn[key];
-  for (const code of new Set([tag, tag.split('-')[0] ?? tag, 'en'])) {
-    const found = registry.get(code)?.[`polls.${key}`] ?? bundled[code]?.[key];
-    if (found !== undefined) {
-      message = found;
-      break;
-    }
-  }
+  const message = findMessage(localize.lang, 'polls', key, bundled) ?? pollsExtrasEn[key];
   return localize.formatMessage(message, (args[0] ?? {}) as Record<string, string | number>);
 }

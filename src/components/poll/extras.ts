@@ -10,7 +10,7 @@ import type { Ballot, Poll, PollTally } from '../../adapters/contract.js';
 import { DEFAULT_RATING_SCALE } from '../../domain/rating-scale.js';
 import { countdownText } from './countdown-text.js';
 import { extrasText as text } from './extras-text.js';
-export { extrasStyles } from './extras.styles.js';
+export { extrasStyles as styles } from './extras.styles.js';
 import type { PollsLocalize } from './localize.js';
 // Types only: the bars are the element's own lazily loaded part, which it passes to `ratingResults`
 // once both parts are here, so the two chunks never wait on each other.
@@ -29,9 +29,16 @@ export function verdict(t: PollsLocalize, poll: Poll, correct: readonly string[]
   </div>`;
 }
 
-/** " (correct answer)" after a right answer's label, once the quiz reveals them. */
-export function correctMark(t: PollsLocalize): TemplateResult {
-  return html` <span class="mark">(${text(t, 'quiz.correct')})</span>`;
+/**
+ * Once a quiz reveals its right answers: per option, its parts (`option-correct`, or
+ * `option-wrong` for a wrong one the voter chose) and the " (correct answer)" mark after a right
+ * answer's label.
+ */
+export function reveal(correct: readonly string[], t: PollsLocalize) {
+  return (value: string, chosen: boolean): [string, TemplateResult | typeof nothing] =>
+    correct.includes(value)
+      ? ['option option-correct', html` <span class="mark">(${text(t, 'quiz.correct')})</span>`]
+      : [chosen ? 'option option-wrong' : 'option', nothing];
 }
 
 /** Rows for a rating's distribution: one per scale step, lowest first. */

@@ -1,8 +1,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import { LocalizeController } from '../../core/localize.js';
-import { stringBundles, type Lookup } from '../../core/string-bundles.js';
+import { stringBundles } from '../../core/string-bundles.js';
 import { pollsEn, type PollsKey } from '../../i18n/polls.en.js';
-import { $translations } from '../../i18n/registry.js';
+import { findMessage } from '../../i18n/registry.js';
 import type { Message, MessageArgs } from '../../i18n/types.js';
 
 /** Dutch is its own chunk; the element starts loading it as it connects, alongside its first data. */
@@ -31,27 +31,18 @@ export class PollsLocalize extends LocalizeController {
     return this.formatMessage(this.#find(key), (args[0] ?? {}) as Record<string, string | number>);
   }
 
-  /** `t()` for a key built at runtime (a field error's reason); `undefined` when there is none. */
-  maybe(key: string, params: Record<string, string | number> = {}): string | undefined {
-    return Object.hasOwn(pollsEn, key) ? this.formatMessage(this.#find(key as PollsKey), params) : undefined;
-  }
-
   /** A share from 0 to 1 as a percentage in the reader's language ("42 %", "42%"). */
   percent(share: number): string {
     return this.number(share, { style: 'percent', maximumFractionDigits: share > 0 && share < 0.01 ? 1 : 0 });
   }
 
   #find(key: PollsKey): Message {
-    const lang = this.lang.toLowerCase();
-    const registry = $translations.get() as ReadonlyMap<string, Lookup>;
-    for (const code of new Set([lang, lang.split('-')[0] ?? lang, 'en'])) {
-      void loadBundle(code)?.then(() => {
+    const message = findMessage(this.lang, 'polls', key, own, (code) =>
+      loadBundle(code)?.then(() => {
         this.revision += 1;
         this.#host.requestUpdate();
-      });
-      const message = registry.get(code)?.[`polls.${key}`] ?? own[code]?.[key];
-      if (message !== undefined) return message;
-    }
-    return pollsEn[key];
+      }),
+    );
+    return message ?? pollsEn[key];
   }
 }

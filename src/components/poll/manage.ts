@@ -6,32 +6,23 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Ballot, Poll, PollDefinition } from '../../adapters/contract.js';
-import type { AdapterError, FieldError } from '../../adapters/errors.js';
+import { isAbortError, type AdapterError, type FieldError } from '../../adapters/errors.js';
 import { toAdapterError } from '../../core/errors.js';
 import { PleinErrorEvent } from '../../core/events.js';
 import type { LocalizeController } from '../../core/localize.js';
 import { pollsManageEn, type PollsManageKey } from '../../i18n/polls-manage.en.js';
 import { pollsManageNl } from '../../i18n/polls-manage.nl.js';
-import { $translations } from '../../i18n/registry.js';
+import type { Lookup } from '../../core/string-bundles.js';
+import { findMessage } from '../../i18n/registry.js';
 import type { Message } from '../../i18n/types.js';
 import type { PollStore } from '../../stores/polls/index.js';
 import type { PollsLocalize } from './localize.js';
-export { manageStyles } from './manage.styles.js';
-
-type Lookup = Readonly<Record<string, Message | undefined>>;
+export { manageStyles as styles } from './manage.styles.js';
 
 const bundled: Record<string, Lookup> = { en: pollsManageEn, nl: pollsManageNl };
 
 /** A string of this module in the host's language; `undefined` for a key it does not have. */
-function find(localize: LocalizeController, key: string): Message | undefined {
-  const registry = $translations.get() as ReadonlyMap<string, Lookup>;
-  const tag = localize.lang.toLowerCase();
-  for (const code of new Set([tag, tag.split('-')[0] ?? tag, 'en'])) {
-    const message = registry.get(code)?.[`polls.${key}`] ?? bundled[code]?.[key];
-    if (message !== undefined) return message;
-  }
-  return undefined;
-}
+const find = (localize: LocalizeController, key: string): Message | undefined => findMessage(localize.lang, 'polls', key, bundled);
 
 function text(localize: LocalizeController, key: PollsManageKey, params?: Record<string, string | number>): string {
   return localize.formatMessage(find(localize, key) ?? pollsManageEn[key], params);
@@ -104,12 +95,18 @@ export interface ManageContext {
   onClose: () => void;
   onToggleVoters: () => void;
   onMoreVoters: () => void;
-  onExport: (kind: 'results' | 'voters') => void;
+  onExport: (kind: ExportKind) => void;
+  /** The export being prepared (the voters' pages are on their way), if any. */
+  exporting: ExportKind | null;
 }
+
+export type ExportKind = 'results' | 'voters';
 
 export function manageView(c: ManageContext): TemplateResult {
   const { localize, store, poll, moderator, listable } = c;
   const busy = store.$pending.get() ? 'true' : 'false';
+  const exporting = (kind: ExportKind): string => (c.exporting === kind ? 'true' : 'false');
+  const exportLabel = (kind: ExportKind): string => text(localize, c.exporting === kind ? 'exporting' : kind === 'results' ? 'export-csv' : 'export-voters');
   return html`<div part="moderation" class="moderation">
       ${moderator
         ? html`<button type="button" part="close" class="button" aria-disabled=${busy} @click=${c.onClose}>
@@ -117,10 +114,14 @@ export function manageView(c: ManageContext): TemplateResult {
           </button>`
         : nothing}
       ${moderator && poll.tally
-        ? html`<button type="button" part="export" class="button" @click=${() => c.onExport('results')}>${text(localize, 'export-csv')}</button>`
+        ? html`<button type="button" part="export" class="button" aria-disabled=${exporting('results')} @click=${() => c.onExport('results')}>
+            ${exportLabel('results')}
+          </button>`
         : nothing}
       ${moderator && listable
-        ? html`<button type="button" part="export export-voters" class="button" @click=${() => c.onExport('voters')}>${text(localize, 'export-voters')}</button>`
+        ? html`<button type="button" part="export export-voters" class="button" aria-disabled=${exporting('voters')} @click=${() => c.onExport('voters')}>
+            ${exportLabel('voters')}
+          </button>`
         : nothing}
       ${listable
         ? html`<button type="button" part="voters-toggle" class="button" aria-expanded=${c.showVoters ? 'true' : 'false'} aria-controls="voters"
@@ -156,13 +157,14 @@ function voterList(c: ManageContext): TemplateResult {
   </section>`;
 }
 
-/** Downloads the results, or every voter of a `public` poll (all pages, not just those on screen). */
-export async function exportCsv(localize: LocalizeController, store: PollStore, poll: Poll, kind: 'results' | 'voters'): Promise<void> {
-  const csv = await import('./csv.js');
-  if (kind === 'results') return csv.downloadCsv(csv.resultsCsv(localize, poll), csv.csvFileName(poll, 'results'));
-  do await store.loadVoters();
-  while (store.$voters.get()?.cursor);
-  csv.downloadCsv(csv.votersCsv(localize, poll, store.$voters.get()?.items ?? []), csv.csvFileName(poll, 'voters'));
+/**
+ * Downloads the results, or every voter of a `public` poll: the store fetches the pages not on
+ * screen first, and if one fails nothing is downloaded.
+ */
+export async function exportCsv(localize: LocalizeController, store: PollStore, poll: Poll, kind: ExportKind): Promise<void> {
+  const [csv, votes] = await Promise.all([import('./csv.js'), kind === 'voters' ? store.allVoters() : []]);
+  const content = kind === 'results' ? csv.resultsCsv(localize, poll) : csv.votersCsv(localize, poll, votes);
+  csv.downloadCsv(content, csv.csvFileName(poll, kind));
 }
 
 /** What the moderators' tools need of `<plein-poll>`. */
@@ -179,8 +181,9 @@ export interface ModerationHost {
 export class Moderation {
   readonly #host: ModerationHost;
   #showVoters = false;
-  /** A failed export, which no store action holds. */
+  /** A failed export: said as such, over the store's failed page of voters that caused it. */
   #exportError: AdapterError | null = null;
+  #exporting: ExportKind | null = null;
   /**
    * From pressing close until the render that shows the change, so `plein-poll-closed` says a
    * moderator closed the poll.
@@ -199,8 +202,9 @@ export class Moderation {
   view(store: PollStore, poll: Poll, closed: boolean, moderator: boolean, listable: boolean): TemplateResult {
     const t = this.#host.localize;
     const failure = store.$lastError.get();
+    const exportError = this.#exportError;
     const shown =
-      failure && (failure.action === 'close' || failure.action === 'reopen' || failure.action === 'voters') ? failure.error : this.#exportError;
+      exportError ?? (failure && (failure.action === 'close' || failure.action === 'reopen' || failure.action === 'voters') ? failure.error : null);
     return html`${manageView({
       localize: t,
       store,
@@ -213,12 +217,13 @@ export class Moderation {
       onToggleVoters: this.#onVoters,
       onMoreVoters: this.#onMoreVoters,
       onExport: (kind) => this.#export(store, poll, kind),
+      exporting: this.#exporting,
     })}
     ${shown
       ? html`<div part="error" class="notice danger" role="alert">
-          <p>${text(t, 'action-failed', { reason: t.errorMessage(shown) })}</p>
-          <button type="button" class="link" @click=${() => (shown === this.#exportError ? this.#setExportError(null) : store.dismissError())}>
-            ${t.t('dismiss')}
+          <p>${text(t, shown === exportError ? 'export-failed' : 'action-failed', { reason: t.errorMessage(shown) })}</p>
+          <button type="button" class="link" @click=${() => this.#dismiss(store, shown)}>
+            ${text(t, 'dismiss')}
           </button>
         </div>`
       : nothing}`;
@@ -227,6 +232,12 @@ export class Moderation {
   #setExportError(error: AdapterError | null): void {
     this.#exportError = error;
     this.#host.element.requestUpdate();
+  }
+
+  /** Dismisses `shown`, and the store's record of it when it is the same failure. */
+  #dismiss(store: PollStore, shown: AdapterError): void {
+    if (shown === this.#exportError) this.#setExportError(null);
+    if (store.$lastError.get()?.error === shown) store.dismissError();
   }
 
   #fail(error: AdapterError, action: 'close' | 'reopen' | 'voters' | 'export'): void {
@@ -265,12 +276,22 @@ export class Moderation {
       .catch((caught: unknown) => this.#fail(toAdapterError(caught), 'voters'));
   };
 
-  #export(store: PollStore, poll: Poll, kind: 'results' | 'voters'): void {
-    this.#setExportError(null);
-    exportCsv(this.#host.localize, store, poll, kind).catch((caught: unknown) => {
-      const error = toAdapterError(caught);
-      this.#setExportError(error);
-      this.#fail(error, 'export');
-    });
+  #export(store: PollStore, poll: Poll, kind: ExportKind): void {
+    if (this.#exporting) return;
+    if (this.#exportError) this.#dismiss(store, this.#exportError);
+    this.#exporting = kind;
+    this.#host.element.requestUpdate();
+    exportCsv(this.#host.localize, store, poll, kind)
+      .catch((caught: unknown) => {
+        // The poll went away (another poll or adapter, or the element left the page).
+        if (isAbortError(caught)) return;
+        const error = toAdapterError(caught);
+        this.#setExportError(error);
+        this.#fail(error, 'export');
+      })
+      .finally(() => {
+        this.#exporting = null;
+        this.#host.element.requestUpdate();
+      });
   }
 }

@@ -1,27 +1,21 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators/property.js';
-import { state } from 'lit/decorators/state.js';
-import { supports, type Ballot, type Poll, type PollDefinition, type PollTally } from '../../adapters/contract.js';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { supports, type Ballot, type Poll, type PollDefinition } from '../../adapters/contract.js';
 import type { AdapterError } from '../../adapters/errors.js';
 import { $config } from '../../core/config.js';
 import { toAdapterError } from '../../core/errors.js';
-import { PleinErrorEvent, PleinLoginRequestEvent } from '../../core/events.js';
+import { PleinErrorEvent } from '../../core/events.js';
 import { PleinElement } from '../../core/plein-element.js';
 import { StoreController } from '../../core/store-controller.js';
 import { DEFAULT_RATING_SCALE } from '../../domain/rating-scale.js';
-import { createPollStore, type PollAction, type PollStore } from '../../stores/polls/index.js';
-import { readDefinition } from './definition.js';
-import { PleinPollClosedEvent, PleinVoteCastEvent } from './events.js';
-import { PollsLocalize } from './localize.js';
-import { pollStyles } from './poll.styles.js';
-import { loadRanked, type RankedModules } from './ranked.js';
+import { createPollStore, type PollStore } from '../../stores/polls/index.js';
 import { nextTick } from './countdown.js';
-import { loadExtras, type ExtrasModule } from './load-extras.js';
-import { loadResults, type ResultsModule } from './load-results.js';
+import { readDefinition } from './definition.js';
+import { PleinPollClosedEvent } from './events.js';
+import type { PollHost, PollInteraction } from './interaction.js';
+import { PollsLocalize } from './localize.js';
 import { adoptPartStyles } from './part-styles.js';
-
-type ManageModule = typeof import('./manage.js');
-let manageChunk: Promise<ManageModule> | undefined;
+import { loadPart, part, type PartName, type Parts } from './parts.js';
+import { pollStyles } from './poll.styles.js';
 
 /** Only demo mode shows the demo note, so pages on a real backend never download it. */
 let demoNoteChunk: Promise<unknown> | undefined;
@@ -115,51 +109,82 @@ function demoNote(): TemplateResult {
 export class PleinPoll extends PleinElement {
   static override styles = [PleinElement.styles, pollStyles];
 
+  // Internal state is `attribute: false` (what `state: true` amounts to), which the manifest's
+  // analyzer reads as "no attribute".
+  static override properties = {
+    poll: { reflect: true },
+    type: {},
+    results: {},
+    voters: {},
+    integrity: {},
+    min: { type: Number },
+    max: { type: Number },
+    scaleMin: { type: Number, attribute: 'scale-min' },
+    scaleMax: { type: Number, attribute: 'scale-max' },
+    scaleStep: { type: Number, attribute: 'scale-step' },
+    correct: {},
+    explanation: {},
+    closes: {},
+    allowChange: { type: Boolean, attribute: 'allow-change' },
+    choices: { attribute: false },
+    loginNote: { attribute: false },
+    now: { attribute: false },
+  };
+
   /** The poll's id. Required. With nothing else set, the poll is read by reference. */
-  @property({ reflect: true }) poll = '';
+  poll = '';
   /** `single`, `multiple`, `rating`, `ranked` or `quiz`. */
-  @property() type: string | undefined;
+  declare type: string | undefined;
   /** When results show: `always`, `after-vote`, `after-close` or `moderators`. */
-  @property() results: string | undefined;
+  declare results: string | undefined;
   /** Who may see who voted what: `public`, `secret` or `anonymous`. */
-  @property() voters: string | undefined;
+  declare voters: string | undefined;
   /** One vote per signed-in `member`, or per `device` (guests may vote). */
-  @property() integrity: string | undefined;
+  declare integrity: string | undefined;
   /** `multiple`: the fewest options a ballot must hold. */
-  @property({ type: Number }) min: number | undefined;
+  declare min: number | undefined;
   /** `multiple`: the most options a ballot may hold. */
-  @property({ type: Number }) max: number | undefined;
+  declare max: number | undefined;
   /** `rating`: the lowest rating (default 1). */
-  @property({ type: Number, attribute: 'scale-min' }) scaleMin: number | undefined;
+  declare scaleMin: number | undefined;
   /** `rating`: the highest rating (default 5). */
-  @property({ type: Number, attribute: 'scale-max' }) scaleMax: number | undefined;
+  declare scaleMax: number | undefined;
   /** `rating`: the step between ratings (default 1). */
-  @property({ type: Number, attribute: 'scale-step' }) scaleStep: number | undefined;
+  declare scaleStep: number | undefined;
   /** `quiz`: the right answers' values, space-separated (or mark options with `correct`). */
-  @property() correct: string | undefined;
+  declare correct: string | undefined;
   /** `quiz`: what to show after answering. */
-  @property() explanation: string | undefined;
+  declare explanation: string | undefined;
   /** When the poll closes, as an ISO 8601 date-time (`2026-12-31T18:00:00Z`). */
-  @property() closes: string | undefined;
+  declare closes: string | undefined;
   /** Voters may change or remove their vote while the poll is open. */
-  @property({ type: Boolean, attribute: 'allow-change' }) allowChange = false;
+  allowChange = false;
 
-  @state() private choices: string[] = [];
-  @state() private rating: number | null = null;
-  @state() private ranking: string[] = [];
+  // What the interaction part works with (`PollHost`): TypeScript-private, so no public API.
+  /** The selection on screen: the chosen values, the ranking in order, or a rating's value as text. */
+  private choices: string[] = [];
   /** A login request nobody on the page answered: show the note instead. */
-  @state() private loginNote = false;
-  @state() private now = Date.now();
-  @state() private ranked: RankedModules | null = null;
-  @state() private manage: ManageModule | null = null;
-  @state() private extras: ExtrasModule | null = null;
-  #extrasLoading = false;
-  @state() private resultsPart: ResultsModule | null = null;
-  /** The bars' chunk could not be fetched: say so, and fetch again when asked (or on the next vote). */
-  @state() private resultsFailed = false;
-  #resultsLoading = false;
+  private loginNote = false;
+  /**
+   * The ballot cast through this element in this visit: for the thank-you line, and for a quiz
+   * verdict where the backend does not echo the ballot (anonymous polls).
+   */
+  private cast: Ballot | null = null;
+  /** The voter changed the selection since it was last set from their stored ballot. */
+  private touched = false;
+  private readonly t = new PollsLocalize(this);
 
-  readonly #t = new PollsLocalize(this);
+  private now = Date.now();
+  /** Parts whose chunk could not be fetched: said where they would show, fetched again on request. */
+  readonly #failed = new Set<PartName>();
+  /** Parts on their way for this element: one request, one warning if it fails. */
+  readonly #loading = new Set<PartName>();
+  /** Parts this element has asked for and has: their styles are in its shadow root. */
+  readonly #using = new Set<PartName>();
+  #interaction: PollInteraction | undefined;
+  /** What a voter asked for before the interaction part was here: done once it is. */
+  #waiting: { action: 'vote' | 'remove-vote'; act: (part: PollInteraction) => void } | undefined;
+
   #definition: PollDefinition | null = null;
   readonly #store = new StoreController<string, PollStore>(this, {
     key: () => this.#key(),
@@ -180,24 +205,10 @@ export class PleinPoll extends PleinElement {
   });
 
   #current: PollStore | undefined;
-  /** The voter changed the selection since it was last set from their stored ballot. */
-  #touched = false;
   #ballotSeen = '';
-  /**
-   * The ballot cast through this element in this visit: for the thank-you line, and for a quiz
-   * verdict where the backend does not echo the ballot (anonymous polls).
-   */
-  #cast: Ballot | null = null;
   #wasClosed: boolean | undefined;
-  #moderation: InstanceType<ManageModule['Moderation']> | undefined;
+  #moderation: InstanceType<Parts['manage']['Moderation']> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #focusAfterUpdate: string[] | null = null;
-
-  /** Moves focus to the first of `selectors` that matches, once the next render is on screen. */
-  #focusSoon(...selectors: string[]): void {
-    this.#focusAfterUpdate = selectors;
-    this.requestUpdate();
-  }
   #observer: MutationObserver | undefined;
 
   /** The poll store in use: its atoms and actions drive this element. */
@@ -212,12 +223,21 @@ export class PleinPoll extends PleinElement {
       if (records.some((record) => record.target !== this || record.type === 'childList')) this.requestUpdate();
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
-    // Whoever reaches for the ballot may be about to vote: the bars shown after a vote come along.
-    this.addEventListener('pointerenter', this.#warmResults);
-    this.addEventListener('focusin', this.#warmResults);
+    // Whoever reaches for the ballot may be about to vote: what voting does, and the bars shown
+    // after a vote, come along (and parts that failed to load are tried again).
+    for (const type of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(type, this.#warm, { passive: true });
   }
 
-  #warmResults = (): void => this.#loadResults();
+  #warm = (): void => {
+    // The next update asks again for any part that failed here.
+    if (this.#failed.size > 0) this.requestUpdate();
+    this.#failed.clear();
+    this.#part('results');
+    const store = this.#current;
+    const poll = store?.$poll.get();
+    // Only where this viewer can vote (or may, once the poll is read): a closed poll never needs it.
+    if (store && (poll ? this.#interactive(store, poll, store.isClosed()) : !this.readonly)) this.#part('interaction');
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -233,63 +253,62 @@ export class PleinPoll extends PleinElement {
     return `${this.poll}\n${JSON.stringify(this.#definition)}`;
   }
 
+  /**
+   * Part `name` once it is here (its styles join this shadow root first); until then `undefined`,
+   * and the part is fetched (unless it failed here: then it waits for a retry), with a render when
+   * it arrives.
+   */
+  #part<K extends PartName>(name: K): Parts[K] | undefined {
+    const module = part(name);
+    if (!module) {
+      if (this.#failed.has(name) || this.#loading.has(name)) return undefined;
+      this.#loading.add(name);
+      loadPart(name)
+        .catch((error: unknown) => {
+          console.warn(`plein: could not load a part of <plein-poll> (${name}).`, error);
+          this.#failed.add(name);
+        })
+        .finally(() => {
+          this.#loading.delete(name);
+          this.requestUpdate();
+        });
+      return undefined;
+    }
+    const styles = (module as { styles?: CSSResult }).styles;
+    if (!this.#using.has(name)) {
+      this.#using.add(name);
+      if (styles) adoptPartStyles(this.renderRoot as ShadowRoot, styles);
+    }
+    return module;
+  }
+
+  /** Part `name` if this element asked for it and it is here (rendering never fetches). */
+  #has<K extends PartName>(name: K): Parts[K] | undefined {
+    return this.#using.has(name) ? part(name) : undefined;
+  }
+
   protected override update(changed: PropertyValues<this>): void {
     const store = this.#store.value;
     if (store !== this.#current) this.#switchStore(store);
     const poll = store?.$poll.get() ?? null;
-    if (poll) this.#syncSelection(poll);
-    if (poll?.type === 'ranked' && !this.ranked) void loadRanked().then((modules) => (this.ranked = modules));
-    if (!this.extras && !this.#extrasLoading && this.#needsExtras(poll)) {
-      this.#extrasLoading = true;
-      loadExtras()
-        .then((module) => {
-          adoptPartStyles(this.renderRoot as ShadowRoot, module.extrasStyles);
-          this.extras = module;
-        })
-        // Those parts stay off screen meanwhile; the next render asks for them again.
-        .catch((error: unknown) => console.warn('plein: could not load a part of <plein-poll>.', error))
-        .finally(() => (this.#extrasLoading = false));
-    }
-    if (!this.resultsFailed && (poll ? poll.tally : this.#resultsAtOnce())) this.#loadResults();
-    if (store && !this.manage && this.#needsManage(store, poll)) {
-      manageChunk ??= import('./manage.js');
-      void manageChunk.then((module) => {
-        // Every render until the chunk is here asked for it: only the first answer applies.
-        if (this.manage) return;
-        adoptPartStyles(this.renderRoot as ShadowRoot, module.manageStyles);
-        this.manage = module;
-      });
-    }
-    super.update(changed);
-  }
-
-  /**
-   * A quiz's verdict, a rating's distribution and a countdown: known from the read, or before it
-   * from the attributes, so the chunk arrives beside the first read. A poll by reference may be
-   * any of them until it is read.
-   */
-  #needsExtras(poll: Poll | null): boolean {
-    if (poll) return poll.type === 'rating' || poll.type === 'quiz' || Boolean(poll.closesAt);
     const declared = this.#definition;
-    if (!this.poll) return false;
-    return declared === null || declared.type === 'rating' || declared.type === 'quiz' || declared.closesAt !== null;
-  }
-
-  /** Before the first read: whether the poll may show its results to everyone at once. */
-  #resultsAtOnce(): boolean {
-    return this.poll !== '' && (this.#definition === null || this.#definition.results === 'always');
-  }
-
-  #loadResults(): void {
-    if (this.resultsPart || this.#resultsLoading) return;
-    this.#resultsLoading = true;
-    loadResults()
-      .then((module) => {
-        adoptPartStyles(this.renderRoot as ShadowRoot, module.resultsStyles);
-        this.resultsPart = module;
-      })
-      .catch(() => (this.resultsFailed = true))
-      .finally(() => (this.#resultsLoading = false));
+    if (poll) this.#syncSelection(poll);
+    // Each part arrives beside the first read when the poll (or, before the read, its attributes)
+    // shows it needs it; a poll by reference may need any until it is read.
+    const is = (type: string): boolean => (poll ? poll.type === type : !declared || declared.type === type);
+    if (this.poll) {
+      // The ranked chunks are large: a poll by reference waits for its read to ask for them.
+      if ((poll ?? declared)?.type === 'ranked') this.#part('ranked');
+      // A quiz's verdict, a rating's distribution, a countdown.
+      if (is('rating') || is('quiz') || (poll ? poll.closesAt : !declared || declared.closesAt)) this.#part('extras');
+      if (poll ? poll.tally : !declared || declared.results === 'always') this.#part('results');
+    }
+    if (store && this.#needsManage(store, poll)) this.#part('manage');
+    // A failed vote or a refused ballot is told by the interaction part: here already when this
+    // element sent it, not when something else drove the store.
+    const action = store?.$lastError.get()?.action;
+    if (store && (action === 'vote' || action === 'remove-vote' || Object.keys(store.$fieldErrors.get()).length > 0)) this.#part('interaction');
+    super.update(changed);
   }
 
   /** Moderators' tools, voter lists and definition problems are a chunk most visitors never need. */
@@ -302,13 +321,11 @@ export class PleinPoll extends PleinElement {
   #switchStore(store: PollStore | undefined): void {
     this.#current = store;
     this.choices = [];
-    this.rating = null;
-    this.ranking = [];
     this.#moderation?.reset();
     this.loginNote = false;
-    this.#touched = false;
+    this.touched = false;
     this.#ballotSeen = '';
-    this.#cast = null;
+    this.cast = null;
     this.#wasClosed = undefined;
   }
 
@@ -317,10 +334,8 @@ export class PleinPoll extends PleinElement {
     const seen = JSON.stringify(poll.myBallot);
     if (seen === this.#ballotSeen) return;
     this.#ballotSeen = seen;
-    if (this.#touched || !poll.myBallot) return;
-    if ('rating' in poll.myBallot) this.rating = poll.myBallot.rating;
-    else if (poll.type === 'ranked') this.ranking = [...poll.myBallot.choices];
-    else this.choices = [...poll.myBallot.choices];
+    if (this.touched || !poll.myBallot) return;
+    this.choices = 'rating' in poll.myBallot ? [String(poll.myBallot.rating)] : [...poll.myBallot.choices];
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -336,12 +351,6 @@ export class PleinPoll extends PleinElement {
     this.setCustomState('voted', poll?.voted === true);
     if (store && poll) this.#watchClosing(store, poll, closed);
     if (status === 'error') this.#reportLoadError(store);
-    const focus = this.#focusAfterUpdate;
-    this.#focusAfterUpdate = null;
-    focus
-      ?.map((selector) => this.renderRoot.querySelector<HTMLElement>(selector))
-      .find((target) => target !== null)
-      ?.focus();
   }
 
   #reportedLoadError: AdapterError | null = null;
@@ -358,11 +367,11 @@ export class PleinPoll extends PleinElement {
     if (this.#wasClosed === false && closed) {
       const by = this.#moderation?.closing ? 'moderator' : poll.status === 'open' ? 'time' : 'elsewhere';
       this.dispatchEvent(new PleinPollClosedEvent({ poll, by }));
-      this.#announce(this.#t.t('closed-announce'));
+      this.announce(this.t.t('closed-announce'));
       // The backend answers for the close: results may now be visible to everyone.
       if (by === 'time') void store.load();
     } else if (this.#wasClosed === true && !closed) {
-      this.#announce(this.#t.t('reopened-announce'));
+      this.announce(this.t.t('reopened-announce'));
     }
     this.#wasClosed = closed;
     clearTimeout(this.#timer);
@@ -380,14 +389,14 @@ export class PleinPoll extends PleinElement {
   protected override render(): TemplateResult {
     const store = this.#current;
     const poll = store?.$poll.get() ?? null;
-    return html`<section part="base" class="base" aria-labelledby=${poll ? 'question' : nothing} aria-label=${poll ? nothing : this.#t.t('poll')}>
+    return html`<section part="base" class="base" aria-labelledby=${poll ? 'question' : nothing} aria-label=${poll ? nothing : this.t.t('poll')}>
       ${$config.get().demo ? demoNote() : nothing} ${store && poll ? this.#pollView(store, poll) : this.#state(store)}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" id="live"></div>
     </section>`;
   }
 
   #state(store: PollStore | undefined): TemplateResult | typeof nothing {
-    const t = this.#t;
+    const t = this.t;
     const adapter = this.adapter;
     if (!this.poll) return nothing;
     if (adapter && !supports(adapter, 'polls')) return html`<p part="error" class="notice">${t.t('unsupported')}</p>`;
@@ -396,7 +405,8 @@ export class PleinPoll extends PleinElement {
     if (status === 'error' && store) {
       const error = store.$error.get();
       if (error?.code === 'invalid' && this.#definition) {
-        return this.manage ? this.manage.definitionProblems(t, this.#definition, error) : html`<p class="muted" role="status">${t.term('loading')}</p>`;
+        const manage = this.#has('manage');
+        return manage ? manage.definitionProblems(t, this.#definition, error) : this.#awaiting('manage');
       }
       return html`<div part="error" class="notice danger" role="alert">
         <p>${t.t('load-error')} ${error ? t.errorMessage(error) : ''}</p>
@@ -407,21 +417,23 @@ export class PleinPoll extends PleinElement {
   }
 
   #pollView(store: PollStore, poll: Poll): TemplateResult {
-    const t = this.#t;
+    const t = this.t;
     const closed = store.isClosed();
     const refused = store.$definitionRefused.get();
     const moderator = !this.readonly && store.can('poll.close').allowed;
-    const manage = this.manage;
+    const manage = this.#has('manage');
+    const extras = this.#has('extras');
     const state = closed
       ? html`<p part="status" class="chip">${t.t('closed')}</p>`
-      : poll.closesAt && this.extras
-        ? this.extras.countdown(t, poll.closesAt, this.now)
+      : poll.closesAt && extras
+        ? extras.countdown(t, poll.closesAt, this.now)
         : nothing;
     const voters = poll.voters === 'secret' ? nothing : html`<p class="muted small">${t.t(`voters.${poll.voters}`)}</p>`;
+    this.#moderation ??= manage && new manage.Moderation({ element: this, localize: t, store: () => this.#current, announce: (message) => this.announce(message) });
     return html`${refused && moderator && manage ? manage.frozenNotice(t) : nothing}
       ${state === nothing && voters === nothing ? nothing : html`<div part="header" class="header">${state} ${voters}</div>`}
       ${this.#form(store, poll, closed)} ${this.#confirmation(poll)} ${this.#results(poll, closed)}
-      ${manage ? this.#moderationView(manage, store, poll, closed, moderator) : nothing}`;
+      ${this.#moderation?.view(store, poll, closed, moderator, !this.readonly && poll.voters === 'public' && store.can('poll.votes').allowed) ?? nothing}`;
   }
 
   /** Whether the viewer can work the ballot now; the reason shown when not. */
@@ -433,12 +445,12 @@ export class PleinPoll extends PleinElement {
   }
 
   #form(store: PollStore, poll: Poll, closed: boolean): TemplateResult {
-    const t = this.#t;
+    const t = this.t;
     const interactive = this.#interactive(store, poll, closed);
     const pending = store.$pending.get();
     const fieldErrors = store.$fieldErrors.get();
     const problem = fieldErrors.choices ?? fieldErrors.rating;
-    const errorText = problem ? this.#fieldMessage(problem) : '';
+    const errorText = (problem && this.#i()?.fieldMessage(problem)) || '';
     const blocked = store.$blockedUntil.get();
     const waiting = blocked !== null && blocked > this.now;
     const hint = this.#hint(poll);
@@ -455,21 +467,21 @@ export class PleinPoll extends PleinElement {
       ${interactive
         ? html`<div part="actions" class="actions">
             <button type="submit" part="submit" class="button primary" aria-disabled=${pending || waiting ? 'true' : 'false'}>
-              ${pending === 'vote' ? t.t('sending') : poll.voted ? t.t('change-vote') : t.t('vote')}
+              ${t.t(pending === 'vote' ? 'sending' : poll.voted ? 'change-vote' : 'vote')}
             </button>
             ${poll.voted && poll.allowChange
-              ? html`<button type="button" part="remove-vote" class="button" aria-disabled=${pending ? 'true' : 'false'} @click=${this.#onRemove}>
+              ? html`<button type="button" part="remove-vote" class="button" aria-disabled=${pending ? 'true' : 'false'} @click=${() => this.#act('remove-vote', (i) => i.remove())}>
                   ${t.t('remove-vote')}
                 </button>`
               : nothing}
           </div>`
         : nothing}
-      ${this.#notice(store, poll, closed)}
+      ${this.#notice(store, closed)}
     </form>`;
   }
 
   #hint(poll: Poll): string {
-    const t = this.#t;
+    const t = this.t;
     const count = poll.options.length;
     if (poll.type === 'multiple') {
       const min = poll.min ?? 1;
@@ -492,240 +504,167 @@ export class PleinPoll extends PleinElement {
 
   #choices(poll: Poll, interactive: boolean, error: string): TemplateResult {
     const invalid = error ? 'true' : 'false';
+    const extras = this.#has('extras');
     if (poll.type === 'ranked') {
-      const ranked = this.ranked;
-      if (!ranked) return html`<p class="muted">${this.#t.term('loading')}</p>`;
+      const ranked = this.#has('ranked');
+      if (!ranked) return this.#awaiting('ranked');
       return ranked.ballot.renderRankedBallot({
         options: poll.options,
-        ranking: this.ranking,
+        ranking: this.choices,
         onChange: (ranking) => {
-          this.#touched = true;
-          this.ranking = ranking;
+          this.touched = true;
+          this.choices = ranking;
         },
         disabled: !interactive,
         error,
         lang: this.effectiveLang,
       });
     }
-    if (poll.type === 'rating') {
-      const scale = poll.scale ?? DEFAULT_RATING_SCALE;
-      const steps: number[] = [];
-      for (let value = scale.min; value <= scale.max + 1e-9; value += scale.step) steps.push(Math.round(value * 1e6) / 1e6);
-      return html`<div part="options" class="options scale">
-        ${steps.map(
-          (value) => html`<label part="option" class="option step">
-            <input part="input" type="radio" name="rating" .value=${String(value)} .checked=${this.rating === value} aria-invalid=${invalid}
-              @change=${() => this.#choose(value)} />
-            <span>${this.#t.t('rating.step', { value })}</span>
-          </label>`,
-        )}
-      </div>`;
-    }
+    const rating = poll.type === 'rating';
+    const scale = poll.scale ?? DEFAULT_RATING_SCALE;
+    const steps: number[] = [];
+    if (rating) for (let value = scale.min; value <= scale.max + 1e-9; value += scale.step) steps.push(Math.round(value * 1e6) / 1e6);
     const multiple = poll.type === 'multiple' || (poll.type === 'quiz' && this.#quizMultiple(poll));
-    const correct = poll.correct ? new Set(poll.correct) : null;
-    return html`<div part="options" class="options">
-      ${poll.options.map((option) => {
+    // Once a quiz reveals its answers (and its part is here): which are right, and the voter's wrong one.
+    const reveal = poll.type === 'quiz' && poll.correct ? extras?.reveal(poll.correct, this.t) : undefined;
+    // A rating's steps are its options: the value as text, the number as the label.
+    const options = rating ? steps.map((step) => ({ value: String(step), label: this.t.t('rating.step', { value: step }) })) : poll.options;
+    return html`<div part="options" class=${rating ? 'options scale' : 'options'} @change=${this.#onChange}>
+      ${options.map((option) => {
         const chosen = this.choices.includes(option.value);
-        const right = correct?.has(option.value) === true;
-        const reveal = correct !== null && poll.type === 'quiz';
-        const part = reveal ? (right ? 'option option-correct' : chosen ? 'option option-wrong' : 'option') : 'option';
-        return html`<label part=${part} class="option">
-          <input part="input" type=${multiple ? 'checkbox' : 'radio'} name="choice" .value=${option.value} .checked=${chosen} aria-invalid=${invalid}
-            @change=${(event: Event) => this.#toggle(option.value, (event.target as HTMLInputElement).checked, multiple)} />
-          <span>${option.label}${reveal && right && this.extras ? this.extras.correctMark(this.#t) : nothing}</span>
+        const [part, mark] = reveal?.(option.value, chosen) ?? ['option', nothing];
+        return html`<label part=${part} class=${rating ? 'option step' : 'option'}>
+          <input part="input" type=${multiple ? 'checkbox' : 'radio'} name=${rating ? 'rating' : 'choice'} .value=${option.value} .checked=${chosen}
+            aria-invalid=${invalid} />
+          <span>${option.label}${mark}</span>
         </label>`;
       })}
     </div>`;
   }
 
-  #toggle(value: string, on: boolean, multiple: boolean): void {
-    this.#touched = true;
+  /** A choice made: a radio button selects its value alone, a checkbox adds or removes its own. */
+  #onChange = ({ target }: Event): void => {
+    const { value, checked, type } = target as HTMLInputElement;
+    this.touched = true;
     this.loginNote = false;
-    this.choices = multiple ? (on ? [...this.choices, value] : this.choices.filter((chosen) => chosen !== value)) : [value];
+    this.choices = type === 'checkbox' ? (checked ? [...this.choices, value] : this.choices.filter((chosen) => chosen !== value)) : [value];
     this.#current?.clearFieldErrors();
-  }
+  };
 
-  #choose(rating: number): void {
-    this.#touched = true;
-    this.loginNote = false;
-    this.rating = rating;
-    this.#current?.clearFieldErrors();
-  }
-
-  #notice(store: PollStore, poll: Poll, closed: boolean): TemplateResult | typeof nothing {
-    const t = this.#t;
-    const failure = store.$lastError.get();
-    if (failure && (failure.action === 'vote' || failure.action === 'remove-vote')) {
-      const offline = failure.error.code === 'network';
-      const text = offline ? t.t('vote-offline') : t.t('vote-failed', { reason: t.errorMessage(failure.error) });
-      return html`<div part="notice" class="notice danger" role="alert">
-        <p>${text}</p>
-        ${offline && failure.action === 'vote'
-          ? html`<button type="button" part="retry" class="button" @click=${this.#onRetry}>${t.term('retry')}</button>`
-          : html`<button type="button" class="link" @click=${() => store.dismissError()}>${t.t('dismiss')}</button>`}
-      </div>`;
-    }
-    if (this.readonly || closed) return nothing;
-    // Until the visitor signs in: then the ballot they chose can be sent.
-    if (this.loginNote && store.$viewer.get() === null) return html`<p part="notice" class="notice" role="note">${t.t('sign-in-note')}</p>`;
+  #notice(store: PollStore, closed: boolean): TemplateResult | typeof nothing {
+    if (this.#failed.has('interaction')) return this.#failedNotice(() => this.#act(this.#waiting?.action ?? 'vote', this.#waiting?.act ?? (() => undefined)), 'notice');
+    const after = this.#i()?.notice(store, this.loginNote && !this.readonly && !closed) ?? nothing;
+    if (after !== nothing || this.readonly || closed) return after;
     const decision = store.can('poll.vote');
-    if (!decision.allowed && decision.reason === 'members-only') return html`<p part="notice" class="notice" role="note">${t.t('guests-note')}</p>`;
+    if (!decision.allowed && decision.reason === 'members-only') return html`<p part="notice" class="notice" role="note">${this.t.t('guests-note')}</p>`;
     return nothing;
   }
 
   /** The thank-you line (focused after voting) and, in a quiz, the verdict with its explanation. */
   #confirmation(poll: Poll): TemplateResult | typeof nothing {
-    const t = this.#t;
+    const t = this.t;
+    const extras = this.#has('extras');
     if (!poll.voted) return nothing;
-    const verdict =
-      poll.type === 'quiz' && poll.correct && this.extras ? this.extras.verdict(t, poll, poll.correct, poll.myBallot ?? this.#cast) : nothing;
+    const verdict = poll.type === 'quiz' && poll.correct && extras ? extras.verdict(t, poll, poll.correct, poll.myBallot ?? this.cast) : nothing;
     // Thanks right after voting here; on a later visit, a reminder that the vote is in.
-    return html`<p part="confirmation" class="confirmation" id="confirmation" tabindex="-1">${this.#cast ? t.t('voted') : t.t('voted-already')}</p>
+    return html`<p part="confirmation" class="confirmation" id="confirmation" tabindex="-1">${this.cast ? this.#i()?.thanks() : t.t('voted-already')}</p>
       ${verdict}`;
   }
 
   #results(poll: Poll, closed: boolean): TemplateResult {
-    const t = this.#t;
+    const t = this.t;
     const total = html`<p part="total" class="muted">${t.t('votes', { count: poll.ballotCount })}</p>`;
     const tally = poll.tally;
     if (!tally) {
-      const why =
-        poll.resultsWithheldUntil === 'vote' ? t.t('withheld.vote') : poll.results === 'moderators' ? t.t('withheld.moderators') : t.t('withheld.close');
-      return html`<div part="withheld" class="withheld"><p>${why}</p>${total}</div>`;
+      const why = poll.resultsWithheldUntil === 'vote' ? 'withheld.vote' : poll.results === 'moderators' ? 'withheld.moderators' : 'withheld.close';
+      return html`<div part="withheld" class="withheld"><p>${t.t(why)}</p>${total}</div>`;
     }
+    const bars = this.#has('results');
+    const runoff = poll.type === 'ranked' && tally.rounds ? this.#has('ranked')?.runoff : undefined;
+    // Until the bars are here the number of votes stands alone; a failed fetch says so, with a retry.
     return html`<section part="result" class="result-box" aria-labelledby="results-heading">
       <h2 class="results-heading" id="results-heading">${t.t('results')}</h2>
-      ${total} ${this.#tallyView(poll, tally)}
-      ${poll.type === 'rating' || poll.type === 'quiz' || !this.resultsPart ? nothing : this.resultsPart.leaderLine(t, poll, tally, closed)}
+      ${total} ${runoff?.(poll, tally, this.effectiveLang) ?? nothing}
+      ${bars
+        ? bars.tallyView(t, poll, tally, poll.myBallot ?? this.cast, closed, this.#has('extras'), !runoff)
+        : !runoff && this.#failed.has('results')
+          ? this.#failedNotice(() => this.loadResults())
+          : nothing}
     </section>`;
   }
 
-  #tallyView(poll: Poll, tally: PollTally): TemplateResult | typeof nothing {
-    const t = this.#t;
-    const mine = poll.myBallot ?? this.#cast;
-    const runoff = this.ranked?.runoff;
-    if (poll.type === 'ranked' && runoff && tally.rounds) return runoff(poll, tally, this.effectiveLang);
-    const part = this.resultsPart;
-    // Until the bars are here the number of votes stands alone; a failed fetch says so, with a retry.
-    if (!part)
-      return this.resultsFailed
-        ? html`<div class="notice danger" role="alert">
-            <p>${t.term('error.network')}</p>
-            <button type="button" class="button" @click=${() => (this.resultsFailed = false)}>${t.term('retry')}</button>
-          </div>`
-        : nothing;
-    if (poll.type === 'rating') return this.extras ? this.extras.ratingResults(t, poll, tally, mine, part.resultBars) : nothing;
-    const chosen = new Set(mine && 'choices' in mine ? mine.choices : []);
-    return part.resultBars(t, part.optionRows(poll, tally, chosen), tally.total, t.t('results'));
+  /** Where part `name` shows once it is here: loading until then, or what failed, with a retry. */
+  #awaiting(name: PartName): TemplateResult {
+    return this.#failed.has(name)
+      ? this.#failedNotice(() => {
+          // The next update asks for the part again.
+          this.#failed.delete(name);
+          this.requestUpdate();
+        })
+      : html`<p class="muted" role="status">${this.t.term('loading')}</p>`;
   }
 
-  #moderationView(manage: ManageModule, store: PollStore, poll: Poll, closed: boolean, moderator: boolean): TemplateResult {
-    this.#moderation ??= new manage.Moderation({
-      element: this,
-      localize: this.#t,
-      store: () => this.#current,
-      announce: (message) => this.#announce(message),
-    });
-    return this.#moderation.view(store, poll, closed, moderator, !this.readonly && poll.voters === 'public' && store.can('poll.votes').allowed);
-  }
-
-  #fieldMessage(problem: { reason: string; message: string; params?: Record<string, number | string> }): string {
-    const t = this.#t;
-    const params = problem.params ?? {};
-    const count = params.min ?? params.max;
-    if (problem.reason === 'required' && this.#current?.$poll.get()?.type === 'rating') return t.t('field.rating-required');
-    const withCount = typeof count === 'number' ? { ...params, count } : params;
-    return t.maybe(`field.${problem.reason}`, withCount) ?? problem.message ?? t.term('error.invalid');
+  /** A part of this element that could not be fetched: say so, with a retry. */
+  #failedNotice(retry: () => void, name?: string): TemplateResult {
+    const t = this.t;
+    return html`<div part=${name ?? nothing} class="notice danger" role="alert">
+      <p>${t.term('error.network')}</p>
+      <button type="button" part=${name ? 'retry' : nothing} class="button" @click=${retry}>${t.term('retry')}</button>
+    </div>`;
   }
 
   // -------------------------------------------------------------------------------------------
-  // Actions
-
-  #ballot(poll: Poll): Ballot {
-    if (poll.type === 'rating') return { rating: this.rating ?? Number.NaN };
-    if (poll.type === 'ranked') return { choices: [...this.ranking] };
-    return { choices: [...this.choices] };
-  }
+  // Acting: the interaction part, loaded on intent
 
   #onSubmit = (event: Event): void => {
     event.preventDefault();
-    const store = this.#current;
-    const poll = store?.$poll.get();
-    if (!store || !poll || store.$pending.get() || this.readonly) return;
-    const blocked = store.$blockedUntil.get();
-    if (blocked !== null && blocked > Date.now()) return;
-    const decision = store.can('poll.vote');
-    if (!decision.allowed && decision.reason === 'sign-in-required') {
-      this.#askLogin();
-      return;
-    }
-    void this.#send(store, poll);
+    this.#act('vote', (i) => i.submit());
   };
 
-  async #send(store: PollStore, poll: Poll, retry = false): Promise<void> {
-    this.resultsFailed = false;
-    this.#loadResults();
-    const ballot = retry ? null : this.#ballot(poll);
-    try {
-      const result = ballot ? await store.vote(ballot) : await store.retry();
-      const cast = ballot ?? result.myBallot ?? this.#ballot(poll);
-      this.#cast = cast;
-      this.#touched = false;
-      this.#focusSoon('#confirmation');
-      // A ranked count is told in words too: the table is long to explore by ear.
-      const summary = result.type === 'ranked' && result.tally && this.ranked ? ` ${this.ranked.summary(this.#t, result)}` : '';
-      this.#announce(`${this.#t.t('voted')}${summary}`);
-      this.dispatchEvent(new PleinVoteCastEvent({ poll: result, ballot: cast }));
-    } catch (caught) {
-      this.#voteFailed('vote', caught);
-    }
+  /** This element's interaction, once the part is here. */
+  #i(): PollInteraction | undefined {
+    // The part works on this element's TypeScript-private members, which `PollHost` names.
+    if (!this.#interaction && part('interaction')) this.#interaction = this.#part('interaction')?.createInteraction(this as unknown as PollHost);
+    return this.#interaction;
   }
 
-  #voteFailed(action: PollAction, caught: unknown): void {
-    const error = toAdapterError(caught);
-    const t = this.#t;
-    if (error.code === 'unauthorized') this.#askLogin();
-    if (error.code === 'invalid') {
-      const problem = error.fields.choices ?? error.fields.rating;
-      this.#announce(problem ? this.#fieldMessage(problem) : t.errorMessage(error));
-      this.#focusSoon('input[part="input"]:checked', 'input[part="input"]', 'plein-ranked-ballot');
-    } else {
-      this.#announce(error.code === 'network' ? t.t('vote-offline') : t.t('vote-failed', { reason: t.errorMessage(error) }));
-    }
-    this.dispatchEvent(new PleinErrorEvent({ error, action }));
-  }
-
-  #askLogin(): void {
-    // dispatchEvent answers false when a listener cancelled the (cancelable) event: the page took it.
-    const handled = !this.dispatchEvent(new PleinLoginRequestEvent({ action: 'vote' }));
-    this.loginNote = !handled;
-    if (!handled) this.#announce(this.#t.t('sign-in-note'));
-  }
-
-  #onRetry = (): void => {
-    const store = this.#current;
-    const poll = store?.$poll.get();
-    if (store && poll && !store.$pending.get()) void this.#send(store, poll, true);
-  };
-
-  #onRemove = (): void => {
-    const store = this.#current;
-    if (!store || store.$pending.get()) return;
-    store.removeVote().then(
+  /**
+   * Runs `act` with the interaction: at once when the part is here, else once it arrives. A failed
+   * fetch keeps it for the retry, and the choice stays on screen.
+   */
+  #act(action: 'vote' | 'remove-vote', act: (interaction: PollInteraction) => void): void {
+    const interaction = this.#i();
+    if (interaction) return act(interaction);
+    this.#waiting = { action, act };
+    this.#failed.delete('interaction');
+    loadPart('interaction').then(
       () => {
-        this.choices = [];
-        this.rating = null;
-        this.ranking = [];
-        this.#cast = null;
-        this.#touched = false;
-        this.#announce(this.#t.t('vote-removed'));
-        this.#focusSoon('input[part="input"]', 'plein-ranked-ballot');
+        const waiting = this.#waiting;
+        this.#waiting = undefined;
+        const ready = this.#i();
+        if (waiting && ready) waiting.act(ready);
       },
-      (caught: unknown) => this.#voteFailed('remove-vote', caught),
+      (error: unknown) => {
+        this.#failed.add('interaction');
+        this.requestUpdate();
+        // For the page, a press that could not be carried out is a failed action like any other.
+        this.dispatchEvent(new PleinErrorEvent({ error: toAdapterError(error), action }));
+      },
     );
-  };
+  }
 
-  #announce(message: string): void {
+  /** Fetches the result bars (again, if they failed): a vote may reveal them. */
+  private loadResults(): void {
+    this.#failed.delete('results');
+    this.#part('results');
+    this.requestUpdate();
+  }
+
+  private summary(poll: Poll): string {
+    return this.#has('ranked')?.summary(this.t, poll) ?? '';
+  }
+
+  private announce(message: string): void {
     const live = this.renderRoot.querySelector('#live');
     if (!live) return;
     // Emptied first, so the same message twice is announced twice.

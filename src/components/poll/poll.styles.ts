@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * Everything of `<plein-poll>` is in its shadow root. Logical properties throughout, so
- * right-to-left needs no overrides; the result bars grow from the inline start.
+ * right-to-left needs no overrides; the result bars grow from the inline start. Only what the
+ * first view shows is here: the parts that load later bring their own styles.
  */
 export const pollStyles = css`
   :host {
@@ -34,8 +35,7 @@ export const pollStyles = css`
     color: var(--plein-color-muted);
   }
 
-  .small,
-  .field-error {
+  .small {
     font-size: var(--plein-font-size-s);
   }
 
@@ -50,7 +50,8 @@ export const pollStyles = css`
     font-weight: var(--plein-font-weight-strong);
   }
 
-  .form {
+  .form,
+  .fieldset {
     display: flex;
     flex-direction: column;
     gap: var(--plein-space-xs);
@@ -61,9 +62,6 @@ export const pollStyles = css`
     padding: 0;
     border: 0;
     min-inline-size: 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--plein-space-xs);
   }
 
   .question {
@@ -118,25 +116,17 @@ export const pollStyles = css`
     flex: none;
   }
 
-  .field-error {
-    color: var(--plein-color-danger);
-  }
-
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--plein-space-xs);
   }
 
-  .button,
-  .link {
+  .button {
     font: inherit;
     font-size: var(--plein-font-size-s);
     cursor: pointer;
     min-block-size: 24px;
-  }
-
-  .button {
     padding: var(--plein-space-2xs) var(--plein-space-s);
     border: 1px solid var(--plein-color-border-strong);
     border-radius: var(--plein-radius-s);
@@ -153,19 +143,6 @@ export const pollStyles = css`
 
   .button.primary:hover {
     background: var(--plein-color-accent-hover);
-  }
-
-  [aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-
-  .link {
-    padding: 0 var(--plein-space-2xs);
-    border: 0;
-    background: none;
-    color: var(--plein-color-muted);
-    text-decoration: underline;
   }
 
   .notice {

@@ -48,8 +48,6 @@
  * @csspart ranked-add - The add buttons.
  */
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators/property.js';
-import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PollOption } from '../../adapters/contract.js';
 import { LocalizeController } from '../../core/localize.js';
@@ -88,18 +86,28 @@ const RANKED_PARTS = 'ranking, ranked-option, ranked-position, unranked, unranke
 export class PleinRankedBallot extends LitElement {
   static override styles = [srOnlyStyles, rankedBallotStyles];
 
-  @property({ attribute: false }) options: readonly PollOption[] = [];
-  /** Taken over only when its values differ from the last ranking given (see the module's JSDoc). */
-  @property({ attribute: false, hasChanged: (next: readonly string[], previous: readonly string[] | undefined) => !sameList(next, previous) })
-  ranking: readonly string[] = [];
-  @property({ attribute: false }) onChange: (ranking: string[]) => void = () => undefined;
-  @property({ type: Boolean, reflect: true }) disabled = false;
-  @property() error = '';
-  @property() label = '';
+  static override properties = {
+    options: { attribute: false },
+    // Taken over only when its values differ from the last ranking given (see the module's JSDoc).
+    ranking: { attribute: false, hasChanged: (next: readonly string[], previous: readonly string[] | undefined) => !sameList(next, previous) },
+    onChange: { attribute: false },
+    disabled: { type: Boolean, reflect: true },
+    error: {},
+    label: {},
+    current: { state: true },
+    dropAt: { state: true },
+  };
 
-  @state() private current: string[] = [];
+  options: readonly PollOption[] = [];
+  ranking: readonly string[] = [];
+  onChange: (ranking: string[]) => void = () => undefined;
+  disabled = false;
+  error = '';
+  label = '';
+
+  private current: string[] = [];
   /** While an option is dragged: the place it would land on. */
-  @state() private dropAt: number | null = null;
+  private dropAt: number | null = null;
 
   readonly #localize = new LocalizeController(this);
   readonly #id = `prb${++instances}`;

@@ -1,10 +1,9 @@
 import type { LocalizeController } from '../../core/localize.js';
 import { pollsRankedEn, type PollsRankedKey } from '../../i18n/polls-ranked.en.js';
 import { pollsRankedNl } from '../../i18n/polls-ranked.nl.js';
-import { $translations } from '../../i18n/registry.js';
-import type { Message, MessageArgs } from '../../i18n/types.js';
-
-type Lookup = Readonly<Record<string, Message | undefined>>;
+import type { Lookup } from '../../core/string-bundles.js';
+import { findMessage } from '../../i18n/registry.js';
+import type { MessageArgs } from '../../i18n/types.js';
 
 /**
  * Both bundled languages are in this module: it only loads with a ranked poll or an export, and
@@ -22,17 +21,7 @@ export function rankedText<K extends PollsRankedKey>(
   key: K,
   ...args: MessageArgs<(typeof pollsRankedEn)[K]>
 ): string {
-  return localize.formatMessage(findMessage(localize.lang, key), (args[0] ?? {}) as Record<string, string | number>);
-}
-
-function findMessage(lang: string, key: PollsRankedKey): Message {
-  const registry = $translations.get() as ReadonlyMap<string, Lookup>;
-  const tag = lang.toLowerCase();
-  for (const code of new Set([tag, tag.split('-')[0] ?? tag, 'en'])) {
-    const message = registry.get(code)?.[`polls.${key}`] ?? bundled[code]?.[key];
-    if (message !== undefined) return message;
-  }
-  return pollsRankedEn[key];
+  return localize.formatMessage(findMessage(localize.lang, 'polls', key, bundled) ?? pollsRankedEn[key], (args[0] ?? {}) as Record<string, string | number>);
 }
 
 /** "Delft", "Delft and Zwolle", "Delft, Zwolle and Gouda", in the host's language. */

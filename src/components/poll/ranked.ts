@@ -10,23 +10,11 @@ export interface RankedModules {
   summary: (localize: LocalizeController, poll: Poll) => string;
 }
 
-let chunk: Promise<RankedModules> | undefined;
-
-/**
- * The ranked ballot and runoff table are their own chunk: pages with other poll types never
- * download them. Loaded once per page; a failed load is tried again by the next ranked poll.
- */
-export function loadRanked(): Promise<RankedModules> {
-  chunk ??= Promise.all([import('./ranked-ballot.js'), import('./runoff-table.js')]).then(
-    ([ballot, table]) => ({
-      ballot,
-      runoff: (poll, tally, lang) => table.renderRunoffTable({ options: poll.options, tally, lang }),
-      summary: (localize, poll) => table.runoffSummary(localize, poll.options, poll.tally),
-    }),
-    (error: unknown) => {
-      chunk = undefined;
-      throw error;
-    },
-  );
-  return chunk;
+/** The ranked ballot and runoff table: their own chunks, which pages with other poll types never download. */
+export function importRanked(): Promise<RankedModules> {
+  return Promise.all([import('./ranked-ballot.js'), import('./runoff-table.js')]).then(([ballot, table]) => ({
+    ballot,
+    runoff: (poll, tally, lang) => table.renderRunoffTable({ options: poll.options, tally, lang }),
+    summary: (localize, poll) => table.runoffSummary(localize, poll.options, poll.tally),
+  }));
 }

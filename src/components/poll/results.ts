@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Poll, PollTally } from '../../adapters/contract.js';
+import type { Ballot, Poll, PollTally } from '../../adapters/contract.js';
+import type * as Extras from './extras.js';
 import type { PollsLocalize } from './localize.js';
 import { resultsText as text } from './results-text.js';
-export { resultsStyles } from './results.styles.js';
+export { resultsStyles as styles } from './results.styles.js';
 
 export interface ResultRow {
   key: string;
@@ -49,4 +50,29 @@ export function leaderLine(t: PollsLocalize, poll: Poll, tally: PollTally, close
   if (tally.winner === null) return html`<p part="winner" class="winner">${text(t, 'tie')}</p>`;
   const label = poll.options.find((option) => option.value === tally.winner)?.label ?? tally.winner;
   return html`<p part="winner" class="winner">${closed ? text(t, 'winner', { label }) : text(t, 'leading', { label })}</p>`;
+}
+
+/**
+ * What follows the number of votes once the bars are here: a bar per option, or a rating's average
+ * and distribution (drawn by `extras` with these bars, once that part is here too), unless `rows`
+ * is false because another view counts them (a ranked poll's runoff table); then who leads,
+ * except in a rating or a quiz.
+ */
+export function tallyView(
+  t: PollsLocalize,
+  poll: Poll,
+  tally: PollTally,
+  mine: Ballot | null,
+  closed: boolean,
+  extras: typeof Extras | undefined,
+  rows: boolean,
+): TemplateResult {
+  const rating = poll.type === 'rating';
+  const chosen = new Set(mine && 'choices' in mine ? mine.choices : []);
+  return html`${!rows
+    ? nothing
+    : rating
+      ? (extras?.ratingResults(t, poll, tally, mine, resultBars) ?? nothing)
+      : resultBars(t, optionRows(poll, tally, chosen), tally.total, t.t('results'))}
+  ${rating || poll.type === 'quiz' ? nothing : leaderLine(t, poll, tally, closed)}`;
 }

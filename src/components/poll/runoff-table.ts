@@ -27,7 +27,6 @@
  * @csspart runoff-notes - The tie-break and exhausted-ballot explanations.
  */
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators/property.js';
 import type { PollOption, PollRound, PollTally } from '../../adapters/contract.js';
 import { LocalizeController } from '../../core/localize.js';
 import { rankedText, textList } from './ranked-text.js';
@@ -121,8 +120,10 @@ const RUNOFF_PARTS = 'runoff-summary, runoff-table, runoff-eliminated, runoff-wi
 export class PleinRunoffTable extends LitElement {
   static override styles = [srOnlyStyles, runoffTableStyles];
 
-  @property({ attribute: false }) options: readonly PollOption[] = [];
-  @property({ attribute: false }) tally: PollTally | null = null;
+  static override properties = { options: { attribute: false }, tally: { attribute: false } };
+
+  options: readonly PollOption[] = [];
+  tally: PollTally | null = null;
 
   readonly #localize = new LocalizeController(this);
   readonly #id = `prt${++instances}`;

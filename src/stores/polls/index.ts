@@ -2,7 +2,7 @@
  * The polls store: one poll for one adapter, as nanostores atoms and plain actions.
  * `<plein-poll>` renders it; anything else (another framework's component, a test) can too.
  */
-export { createPollStore } from './store.js';
+export { createPollStore, loadPollWriting } from './store.js';
 export type {
   PollAction,
   PollFailure,

@@ -93,9 +93,15 @@ export interface PollStore {
   /** The first page of voters, or the next one when some are loaded. */
   loadVoters(): Promise<void>;
   /**
+   * Every voter of a `public` poll: loads the pages not loaded yet (into `$voters` too) and
+   * resolves with the whole list, each voter once. Rejects if a page fails (as `voters` in
+   * `$lastError`), never with part of the list.
+   */
+  allVoters(): Promise<readonly PollVote[]>;
+  /**
    * Problems with `ballot` by the domain rule, without sending anything. None before the poll is
-   * read (the rule's chunk arrives with the first read), nor if that chunk could not be fetched:
-   * the backend then names them.
+   * read, nor before the store's writing half (`loadPollWriting()`), which holds the rule, is
+   * here; `vote` waits for it and always checks.
    */
   check(ballot: Ballot): FieldErrors;
   clearFieldErrors(): void;

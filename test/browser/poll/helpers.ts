@@ -4,6 +4,7 @@ import type { PollDefinition, Viewer } from '../../../src/adapters/contract.js';
 import { createMemoryAdapter, demoPeople, demoViewers, type MemoryAdapter, type MemoryAdapterOptions } from '../../../src/adapters/memory/index.js';
 import '../../../src/components/poll/poll.js';
 import type { PleinPoll } from '../../../src/components/poll/poll.js';
+import { loadPart } from '../../../src/components/poll/parts.js';
 import { $, $$, root, until } from '../support/shadow.js';
 
 export { demoViewers };
@@ -91,9 +92,20 @@ export async function choose(element: PleinPoll, ...values: string[]): Promise<v
   }
 }
 
+/**
+ * Presses Vote. What voting does is a part of its own, fetched when a pointer, focus or touch
+ * reaches the poll, which a person's does before they press; `click()` reaches nothing first, so
+ * this waits for the part explicitly (the press before it arrives is proven on its own).
+ */
 export async function submit(element: PleinPoll): Promise<void> {
+  await interactionReady();
   $<HTMLButtonElement>(element, '[part~="submit"]').click();
   await element.updateComplete;
+}
+
+/** Waits until the interaction part (and the store's writing half beside it) is here. */
+export async function interactionReady(): Promise<void> {
+  await loadPart('interaction');
 }
 
 /** The result row text for option `label` ("Utrecht 67%, 2 votes"). */

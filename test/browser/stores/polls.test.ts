@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { PleinAdapter, PollDefinition, Viewer } from '../../../src/adapters/contract.js';
 import { AdapterError } from '../../../src/adapters/errors.js';
 import { createMemoryAdapter, demoViewers, type MemoryAdapter } from '../../../src/adapters/memory/index.js';
-import { createPollStore, type PollStore, type PollStoreOptions } from '../../../src/stores/polls/index.js';
+import { createPollStore, loadPollWriting, type PollStore, type PollStoreOptions } from '../../../src/stores/polls/index.js';
 import { rejection, unique, until } from './comments-helpers.js';
 
 const ada: Viewer = { id: 'demo-ada', name: 'Ada Bakker', avatarUrl: null, roles: ['member'] };
@@ -112,6 +112,8 @@ describe('polls store', () => {
     const store = w.store(adapter, { id: 'optimistic', definition: definition('optimistic') });
     listen(store);
     await until(() => store.$status.get() === 'ready');
+    // The writing half is a chunk of its own; once it is here, a vote shows at once.
+    await loadPollWriting();
     const voting = store.vote({ choices: ['coffee'] });
     expect(store.$pending.get()).to.equal('vote');
     expect(store.$poll.get()?.voted).to.equal(true);
@@ -128,6 +130,7 @@ describe('polls store', () => {
     const store = w.store(adapter, { id: 'rollback', definition: definition('rollback') });
     listen(store);
     await until(() => store.$status.get() === 'ready');
+    await loadPollWriting();
     w.failures.set('vote', new AdapterError('unavailable', 'down'));
     const voting = store.vote({ choices: ['tea'] });
     expect(store.$poll.get()?.voted).to.equal(true);
@@ -226,5 +229,54 @@ describe('polls store', () => {
     expect(w.calls.filter((call) => call === 'listPollVotes')).to.have.length(1);
     expect(store.$voters.get()?.items.map((vote) => [vote.voter.name, vote.ballot])).to.deep.equal([['Ada Bakker', { choices: ['coffee'] }]]);
     expect(store.$voters.get()?.cursor).to.equal(null);
+  });
+
+  it('gathers every voter of a public poll across pages, and rejects rather than answer with part of them', async () => {
+    const moderator = w.adapter(demoViewers.moderator);
+    await moderator.ensurePoll(definition('crowd', { voters: 'public' }));
+    const ballots = w.adapter(null);
+    const ids = Array.from({ length: 120 }, (_, index) => `voter-${index}`);
+    for (const voter of ids) {
+      ballots.setViewer({ id: voter, name: voter, avatarUrl: null, roles: ['member'] });
+      await ballots.vote('crowd', { choices: ['tea'] });
+    }
+    const store = w.store(moderator, { id: 'crowd' });
+    listen(store);
+    await until(() => store.$status.get() === 'ready');
+    await store.loadVoters();
+    expect(store.$voters.get()?.items).to.have.length(50);
+
+    w.failures.set('listPollVotes', new AdapterError('network', 'offline'));
+    const failure = await rejection(store.allVoters());
+    expect(failure.code).to.equal('network');
+    expect(store.$lastError.get()?.action).to.equal('voters');
+    // The pages already here stay, and the list is no longer loading.
+    expect(store.$voters.get()?.items).to.have.length(50);
+    expect(store.$voters.get()?.loading).to.equal(false);
+
+    w.failures.delete('listPollVotes');
+    const before = w.calls.filter((call) => call === 'listPollVotes').length;
+    const all = await store.allVoters();
+    expect(all.map((vote) => vote.voter.id)).to.deep.equal(ids);
+    expect(store.$voters.get()?.items).to.equal(all);
+    // Only the two pages not loaded yet were read.
+    expect(w.calls.filter((call) => call === 'listPollVotes').length - before).to.equal(2);
+    expect(await store.allVoters()).to.equal(all);
+  });
+
+  it('leaves the voter list as it was, not loading, when the poll is read again during a page', async () => {
+    const moderator = w.adapter(demoViewers.moderator, 40);
+    await moderator.ensurePoll(definition('reread', { voters: 'public' }));
+    await w.adapter(ada).vote('reread', { choices: ['coffee'] });
+    const store = w.store(moderator, { id: 'reread' });
+    listen(store);
+    await until(() => store.$status.get() === 'ready');
+    const page = store.loadVoters();
+    await until(() => store.$voters.get()?.loading === true);
+    void store.load();
+    await page;
+    expect(store.$voters.get()).to.equal(null);
+    await store.loadVoters();
+    expect(store.$voters.get()?.items.map((vote) => vote.voter.id)).to.deep.equal([ada.id]);
   });
 });
