@@ -6,8 +6,10 @@
  * the same text gets the same verdict in every engine. A UI counter uses `textLength()`.
  */
 import { EDIT_WINDOW_MS } from './edit-window.js';
+import { PAGE_SIZE } from './page-size.js';
 
 export { ALLOWED_LINK_SCHEMES, isSafeUrl } from './links.js';
+export { clampPageSize } from './page-size.js';
 
 export const LIMITS = {
   commentBody: { min: 1, max: 5000 },
@@ -16,7 +18,7 @@ export const LIMITS = {
   questionBody: { max: 10000 },
   guestName: { min: 1, max: 50 },
   reportNote: { max: 500 },
-  pageSize: { default: 20, max: 100 },
+  pageSize: PAGE_SIZE,
   /** How long after posting a member may still edit their comment. */
   editWindowMs: EDIT_WINDOW_MS,
   /** Links one comment may hold; a site may set its own (a link farm needs many, a reader few). */
@@ -47,12 +49,6 @@ export function textLength(text: string): number {
   let count = 0;
   for (const _ of text) count++;
   return count;
-}
-
-/** The page size to serve for a requested `limit`: default when absent, clamped to 1..max. */
-export function clampPageSize(limit: number | undefined | null): number {
-  if (typeof limit !== 'number' || !Number.isFinite(limit)) return LIMITS.pageSize.default;
-  return Math.min(LIMITS.pageSize.max, Math.max(1, Math.floor(limit)));
 }
 
 /** Trims and folds runs of whitespace to one space: "  Ada   L. " → "Ada L.". */

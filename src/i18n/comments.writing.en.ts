@@ -1,8 +1,8 @@
 import type { Dictionary } from './types.js';
 
 /**
- * The English strings only writing needs (the composer, the report and delete dialogs, what is
- * announced after an action): they come with the writing part of `<plein-comments>`, so a reader
+ * The English strings only acting needs (the composer, the report and delete dialogs, what is
+ * announced after an action, an unconfirmed comment's status, a moderator's controls): they come with the writing part of `<plein-comments>`, so a reader
  * downloads only the strings of what they see.
  */
 export const commentsWritingEn = {
@@ -41,4 +41,20 @@ export const commentsWritingEn = {
   'not-posted': 'Your comment was not posted. {reason}',
   saved: 'Your changes were saved.',
   'deleted-announce': 'The comment was deleted.',
+  // The status line of an unconfirmed comment, and a moderator's controls.
+  sending: 'Sending…',
+  failed: 'Not sent.',
+  offline: 'Offline — your comment is saved and will be sent when you are back.',
+  'rate-limited': 'You can post again in {count} s.',
+  discard: 'Discard',
+  approve: 'Approve',
+  'approve-of': 'Approve comment by {name}',
+  hide: 'Hide',
+  'hide-of': 'Hide comment by {name}',
+  pin: 'Pin',
+  'pin-of': 'Pin comment by {name}',
+  unpin: 'Unpin',
+  'unpin-of': 'Unpin comment by {name}',
+  lock: 'Close comments',
+  unlock: 'Reopen comments',
 } as const satisfies Dictionary;

@@ -23,6 +23,10 @@ export interface CommentContext {
   readonly wait: number;
   /** The edit composer for a comment being edited. */
   readonly editor: (node: DisplayNode) => TemplateResult | typeof nothing;
+  /** The sending or failed line of the viewer's unconfirmed comment. */
+  readonly status: (node: DisplayNode) => TemplateResult | typeof nothing;
+  /** A moderator's buttons for a comment. */
+  readonly moderation: (node: DisplayNode) => TemplateResult[];
 }
 
 /**
@@ -33,7 +37,7 @@ export type UiFlags = string;
 
 const hideBroken = (event: Event) => ((event.target as HTMLElement).hidden = true);
 
-function button(action: string, key: string, label: string, name = label, extra = ''): TemplateResult {
+export function button(action: string, key: string, label: string, name = label, extra = ''): TemplateResult {
   return html`<button type="button" part="action action-${action}" class="link${extra}" data-a=${action} data-k=${key} aria-label=${name === label ? nothing : name}>${label}</button>`;
 }
 
@@ -108,7 +112,7 @@ export function commentTemplate(context: CommentContext, node: DisplayNode, ui: 
         : nothing}${ui.includes('e')
         ? context.editor(node)
         : html`<div part="body" class="body" dir="auto">${renderMarkdown(comment.body)}</div>`}${local
-        ? localStatus(context, node)
+        ? context.status(node)
         : html`<div class="footer">${reactions(context, node, ui)}${actions(context, node, mine)}</div>`}</div
     ></article
   >`;
@@ -126,31 +130,6 @@ function initialsOf(name: string, lang: string): string {
     initialsCache.set(key, letters);
   }
   return letters;
-}
-
-function localStatus(context: CommentContext, node: DisplayNode): TemplateResult {
-  const t = context.localize;
-  const { entry } = node;
-  if (entry.local === 'sending') return html`<p part="status" class="status muted">${t.t('sending')}</p>`;
-  const error = entry.error;
-  const wait = error?.code === 'rate-limited' ? context.wait : 0;
-  const message =
-    error?.code === 'network'
-      ? t.t('offline')
-      : wait > 0
-        ? t.t('rate-limited', { count: wait })
-        : error
-          ? t.errorMessage(error)
-          : '';
-  return html`<div part="status" class="status failed">
-    <p class="danger-text">${t.t('failed')} ${message}</p>
-    <span class="actions">
-      <button type="button" part="retry" class="button" data-a="retry" data-k=${entry.key} aria-disabled=${wait > 0 ? 'true' : 'false'}>
-        ${t.term('retry')}
-      </button>
-      <button type="button" part="discard" class="button" data-a="discard" data-k=${entry.key}>${t.t('discard')}</button>
-    </span>
-  </div>`;
 }
 
 /** "Like" for 👍; a reaction key the dictionary does not name is its own name. */
@@ -224,16 +203,6 @@ function actions(context: CommentContext, node: DisplayNode, mine: boolean): Tem
   if (store.can('comment.edit', comment).allowed) items.push(button('edit', key, t.t('edit'), mine ? t.t('edit-own') : t.t('edit')));
   if (store.can('comment.delete', comment).allowed) items.push(button('delete', key, t.t('delete'), t.t('delete-of', { name })));
   if (store.can('comment.report', comment).allowed) items.push(button('report', key, t.t('report'), t.t('report-of', { name })));
-  if (store.can('moderation.approve').allowed) {
-    if (comment.status !== 'published') items.push(button('approve', key, t.t('approve'), t.t('approve-of', { name }), ' moderation'));
-    if (comment.status !== 'hidden') items.push(button('hide', key, t.t('hide'), t.t('hide-of', { name }), ' moderation'));
-    if (comment.depth === 0) {
-      items.push(
-        comment.pinned
-          ? button('unpin', key, t.t('unpin'), t.t('unpin-of', { name }), ' moderation')
-          : button('pin', key, t.t('pin'), t.t('pin-of', { name }), ' moderation'),
-      );
-    }
-  }
+  items.push(...context.moderation(node));
   return items.length ? html`<div part="actions" class="actions">${items}</div>` : nothing;
 }

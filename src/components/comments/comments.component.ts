@@ -1,6 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators/property.js';
-import { state } from 'lit/decorators/state.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CommentSort } from '../../adapters/contract.js';
@@ -17,7 +15,6 @@ import { commentTemplate, type CommentContext, type UiFlags } from './comment-te
 import { commentsStyles } from './comments.styles.js';
 import { composerBox } from './composer-box.js';
 import { blockAt, buildDisplayTree, partition, updateDisplayTree, type Block, type DisplayNode, type DisplayTree } from './display-tree.js';
-import { PleinReactionChangedEvent } from './events.js';
 import { whenIdle } from './idle.js';
 import type { JsonLdScript } from './jsonld-script.js';
 import { CommentsLocalize } from './localize.js';
@@ -67,10 +64,12 @@ const PERMALINK = /^#plein-comment-(.+)$/;
  * thread; `content-visibility: auto` keeps off-screen comments from costing layout. Collapsed
  * replies use `hidden="until-found"`, which find-in-page opens by itself.
  *
- * Writing (the composer, the report and delete dialogs, the store's posting and changes) is a
- * chunk of its own that loads at the first sign of intent: pointer over or focus in the widget, a
- * saved draft, a reply or edit asked for. Until then a form with the composer's parts and layout
- * stands in; what is typed there is kept as the draft, and a failed load says so and offers a retry.
+ * Acting (the composer, the report and delete dialogs, reactions, moderation, the store's posting
+ * and changes) is a chunk of its own that loads at the first sign of intent: pointer over or focus
+ * in the widget, a saved draft, a reply or edit asked for; a moderator's widget loads it with the
+ * first page, since its controls come with it. Until then a form with the composer's parts and
+ * layout stands in; what is typed there is kept as the draft, and a failed load says so and offers
+ * a retry. Realtime updates load alongside the first page.
  *
  * Unless `jsonld="off"`, the element keeps a `<script type="application/ld+json">` right after
  * itself in the page (schema.org `DiscussionForumPosting` with the published comments loaded).
@@ -155,31 +154,49 @@ const PERMALINK = /^#plein-comment-(.+)$/;
 export class PleinComments extends PleinElement {
   static override styles = [PleinElement.styles, commentsStyles];
 
+  // Internal state is `attribute: false` (what `state: true` amounts to), which the manifest's
+  // analyzer reads as "no attribute".
+  static override properties = {
+    thread: { reflect: true },
+    sort: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    maxDepth: { type: Number, attribute: 'max-depth' },
+    jsonld: {},
+    limit: { attribute: false },
+    replyTo: { attribute: false },
+    editing: { attribute: false },
+    picker: { attribute: false },
+    highlighted: { attribute: false },
+    epoch: { attribute: false },
+    now: { attribute: false },
+    writingFailed: { attribute: false },
+  };
+
   /** The thread's id, usually one per page (e.g. the page's path). Required. */
-  @property({ reflect: true }) thread = '';
+  thread = '';
 
   /** `newest`, `oldest` or `top` (most reactions). The reader can change it; unset, `newest`. */
-  @property() sort: CommentSort | undefined;
+  declare sort: CommentSort | undefined;
 
   /** Top-level comments per page (replies come with their comment). Unset, the backend's default. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize: number | undefined;
+  declare pageSize: number | undefined;
 
   /** Levels of nested replies; deeper replies are listed at this level with "replying to" and the name of the person they answer. */
-  @property({ type: Number, attribute: 'max-depth' }) maxDepth = 3;
+  maxDepth = 3;
 
   /** `off` stops the element from writing schema.org JSON-LD next to itself. */
-  @property() jsonld = 'on';
+  jsonld = 'on';
 
-  @state() private limit = 0;
-  @state() private replyTo: string | null = null;
-  @state() private editing: string | null = null;
-  @state() private picker: string | null = null;
-  @state() private highlighted: string | null = null;
+  private limit = 0;
+  private replyTo: string | null = null;
+  private editing: string | null = null;
+  private picker: string | null = null;
+  private highlighted: string | null = null;
   /** Bumped when something every comment shows changed (language, viewer, thread facts). */
-  @state() private epoch = 0;
-  @state() private now = Date.now();
+  private epoch = 0;
+  private now = Date.now();
   /** The writing part could not be loaded; the composer box says so and offers a retry. */
-  @state() private writingFailed = false;
+  private writingFailed = false;
 
   readonly #localize = new CommentsLocalize(this);
   readonly #comments = new StoreController<string, CommentsStore>(this, {
@@ -235,12 +252,14 @@ export class PleinComments extends PleinElement {
   #environment = '';
   #focusAfterUpdate: (() => void) | null = null;
   #pendingHash: string | null = null;
-  #stopTicker: (() => void) | null = null;
-  #countdown: ReturnType<typeof setInterval> | undefined;
+  /** Aborted when the element leaves the page: its listeners and its clock go with it. */
+  #connected: AbortController | undefined;
   #lastStatus = '';
   /** The comment in the Tab order. */
   #roving: HTMLElement | null = null;
   #writingRequested = false;
+  /** Unconfirmed comments of the viewer are in the thread. */
+  #hasLocal = false;
   #writingStyled = false;
   #boxShown = false;
   #composerSwapped = false;
@@ -255,32 +274,27 @@ export class PleinComments extends PleinElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.#onHashChange);
-    window.addEventListener('online', this.#onOnline);
-    this.addEventListener('pointerenter', this.#onIntent);
-    this.addEventListener('focusin', this.#onIntent);
+    const { signal } = (this.#connected = new AbortController());
+    window.addEventListener('hashchange', this.#onHashChange, { signal });
+    window.addEventListener('online', this.#onOnline, { signal });
+    this.addEventListener('pointerenter', this.#onIntent, { signal });
+    this.addEventListener('focusin', this.#onIntent, { signal });
     this.#pendingHash = location.hash;
     // A permalink is opened once the first page is here: what finds it should be here by then.
     if (PERMALINK.test(location.hash)) loadCommentsReveal().catch(() => undefined);
     // Relative times ("3 minutes ago") move on; only the comments whose text changes re-render.
     const ticker = setInterval(() => (this.now = Date.now()), 60_000);
-    this.#stopTicker = () => clearInterval(ticker);
+    signal.addEventListener('abort', () => clearInterval(ticker));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.#onHashChange);
-    window.removeEventListener('online', this.#onOnline);
-    this.removeEventListener('pointerenter', this.#onIntent);
-    this.removeEventListener('focusin', this.#onIntent);
-    this.#stopTicker?.();
-    this.#stopTicker = null;
+    this.#connected?.abort();
     this.#cancelChunk?.();
     this.#cancelChunk = null;
     this.#loadingAll?.abort();
     this.#loadingAll = null;
-    clearInterval(this.#countdown);
-    this.#countdown = undefined;
+    this.#writing?.disconnected();
     this.#removeJsonLd();
   }
 
@@ -315,6 +329,8 @@ export class PleinComments extends PleinElement {
       viewer ? `${viewer.id}:${viewer.roles.join()}` : '',
       thread ? `${thread.locked}:${thread.guests}:${thread.ownerId}:${thread.reactions.join()}` : '',
       this.maxDepth,
+      // A moderator's buttons come with the writing part.
+      this.#moderates(store) && writingLoaded(),
     ].join('|');
     if (environment !== this.#environment) {
       this.#environment = environment;
@@ -433,9 +449,10 @@ export class PleinComments extends PleinElement {
 
     this.#initRovingFocus();
     if (store && status !== this.#lastStatus) this.#statusChanged(store, status);
+    // What only the writing part shows: a moderator's controls, the status of an unconfirmed comment.
+    if (status === 'ready' && (this.#hasLocal || this.#moderates(store))) this.#wantWriting();
     this.#announceIncoming(store);
     this.#scheduleJsonLd(store);
-    this.#syncCountdown(store);
     this.#writing?.updated();
 
     const focus = this.#focusAfterUpdate;
@@ -499,9 +516,7 @@ export class PleinComments extends PleinElement {
             ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${t.t(`sort.${value}`)}</option>`)}
           </select>
         </label>
-        ${store && !this.readonly && store.can('thread.lock').allowed && thread
-          ? html`<button type="button" part="lock" class="button" data-a="lock">${thread.locked ? t.t('unlock') : t.t('lock')}</button>`
-          : nothing}
+        ${store && this.#w()?.lock(store, this.readonly)}
       </div>
       ${thread?.locked ? html`<p part="notice" class="notice" role="note">${t.t('locked')}</p>` : nothing}
       ${showError
@@ -575,7 +590,7 @@ export class PleinComments extends PleinElement {
 
   #context(store: CommentsStore): CommentContext {
     const blocked = store.$postBlockedUntil.get();
-    return {
+    const context: CommentContext = {
       localize: this.#localize,
       store,
       viewer: store.$viewer.get(),
@@ -585,7 +600,10 @@ export class PleinComments extends PleinElement {
       now: this.now,
       wait: blocked ? Math.max(0, Math.ceil((blocked - Date.now()) / 1000)) : 0,
       editor: (node) => this.#w()?.editor(store, node) ?? nothing,
+      status: (node) => this.#w()?.status(context, node) ?? nothing,
+      moderation: (node) => this.#w()?.moderation(store, node) ?? [],
     };
+    return context;
   }
 
   /**
@@ -652,7 +670,12 @@ export class PleinComments extends PleinElement {
     const writing = this.#writing;
     for (const key of writing?.errors.keys() ?? []) mark(this.#tree.byId.get(key.slice(key.indexOf(':') + 1)), `x${writing?.version}`);
     for (const id of this.#expanded) mark(this.#tree.byId.get(id), 'o');
-    for (const node of this.#tree.order) if (node.entry.local) mark(node, `l${context.wait}`);
+    this.#hasLocal = false;
+    for (const node of this.#tree.order) {
+      if (!node.entry.local) continue;
+      this.#hasLocal = true;
+      mark(node, `l${context.wait}${writingLoaded()}`);
+    }
     return ui;
   }
 
@@ -666,8 +689,9 @@ export class PleinComments extends PleinElement {
     const ui = this.#ui(key, id);
     // The time text changes at most once per unit shown ("3 minutes" → "4 minutes").
     const age = relativeParts(Date.parse(entry.comment.createdAt) - this.now);
-    const failedWait = entry.local === 'failed' ? context.wait : 0;
-    const comment = guard([entry, this.epoch, ui, age?.value, age?.unit, failedWait, node.flattened, ui && this.#writing?.errors], () =>
+    // An unconfirmed comment's status line comes with the writing part and counts down a rate limit.
+    const local = entry.local && `${entry.local === 'failed' ? context.wait : 0}${writingLoaded()}`;
+    const comment = guard([entry, this.epoch, ui, age?.value, age?.unit, local, node.flattened, ui && this.#writing?.errors], () =>
       commentTemplate(context, node, ui),
     );
     // One part for everything under the comment (whitespace-free, like the comment itself).
@@ -701,6 +725,10 @@ export class PleinComments extends PleinElement {
     if (this.highlighted === id) flags += 'h';
     if (this.picker === key) flags += 'p';
     return flags;
+  }
+
+  #moderates(store: CommentsStore | undefined): boolean {
+    return !!store && (store.can('moderation.approve').allowed || store.can('thread.lock').allowed);
   }
 
   #guestsWelcome(store: CommentsStore): boolean {
@@ -740,8 +768,7 @@ export class PleinComments extends PleinElement {
     const store = this.#store;
     if (!store) return;
     const action = target.dataset.a ?? '';
-    const key = target.dataset.k ?? '';
-    const node = this.#tree.byKey.get(key);
+    const node = this.#tree.byKey.get(target.dataset.k ?? '');
     switch (action) {
       case 'reload':
         void store.load();
@@ -759,94 +786,31 @@ export class PleinComments extends PleinElement {
       case 'sign-in':
         this.#requestLogin('post-comment');
         return;
-      case 'lock':
-        store.setLocked(!store.$thread.get()?.locked).catch((error: unknown) => this.#failed('lock', error));
-        return;
-      case 'close-dialog':
-        this.#writing?.closeDialog();
-        return;
       case 'load-writing':
         void this.#loadWriting();
         return;
-    }
-    if (!node) return;
-    const comment = node.entry.comment;
-    switch (action) {
       case 'replies':
-        return this.#toggleReplies(comment.id);
-      case 'reply':
-        if (store.can('comment.post').allowed || this.#guestsWelcome(store) || !this.#requestLogin('reply')) {
-          this.#whenWriting(() => {
-            this.replyTo = key;
-            this.#w()?.focusComposer(`reply:${comment.id}`);
-          });
-        }
+        if (node) this.#toggleReplies(node.entry.comment.id);
         return;
-      case 'edit':
-        this.#whenWriting(() => {
-          this.editing = key;
-          this.#w()?.focusComposer(`edit:${comment.id}`);
-        });
-        return;
-      case 'delete':
-      case 'report':
-        this.#whenWriting(() => this.#w()?.openDialog({ kind: action, key, opener: target }));
-        return;
-      case 'approve':
-      case 'hide':
-      case 'pin':
-      case 'unpin': {
-        const then = { approve: 'hide', hide: 'approve', pin: 'unpin', unpin: 'pin' }[action];
-        // Pinning moves the comment (and its element); keep focus on the control that replaced this one.
-        this.#focusAfterUpdate = () => this.#query(`[data-a="${then}"][data-k="${CSS.escape(key)}"]`)?.focus();
-        store.moderate(comment.id, action).catch((error: unknown) => this.#failed('moderate', error));
-        return;
-      }
       case 'picker':
+      case 'react':
+        // An anonymous visitor is asked to sign in, without loading what only acting needs.
         if (store.$viewer.get() === null) {
           this.#requestLogin('react');
           return;
         }
-        this.picker = this.picker === key ? null : key;
-        return;
-      case 'react':
-        return this.#react(store, node, target.dataset.r ?? '', target);
-      case 'retry':
-        this.#whenWriting(() => this.#w()?.retry(store, node.entry));
-        return;
-      case 'discard':
-        if (node.entry.localId) {
-          this.#focusNear(key);
-          store.discard(node.entry.localId);
-        }
-        return;
+        break;
+      case 'reply':
+        if (!store.can('comment.post').allowed && !this.#guestsWelcome(store) && this.#requestLogin('reply')) return;
     }
+    // Everything else is acting: the writing part does it, at once when it is here.
+    this.#whenWriting(() => this.#w()?.act(action, node, target));
   };
 
   /** Asks the page to sign the visitor in; `true` when the page took it (called `preventDefault`). */
   #requestLogin(action: string): boolean {
     // dispatchEvent answers false when a listener cancelled the (cancelable) event.
     return !this.dispatchEvent(new PleinLoginRequestEvent({ action }));
-  }
-
-  #react(store: CommentsStore, node: DisplayNode, reaction: string, target: HTMLElement): void {
-    if (store.$viewer.get() === null) {
-      this.#requestLogin('react');
-      return;
-    }
-    if (!reaction) return;
-    const on = target.getAttribute('aria-pressed') !== 'true';
-    const id = node.entry.comment.id;
-    const key = node.entry.key;
-    if (this.picker === key) {
-      this.picker = null;
-      // The picked reaction moves into the bar: keep focus there rather than losing it.
-      this.#focusAfterUpdate = () => this.#query(`[data-a="react"][data-k="${CSS.escape(key)}"][data-r="${CSS.escape(reaction)}"]`)?.focus();
-    }
-    store.react(id, reaction, on).then(
-      (reactions) => this.dispatchEvent(new PleinReactionChangedEvent({ commentId: id, key: reaction, on, reactions })),
-      (error: unknown) => this.#failed('react', error),
-    );
   }
 
   #toggleReplies(id: string): void {
@@ -950,18 +914,6 @@ export class PleinComments extends PleinElement {
     article.focus({ preventScroll: !scroll });
   }
 
-  /** The key of the comment to focus when `key` goes away: the next one, else the previous. */
-  #neighbour(key: string): string | null {
-    const all = this.#articles();
-    const index = all.findIndex((article) => article.dataset.k === key);
-    return (all[index + 1] ?? all[index - 1])?.dataset.k ?? null;
-  }
-
-  #focusNear(key: string): void {
-    const next = this.#neighbour(key);
-    this.#focusAfterUpdate = () => (next ? this.#focusComment(next) : this.#byId('heading')?.focus());
-  }
-
   /** Makes sure the comment with entry `key` is rendered (its thread open), e.g. a fresh post. */
   #revealKey(key: string): void {
     const node = this.#tree.byKey.get(key) ?? this.#rebuildAndFind(key);
@@ -1014,12 +966,14 @@ export class PleinComments extends PleinElement {
       store: () => this.#store,
       tree: () => this.#tree,
       set: (view) => Object.assign(this, view),
+      picker: () => this.picker,
+      failed: (action, error) => this.#failed(action, error),
       announce: (message) => this.#announce(message),
       focus: (key) => this.#focusComment(key),
       after: (focus) => (this.#focusAfterUpdate = focus),
       reveal: (key) => this.#revealKey(key),
       expand: (id) => this.#expanded.add(id),
-      neighbour: (key) => this.#neighbour(key),
+      articles: () => this.#articles(),
     }));
   }
 
@@ -1150,20 +1104,5 @@ export class PleinComments extends PleinElement {
         (error: unknown) => console.warn('plein: could not load the structured data writer.', error),
       );
     }, 1000);
-  }
-
-  #syncCountdown(store: CommentsStore | undefined): void {
-    const blocked = store?.$postBlockedUntil.get() ?? null;
-    const running = this.#countdown !== undefined;
-    if (blocked && blocked > Date.now() && !running) {
-      this.#countdown = setInterval(() => {
-        this.requestUpdate();
-        const until = this.#store?.$postBlockedUntil.get();
-        if (!until || until <= Date.now()) {
-          clearInterval(this.#countdown);
-          this.#countdown = undefined;
-        }
-      }, 1000);
-    }
   }
 }

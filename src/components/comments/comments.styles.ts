@@ -135,11 +135,6 @@ export const commentsStyles = css`
     gap: var(--plein-space-xs);
   }
 
-  .notice.warning {
-    background: var(--plein-color-warning-subtle);
-    border-color: var(--plein-color-warning);
-  }
-
   .notice.danger {
     background: var(--plein-color-danger-subtle);
     border-color: var(--plein-color-danger);
@@ -267,10 +262,6 @@ export const commentsStyles = css`
   .comment.highlighted {
     background: var(--plein-comments-highlight, var(--plein-color-accent-subtle));
     box-shadow: 0 0 0 2px var(--_accent);
-  }
-
-  .comment.sending {
-    opacity: 0.7;
   }
 
   .comment.deleted {
@@ -418,15 +409,6 @@ export const commentsStyles = css`
     color: var(--_accent);
   }
 
-  .status {
-    margin: 0;
-    font-size: var(--plein-font-size-s);
-  }
-
-  .status p {
-    margin: 0 0 var(--plein-space-2xs);
-  }
-
   .footer {
     display: flex;
     flex-wrap: wrap;
@@ -469,10 +451,6 @@ export const commentsStyles = css`
 
   .reaction.add {
     color: var(--plein-color-muted);
-  }
-
-  .moderation {
-    color: var(--plein-color-warning);
   }
 
   .more {

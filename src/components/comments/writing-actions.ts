@@ -7,13 +7,18 @@ import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js
 import type { PleinCommentsComposer } from './composer.js';
 import { dialogContent, type Dialog } from './dialogs.js';
 import type { DisplayNode } from './display-tree.js';
-import { PleinCommentDeletedEvent, PleinCommentEditedEvent, PleinCommentPostedEvent } from './events.js';
+import { localStatus, lockButton, moderationButtons } from './acting.js';
+import type { CommentContext } from './comment-template.js';
+import { PleinCommentDeletedEvent, PleinCommentEditedEvent, PleinCommentPostedEvent, PleinReactionChangedEvent } from './events.js';
 import type { WritingHost } from './writing-host.js';
 
+const UNDO = { approve: 'hide', hide: 'approve', pin: 'unpin', unpin: 'pin' } as const;
+
 /**
- * What `<plein-comments>` does when someone writes: the composers, posting and editing with their
- * refusals, the delete and report dialogs, and what follows (announcements, focus, events). It
- * comes with the writing part, so a reader who only reads never downloads it.
+ * What `<plein-comments>` does when someone acts: the composers, posting and editing with their
+ * refusals, the delete and report dialogs, reactions, moderation, and what follows
+ * (announcements, focus, events). It comes with the writing part, so a reader who only reads never
+ * downloads it.
  */
 export class CommentsWriting {
   /** A composer's refusal, by draft key; replaced on each change, so a render can compare it. */
@@ -22,6 +27,7 @@ export class CommentsWriting {
   version = 0;
   dialog: Dialog | null = null;
   readonly #host: WritingHost;
+  #countdown: ReturnType<typeof setInterval> | undefined;
 
   constructor(host: WritingHost) {
     this.#host = host;
@@ -107,8 +113,108 @@ export class CommentsWriting {
     this.#host.el.requestUpdate();
   }
 
-  /** After the element's update: shows or closes the rendered `<dialog>` to match. */
+  /**
+   * A click on a comment's or the thread's control (`data-a`), once the element has asked an
+   * anonymous visitor to sign in where that comes first.
+   */
+  act(action: string, node: DisplayNode | undefined, target: HTMLElement): void {
+    const host = this.#host;
+    const store = host.store();
+    if (!store) return;
+    if (action === 'lock') {
+      store.setLocked(!store.$thread.get()?.locked).catch((error: unknown) => host.failed('lock', error));
+      return;
+    }
+    if (action === 'close-dialog') return this.closeDialog();
+    if (!node) return;
+    const { entry } = node;
+    const { key } = entry;
+    const { id } = entry.comment;
+    switch (action) {
+      case 'reply':
+        host.set({ replyTo: key });
+        return this.focusComposer(`reply:${id}`);
+      case 'edit':
+        host.set({ editing: key });
+        return this.focusComposer(`edit:${id}`);
+      case 'delete':
+      case 'report':
+        return this.openDialog({ kind: action, key, opener: target });
+      case 'approve':
+      case 'hide':
+      case 'pin':
+      case 'unpin':
+        // Pinning moves the comment (and its element); keep focus on the control that replaced this one.
+        host.after(() => this.#control(`[data-a="${UNDO[action]}"][data-k="${CSS.escape(key)}"]`));
+        store.moderate(id, action).catch((error: unknown) => host.failed('moderate', error));
+        return;
+      case 'picker':
+        return host.set({ picker: host.picker() === key ? null : key });
+      case 'react':
+        return this.#react(store, node, target.dataset.r ?? '', target);
+      case 'retry':
+        return this.retry(store, entry);
+      case 'discard':
+        if (entry.localId) {
+          const next = this.#neighbour(key);
+          host.after(() => (next ? host.focus(next) : this.#byId('heading')?.focus()));
+          store.discard(entry.localId);
+        }
+    }
+  }
+
+  /** A moderator's buttons for a comment. */
+  moderation(store: CommentsStore, node: DisplayNode): TemplateResult[] {
+    return moderationButtons(this.#host.t, store, node);
+  }
+
+  /** The moderator's close/reopen switch in the header. */
+  lock(store: CommentsStore, readonly: boolean): TemplateResult | typeof nothing {
+    return lockButton(this.#host.t, store, store.$thread.get(), readonly);
+  }
+
+  /** The sending or failed line of the viewer's unconfirmed comment. */
+  status(context: CommentContext, node: DisplayNode): TemplateResult {
+    return localStatus(context, node);
+  }
+
+  #react(store: CommentsStore, node: DisplayNode, reaction: string, target: HTMLElement): void {
+    if (!reaction) return;
+    const host = this.#host;
+    const on = target.getAttribute('aria-pressed') !== 'true';
+    const { key } = node.entry;
+    const { id } = node.entry.comment;
+    if (host.picker() === key) {
+      host.set({ picker: null });
+      // The picked reaction moves into the bar: keep focus there rather than losing it.
+      host.after(() => this.#control(`[data-a="react"][data-k="${CSS.escape(key)}"][data-r="${CSS.escape(reaction)}"]`));
+    }
+    store.react(id, reaction, on).then(
+      (reactions) => host.el.dispatchEvent(new PleinReactionChangedEvent({ commentId: id, key: reaction, on, reactions })),
+      (error: unknown) => host.failed('react', error),
+    );
+  }
+
+  /** The key of the comment to focus when `key` goes away: the next one, else the previous. */
+  #neighbour(key: string): string | null {
+    const all = this.#host.articles();
+    const index = all.findIndex((article) => article.dataset.k === key);
+    return (all[index + 1] ?? all[index - 1])?.dataset.k ?? null;
+  }
+
+  #control(selector: string): void {
+    this.#host.el.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** The element left the page: no more ticking. */
+  disconnected(): void {
+    clearInterval(this.#countdown);
+    this.#countdown = undefined;
+  }
+
+  /** After the element's update: shows or closes the rendered `<dialog>` to match, ticks a rate limit's countdown. */
   updated(): void {
+    this.#syncCountdown();
     const element = this.#byId<HTMLDialogElement>('dialog');
     if (!element) return;
     if (this.dialog && !element.open) {
@@ -173,6 +279,17 @@ export class CommentsWriting {
       const entry = store.$items.get().find((item) => item.key === before.key);
       if (entry && !entry.local) this.#posted(entry.comment, entry.key, false);
     }
+  }
+
+  /** While posting is refused for a while (rate limit), the seconds left count down on screen. */
+  #syncCountdown(): void {
+    const blocked = this.#host.store()?.$postBlockedUntil.get() ?? null;
+    if (!blocked || blocked <= Date.now() || this.#countdown !== undefined) return;
+    this.#countdown = setInterval(() => {
+      this.#host.el.requestUpdate();
+      const until = this.#host.store()?.$postBlockedUntil.get();
+      if (!until || until <= Date.now()) this.disconnected();
+    }, 1000);
   }
 
   #byId<E extends HTMLElement>(id: string): E | null {
@@ -274,7 +391,7 @@ export class CommentsWriting {
     const node = dialog && host.tree().byKey.get(dialog.key);
     if (!store || !dialog || !node) return;
     const id = node.entry.comment.id;
-    const next = host.neighbour(dialog.key);
+    const next = this.#neighbour(dialog.key);
     try {
       await store.remove(id);
       this.dialog = null;

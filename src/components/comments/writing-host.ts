@@ -12,8 +12,12 @@ export interface WritingHost {
   readonly t: CommentsLocalize;
   store(): CommentsStore | undefined;
   tree(): DisplayTree;
-  /** Opens or closes an inline reply (`replyTo`) or edit (`editing`) by entry key. */
-  set(view: { replyTo?: string | null; editing?: string | null }): void;
+  /** Opens or closes an inline reply (`replyTo`), edit (`editing`) or reaction picker (`picker`) by entry key. */
+  set(view: { replyTo?: string | null; editing?: string | null; picker?: string | null }): void;
+  /** The entry key whose reaction picker is open. */
+  picker(): string | null;
+  /** Tells the page and the reader that `action` failed. */
+  failed(action: string, error: unknown): void;
   /** Says `message` through the polite live region. */
   announce(message: string): void;
   /** Focuses the comment with entry `key`. */
@@ -24,6 +28,6 @@ export interface WritingHost {
   reveal(key: string): void;
   /** Opens the replies of the top-level comment `id`. */
   expand(id: string): void;
-  /** The key of the comment to focus when `key` goes away. */
-  neighbour(key: string): string | null;
+  /** The comments on screen (not in collapsed replies), in document order. */
+  articles(): HTMLElement[];
 }

@@ -1,4 +1,4 @@
-/** Everything that only runs when someone acts: the composer, the delete and report dialogs, what posting and editing do, their styles and strings. */
+/** Everything that only runs when someone acts: the composer, the delete and report dialogs, what posting, editing, reacting and moderating do, a moderator's controls, their styles and strings. */
 import { commentsWritingEn } from '../../i18n/comments.writing.en.js';
 import './composer.js';
 import { addEnglish } from './localize.js';

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * The styles only writing needs (composer tabs, preview, counter and hint, the guest name field,
- * the report and delete dialogs): they come with the writing part and are added to the element's
+ * The styles only acting needs (composer tabs, preview, counter and hint, the guest name field,
+ * the report and delete dialogs, an unconfirmed comment's status, a moderator's controls): they come with the writing part and are added to the element's
  * shadow root when it arrives. Nothing in `comments.styles.ts` competes with these rules, so coming
  * last changes nothing.
  */
@@ -143,5 +143,28 @@ export const writingStyles = css`
     .hint {
       display: none;
     }
+  }
+
+  /* The composer's rate-limit notice, an unconfirmed comment's status, a moderator's controls. */
+  .notice.warning {
+    background: var(--plein-color-warning-subtle);
+    border-color: var(--plein-color-warning);
+  }
+
+  .comment.sending {
+    opacity: 0.7;
+  }
+
+  .status {
+    margin: 0;
+    font-size: var(--plein-font-size-s);
+  }
+
+  .status p {
+    margin: 0 0 var(--plein-space-2xs);
+  }
+
+  .moderation {
+    color: var(--plein-color-warning);
   }
 `;

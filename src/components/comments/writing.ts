@@ -2,10 +2,11 @@ import { loadCommentsWriting } from '../../stores/comments/index.js';
 
 /**
  * The writing part of `<plein-comments>` (the composer with its tabs, counter, validation and
- * shortcuts, the delete and report dialogs, the store's posting and changes) is its own chunk: a
- * reader who only reads never downloads it. The element asks for it at the first sign that someone
- * may act (pointer over or focus in the widget, a saved draft, a reply, edit, report or delete asked
- * for) so it is there by the time they need it.
+ * shortcuts, the delete and report dialogs, reactions and moderation, the store's posting and
+ * changes) is its own chunk: a reader who only reads never downloads it. The element asks for it at
+ * the first sign that someone may act (pointer over or focus in the widget, a saved draft, a reply,
+ * edit, report or delete asked for), or with the first page for a moderator, whose controls come
+ * with it, so it is there by the time they need it.
  */
 type WritingPart = typeof import('./writing-part.js');
 

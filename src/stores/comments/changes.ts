@@ -2,6 +2,7 @@ import type { Comment, ModerationAction, ReactionSummary, ReportInput } from '..
 import type { DraftKey } from './drafts.js';
 import { moderated, placeholder, toggleReaction } from './optimistic.js';
 import type { CommentsState } from './state.js';
+import { existing, prune, refreshThread } from './thread-changes.js';
 
 export interface Changes {
   edit(id: string, body: string): Promise<Comment>;
@@ -31,7 +32,7 @@ export function createChanges(s: CommentsState): Changes {
     request: () => Promise<T>,
     settle?: (comment: Comment, result: T) => Comment,
   ): Promise<T> {
-    const { key, entry } = s.existing(id, action);
+    const { key, entry } = existing(s, id, action);
     const before = entry.comment;
     const optimistic = change(before);
     const untouched = (comment: Comment) => fields.every((field) => comment[field] === optimistic[field]);
@@ -74,7 +75,7 @@ export function createChanges(s: CommentsState): Changes {
   }
 
   async function remove(id: string): Promise<void> {
-    const { key, entry } = s.existing(id, 'remove');
+    const { key, entry } = existing(s, id, 'remove');
     const parent = s.tree.parentKey(key);
     // With replies it stays as "[deleted]"; without, it goes.
     const optimistic = s.tree.childCount(key) > 0 ? placeholder(entry.comment) : null;
@@ -84,9 +85,9 @@ export function createChanges(s: CommentsState): Changes {
     try {
       await s.need('comments').deleteComment(id);
       s.drafts.clear(`edit:${id}`);
-      s.prune(parent);
+      prune(s, parent);
       s.commit();
-      s.refreshThread();
+      refreshThread(s);
     } catch (caught) {
       const current = s.tree.entry(key);
       if (optimistic && current?.comment === optimistic) s.tree.update(key, { ...current, comment: entry.comment });

@@ -1,7 +1,10 @@
 import { batch } from 'nanostores';
 import { supports, topics, type Comment, type RealtimeEvent, type Viewer } from '../../adapters/contract.js';
-import { sameViewer } from './same-viewer.js';
+import { canInThread as can } from '../../domain/permissions-thread.js';
+import { actorOf } from './permissions.js';
 import type { CommentsState } from './state.js';
+import { refreshThread, takeAway } from './thread-changes.js';
+import type { CommentEntry } from './types.js';
 
 /**
  * Live events: others' new comments wait in `$incoming` so nothing moves under the reader; edits,
@@ -12,13 +15,21 @@ export interface Live {
   /** Subscribes to the thread and the session (once; only where the adapter has realtime). */
   start(): void;
   stop(): void;
-  /** A new viewer: refetches what they may see, unless nothing they may see changed. */
-  viewerChanged(viewer: Viewer | null): void;
+  /** Puts the arrivals that can be shown in view, and returns their entries. */
+  showIncoming(): CommentEntry[];
 }
 
-export function createLive(s: CommentsState, reload: () => void): Live {
+/** `viewerChanged` is the store's (see `viewer-change.ts`): a session event is one way a viewer changes. */
+export function createLive(s: CommentsState, reload: () => void, viewerChanged: (viewer: Viewer | null) => void): Live {
   let stops: (() => void)[] = [];
   let started = false;
+
+  const isOwn = (comment: Comment): boolean => s.$viewer.get()?.id === comment.author.id;
+
+  function readable(comment: Comment): boolean {
+    const facts = { authorId: comment.author.id, status: comment.status, deleted: comment.deleted };
+    return can(actorOf(s.$viewer.get()), 'comment.read', facts).allowed;
+  }
 
   /** A post of this store's on its way answers for itself: its echo must not add it a second time. */
   function echoOfSending(comment: Comment): boolean {
@@ -26,7 +37,7 @@ export function createLive(s: CommentsState, reload: () => void): Live {
     for (const { sending, input } of s.outbox.values()) {
       if (!sending || input.body.trim() !== body || (input.parentId ?? null) !== comment.parentId) continue;
       // A guest's first post can arrive before the store learns who the guest is.
-      if (s.isOwn(comment) || (input.guestName !== undefined && comment.author.guest === true)) return true;
+      if (isOwn(comment) || (input.guestName !== undefined && comment.author.guest === true)) return true;
     }
     return false;
   }
@@ -34,25 +45,25 @@ export function createLive(s: CommentsState, reload: () => void): Live {
   function arrived(comment: Comment): void {
     // Approved or shown again after it went away.
     s.tombstones.delete(comment.id);
-    s.refreshThread();
+    refreshThread(s);
     if (s.tree.has(comment.id)) s.upsert(comment, true);
     else if (echoOfSending(comment)) return;
     // Written elsewhere by the viewer (another tab, another device): they expect it at once.
-    else if (s.isOwn(comment)) s.upsert(comment, false);
+    else if (isOwn(comment)) s.upsert(comment, false);
     else s.incoming.set(comment.id, comment);
   }
 
   function changed(comment: Comment): void {
     // Backends announce this as a deletion; one that does not still must not show it.
-    if (!s.readable(comment)) {
-      s.takeAway(comment.id);
+    if (!readable(comment)) {
+      takeAway(s, comment.id);
       return;
     }
     if (s.incoming.has(comment.id)) s.incoming.set(comment.id, comment);
     // A deleted comment may stay as a placeholder: its replies may be among the arrivals.
     else if (s.tree.has(comment.id)) s.upsert(comment, true);
     // A change to a comment this store never loaded concerns a page it has not fetched yet.
-    if (comment.deleted) s.refreshThread();
+    if (comment.deleted) refreshThread(s);
   }
 
   function reactionsChanged(id: string, reactions: Comment['reactions']): void {
@@ -75,8 +86,8 @@ export function createLive(s: CommentsState, reload: () => void): Live {
         case 'comment-deleted':
           if (event.thread !== s.thread) return;
           s.tombstones.add(event.id);
-          s.takeAway(event.id);
-          s.refreshThread();
+          takeAway(s, event.id);
+          refreshThread(s);
           break;
         case 'reactions-changed':
           reactionsChanged(event.commentId, event.reactions);
@@ -96,19 +107,6 @@ export function createLive(s: CommentsState, reload: () => void): Live {
     });
   }
 
-  function viewerChanged(viewer: Viewer | null): void {
-    s.viewerVersion += 1;
-    const before = s.$viewer.get();
-    s.$viewer.set(viewer);
-    if (sameViewer(before, viewer)) return;
-    // A visitor who becomes a guest sees what they saw, plus their own posts, which are here already.
-    if (before === null && viewer?.guest === true) return;
-    // Someone else now: what they may see, and their `mine` flags, differ; so does the buffer.
-    s.incoming.clear();
-    s.commit();
-    if (s.status !== 'idle') reload();
-  }
-
   return {
     start() {
       if (started || s.disposed || !supports(s.adapter, 'realtime')) return;
@@ -124,6 +122,16 @@ export function createLive(s: CommentsState, reload: () => void): Live {
       for (const stop of stops) stop();
       stops = [];
     },
-    viewerChanged,
+    showIncoming(): CommentEntry[] {
+      // Oldest first, so every parent is in place before its replies.
+      const arrivals = [...s.incoming.values()]
+        .filter((comment) => s.showable(comment))
+        .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+      batch(() => {
+        for (const comment of arrivals) s.upsert(comment, s.tree.has(comment.id));
+        s.commit();
+      });
+      return arrivals.flatMap((comment) => s.rendered(comment.id) ?? []);
+    },
   };
 }

@@ -6,6 +6,7 @@ import { replyDraftKey } from './drafts.js';
 import { localComment, localCommentId } from './optimistic.js';
 import { sameViewer } from './same-viewer.js';
 import type { CommentsState, Outgoing } from './state.js';
+import { refreshThread } from './thread-changes.js';
 import type { CommentEntry, PostInput } from './types.js';
 
 /** Refusals that say nothing about the text: the post waits in the thread for another try. */
@@ -90,7 +91,7 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
           s.$postBlockedUntil.set(null);
         });
         s.drafts.clearIf(outgoing.draft, outgoing.input.body);
-        s.refreshThread();
+        refreshThread(s);
         if (wasAnonymous) refreshViewer();
         return comment;
       } catch (caught) {

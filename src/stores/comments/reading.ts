@@ -1,21 +1,20 @@
 import { batch } from 'nanostores';
 import { isAbortError } from '../../adapters/errors.js';
 import { toAdapterError } from '../../core/errors.js';
-import { LIMITS } from '../../domain/limits.js';
+import { PAGE_SIZE } from '../../domain/page-size.js';
 import { yieldToMain } from './schedule.js';
 import type { CommentsState } from './state.js';
 import { CommentTree } from './tree.js';
-import type { CommentEntry, CommentsAction } from './types.js';
+import type { CommentsAction } from './types.js';
 
 export interface Reading {
   load(): Promise<void>;
   nextPage(limit: number, action: CommentsAction, signal?: AbortSignal): Promise<void>;
   loadAll(options?: { signal?: AbortSignal }): Promise<boolean>;
-  showIncoming(): CommentEntry[];
 }
 
 /** Loading the thread: the first page, further pages, all of it in the background. */
-export function createReading(s: CommentsState, startLive: () => void): Reading {
+export function createReading(s: CommentsState, startLive: () => Promise<void> | undefined): Reading {
   function load(): Promise<void> {
     s.generation += 1;
     const generation = s.generation;
@@ -28,7 +27,8 @@ export function createReading(s: CommentsState, startLive: () => void): Reading 
       s.$error.set(null);
       s.$loadingMore.set(false);
     });
-    startLive();
+    // Realtime may still be loading: the page waits for it, so no event between the two is missed.
+    const subscribed = startLive();
     const sort = s.$sort.get();
     const viewerAtStart = s.viewerVersion;
     const run = async (): Promise<void> => {
@@ -38,6 +38,7 @@ export function createReading(s: CommentsState, startLive: () => void): Reading 
           api.getThread(s.thread, { signal }),
           api.getViewer({ signal }),
           api.listComments({ thread: s.thread, sort, limit: s.pageSize, withReplies: true }, { signal }),
+          subscribed,
         ]);
         if (generation !== s.generation) return;
         batch(() => {
@@ -109,7 +110,7 @@ export function createReading(s: CommentsState, startLive: () => void): Reading 
       else if (s.status === 'error') return false;
       else if (s.cursor === null) return true;
       else {
-        await nextPage(LIMITS.pageSize.max, 'load-all', signal);
+        await nextPage(PAGE_SIZE.max, 'load-all', signal);
         // Between pages the page answers input and paints what came in.
         await yieldToMain();
       }
@@ -117,17 +118,5 @@ export function createReading(s: CommentsState, startLive: () => void): Reading 
     return false;
   }
 
-  function showIncoming(): CommentEntry[] {
-    // Oldest first, so every parent is in place before its replies.
-    const arrivals = [...s.incoming.values()]
-      .filter((comment) => s.showable(comment))
-      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
-    batch(() => {
-      for (const comment of arrivals) s.upsert(comment, s.tree.has(comment.id));
-      s.commit();
-    });
-    return arrivals.flatMap((comment) => s.rendered(comment.id) ?? []);
-  }
-
-  return { load, nextPage, loadAll, showIncoming };
+  return { load, nextPage, loadAll };
 }

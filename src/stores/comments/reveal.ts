@@ -1,7 +1,7 @@
 import { batch } from 'nanostores';
 import type { Comment } from '../../adapters/contract.js';
 import { isAbortError } from '../../adapters/errors.js';
-import { LIMITS } from '../../domain/limits.js';
+import { PAGE_SIZE } from '../../domain/page-size.js';
 import type { Reading } from './reading.js';
 import type { CommentsState } from './state.js';
 import type { CommentEntry } from './types.js';
@@ -57,7 +57,7 @@ export async function reveal(s: CommentsState, reading: Pick<Reading, 'load' | '
     }
     // An ancestor the viewer may not fetch alone: page through the thread instead.
     while (!s.rendered(id) && s.cursor !== null && generation === s.generation) {
-      await nextPage(LIMITS.pageSize.max, 'reveal');
+      await nextPage(PAGE_SIZE.max, 'reveal');
     }
     return s.rendered(id);
   } catch (caught) {

@@ -12,10 +12,8 @@ import {
 } from '../../adapters/contract.js';
 import { AdapterError } from '../../adapters/errors.js';
 import { toAdapterError } from '../../core/errors.js';
-import { clampPageSize } from '../../domain/limits.js';
-import { canInThread as can } from '../../domain/permissions-thread.js';
+import { clampPageSize } from '../../domain/page-size.js';
 import { createDrafts, defaultDraftStorage, type DraftKey, type ThreadDrafts } from './drafts.js';
-import { actorOf } from './permissions.js';
 import { CommentTree, entryOf } from './tree.js';
 import type { CommentEntry, CommentsAction, CommentsFailure, CommentsStatus, CommentsStoreOptions } from './types.js';
 
@@ -74,8 +72,6 @@ export class CommentsState {
    */
   status: CommentsStatus = 'idle';
 
-  #countRequest: Promise<void> | undefined;
-  #countStale = false;
 
   constructor(adapter: PleinAdapter, options: CommentsStoreOptions) {
     this.adapter = adapter;
@@ -105,29 +101,10 @@ export class CommentsState {
     return error;
   }
 
-  /** The entry for a comment the backend has (not a post still on its way), or a `not-found` failure. */
-  existing(id: string, action: CommentsAction): { key: string; entry: CommentEntry } {
-    const key = this.tree.keyOf(id);
-    const entry = key === undefined ? undefined : this.tree.entry(key);
-    if (key === undefined || !entry || entry.local !== undefined) {
-      throw this.fail(action, new AdapterError('not-found', `Comment "${id}" is not in this thread.`), id);
-    }
-    return { key, entry };
-  }
-
   /** The entry of comment `id` if it is in view (not waiting for its parent). */
   rendered(id: string): CommentEntry | null {
     const key = this.tree.keyOf(id);
     return key !== undefined && this.tree.isRendered(key) ? (this.tree.entry(key) ?? null) : null;
-  }
-
-  isOwn(comment: Comment): boolean {
-    return this.$viewer.get()?.id === comment.author.id;
-  }
-
-  readable(comment: Comment): boolean {
-    const facts = { authorId: comment.author.id, status: comment.status, deleted: comment.deleted };
-    return can(actorOf(this.$viewer.get()), 'comment.read', facts).allowed;
   }
 
   /**
@@ -168,53 +145,5 @@ export class CommentsState {
     for (const comment of comments) {
       if (comment.thread === this.thread && !this.tombstones.has(comment.id)) this.upsert(comment, true);
     }
-  }
-
-  /** Drops a deleted comment once nothing hangs under it any more, and then its deleted parents. */
-  prune(key: string | undefined): void {
-    while (key !== undefined) {
-      const entry = this.tree.entry(key);
-      if (!entry?.comment.deleted || this.tree.childCount(key) > 0) return;
-      const parent = this.tree.parentKey(key);
-      this.tree.remove(key);
-      key = parent;
-    }
-  }
-
-  /** A comment is gone for this viewer (deleted, hidden), and its replies with it. */
-  takeAway(id: string): void {
-    this.incoming.delete(id);
-    const key = this.tree.keyOf(id);
-    if (key === undefined) return;
-    const parent = this.tree.parentKey(key);
-    this.tree.remove(key);
-    this.prune(parent);
-  }
-
-  /**
-   * Fetches the thread again for its count, which backends do not announce with every comment;
-   * one request at a time however many changes come in meanwhile.
-   */
-  refreshThread(): void {
-    if (this.#countRequest) {
-      this.#countStale = true;
-      return;
-    }
-    const generation = this.generation;
-    this.#countRequest = Promise.resolve()
-      .then(() => this.need('comments').getThread(this.thread, { signal: this.reads.signal }))
-      .then((info) => {
-        if (generation === this.generation && info) this.$thread.set(info);
-      })
-      .catch(() => {
-        // The count is a nicety; the comments themselves are already up to date.
-      })
-      .finally(() => {
-        this.#countRequest = undefined;
-        if (this.#countStale && !this.disposed) {
-          this.#countStale = false;
-          this.refreshThread();
-        }
-      });
   }
 }

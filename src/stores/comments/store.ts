@@ -1,10 +1,11 @@
 import { onMount } from 'nanostores';
-import type { PleinAdapter } from '../../adapters/contract.js';
-import { createLive } from './live.js';
+import { supports, type PleinAdapter } from '../../adapters/contract.js';
+import type { Live } from './live.js';
 import { decide } from './permissions.js';
 import { createReading } from './reading.js';
 import { CommentsState } from './state.js';
 import type { CommentsAction, CommentsStore, CommentsStoreOptions } from './types.js';
+import { viewerChange } from './viewer-change.js';
 import type { Writer } from './writer.js';
 
 type WriterModule = typeof import('./writer.js');
@@ -28,6 +29,19 @@ export function loadCommentsWriting(): Promise<void> {
   return writerChunk.then(() => undefined);
 }
 
+let liveChunk: Promise<typeof import('./live.js')> | undefined;
+
+/**
+ * Realtime is a chunk of its own: a read asks for it as it starts, so it subscribes while the first
+ * page loads and the first page never waits for it. A failed load is tried again at the next read.
+ */
+function loadLive(): Promise<typeof import('./live.js')> {
+  return (liveChunk ??= import('./live.js').catch((error: unknown) => {
+    liveChunk = undefined;
+    throw error;
+  }));
+}
+
 let revealChunk: Promise<typeof import('./reveal.js')> | undefined;
 
 /** Loads what reveals a permalinked comment; a failed load is tried again next time. */
@@ -41,11 +55,27 @@ export function loadCommentsReveal(): Promise<typeof import('./reveal.js')> {
 /** See `CommentsStore`. */
 export function createCommentsStore(adapter: PleinAdapter, options: CommentsStoreOptions): CommentsStore {
   const s = new CommentsState(adapter, options);
-  // `reading.load` is defined below; live events call it only after the first load started them.
-  const live = createLive(s, () => void reading.load());
-  const reading = createReading(s, live.start);
+  // `reading` is defined below; live events and a new viewer reload only after the first load.
+  const reload = (): void => void reading.load();
+  const viewerChanged = viewerChange(s, reload);
+  let live: Live | undefined;
+  /** Subscribes; resolves once subscribed (or the chunk failed), so the first page misses no event. */
+  function startLive(): Promise<void> | undefined {
+    if (live) {
+      live.start();
+      return;
+    }
+    if (!supports(s.adapter, 'realtime')) return;
+    return loadLive().then(
+      (module) => {
+        if (!s.disposed) (live ??= module.createLive(s, reload, viewerChanged)).start();
+      },
+      (error: unknown) => console.warn('plein: could not load live updates; the next load tries again.', error),
+    );
+  }
+  const reading = createReading(s, startLive);
   let writer: Writer | undefined;
-  const writerNow = (): Writer | undefined => (writer ??= writerModule?.createWriter(s, live.viewerChanged));
+  const writerNow = (): Writer | undefined => (writer ??= writerModule?.createWriter(s, viewerChanged));
   /** Runs `act` with the writer: at once when it is loaded, else once it is. */
   function write<T>(action: CommentsAction, act: (writer: Writer) => Promise<T>): Promise<T> {
     const ready = writerNow();
@@ -81,7 +111,8 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     load: reading.load,
     loadMore: () => reading.nextPage(s.pageSize, 'load-more'),
     loadAll: reading.loadAll,
-    showIncoming: reading.showIncoming,
+    // Only live events bring arrivals, so without realtime loaded there is nothing to show.
+    showIncoming: () => live?.showIncoming() ?? [],
     reveal: (id) =>
       loadCommentsReveal().then(
         (module) => module.reveal(s, reading, id),
@@ -109,7 +140,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
       s.disposed = true;
       s.generation += 1;
       s.reads.abort();
-      live.stop();
+      live?.stop();
       writer?.stop();
     },
   };

@@ -1,0 +1,57 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Thread } from '../../adapters/contract.js';
+import type { CommentsStore } from '../../stores/comments/types.js';
+import { button, type CommentContext } from './comment-template.js';
+import type { DisplayNode } from './display-tree.js';
+import type { CommentsLocalize } from './localize.js';
+
+/**
+ * What only someone who acts sees: a moderator's buttons, the close/reopen switch, and the
+ * sending or failed line of the viewer's own unconfirmed comment. They come with the writing part,
+ * which a moderator's widget loads as soon as its first page is shown.
+ */
+
+export function moderationButtons(t: CommentsLocalize, store: CommentsStore, node: DisplayNode): TemplateResult[] {
+  const comment = node.entry.comment;
+  if (!store.can('moderation.approve').allowed) return [];
+  const key = node.entry.key;
+  const name = comment.author.name;
+  const items: TemplateResult[] = [];
+  const add = (action: 'approve' | 'hide' | 'pin' | 'unpin') =>
+    items.push(button(action, key, t.t(action), t.t(`${action}-of`, { name }), ' moderation'));
+  if (comment.status !== 'published') add('approve');
+  if (comment.status !== 'hidden') add('hide');
+  if (comment.depth === 0) add(comment.pinned ? 'unpin' : 'pin');
+  return items;
+}
+
+export function lockButton(t: CommentsLocalize, store: CommentsStore, thread: Thread | null, readonly: boolean): TemplateResult | typeof nothing {
+  return !readonly && thread && store.can('thread.lock').allowed
+    ? html`<button type="button" part="lock" class="button" data-a="lock">${thread.locked ? t.t('unlock') : t.t('lock')}</button>`
+    : nothing;
+}
+
+export function localStatus(context: CommentContext, node: DisplayNode): TemplateResult {
+  const t = context.localize;
+  const { entry } = node;
+  if (entry.local === 'sending') return html`<p part="status" class="status muted">${t.t('sending')}</p>`;
+  const error = entry.error;
+  const wait = error?.code === 'rate-limited' ? context.wait : 0;
+  const message =
+    error?.code === 'network'
+      ? t.t('offline')
+      : wait > 0
+        ? t.t('rate-limited', { count: wait })
+        : error
+          ? t.errorMessage(error)
+          : '';
+  return html`<div part="status" class="status failed">
+    <p class="danger-text">${t.t('failed')} ${message}</p>
+    <span class="actions">
+      <button type="button" part="retry" class="button" data-a="retry" data-k=${entry.key} aria-disabled=${wait > 0 ? 'true' : 'false'}>
+        ${t.term('retry')}
+      </button>
+      <button type="button" part="discard" class="button" data-a="discard" data-k=${entry.key}>${t.t('discard')}</button>
+    </span>
+  </div>`;
+}
