@@ -7,7 +7,12 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 600000,
+  testsFinishTimeout: 1200000,
+  // The framework first, then a root hook that keeps failed assertions on DOM nodes reportable.
+  testRunnerHtml: (testFramework) => `<!doctype html><html><body><script type="module">
+    import '${testFramework}';
+    import '/test/browser/support/failure-values.ts';
+  </script></body></html>`,
   plugins: [
     esbuildPlugin({
       ts: true,
