@@ -336,7 +336,38 @@ export class PleinComments extends PleinElement {
       this.#environment = environment;
       this.epoch += 1;
     }
+    const focus = this.#focusHeld();
     super.update(changed);
+    if (focus) this.#keepFocus(focus);
+  }
+
+  /** Where focus is when it is on or in a comment, and where that comment stands on screen. */
+  #focusHeld(): { active: HTMLElement; id: string; top: number } | null {
+    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    const article = active?.closest<HTMLElement>('article.comment');
+    return active && article ? { active, id: article.id, top: article.getBoundingClientRect().top } : null;
+  }
+
+  /**
+   * Comments landing above the one in focus (pages streaming in, a permalink's page arriving) keep
+   * it where the reader sees it. One that moves into another block is rendered anew there: focus
+   * moves with it.
+   */
+  #keepFocus({ active, id, top }: { active: HTMLElement; id: string; top: number }): void {
+    const article = this.#byId(id);
+    if (!article) return;
+    if (!active.isConnected) {
+      // The same control in the new rendering: an action by its name, anything else by its part.
+      const { a, r } = active.dataset;
+      const part = active.getAttribute('part');
+      const control = article.querySelector<HTMLElement>(
+        a ? `[data-a="${CSS.escape(a)}"]${r ? `[data-r="${CSS.escape(r)}"]` : ''}` : part ? `${active.localName}[part="${CSS.escape(part)}"]` : ':not(*)',
+      );
+      this.#rove(article);
+      (control ?? article).focus({ preventScroll: true });
+    }
+    const shift = article.getBoundingClientRect().top - top;
+    if (Math.abs(shift) >= 1) scrollBy(0, shift);
   }
 
   #switchStore(store: CommentsStore | undefined): void {

@@ -27,7 +27,21 @@ describe('<plein-comments> permalinks', () => {
     await until(() => highlighted(element).length === 1, 'the highlight');
     const target = article(element, 'thread-1');
     expect(highlighted(element)).to.deep.equal(['plein-comment-thread-1']);
-    expect(root(element).activeElement).to.equal(target);
+    expect(root(element).activeElement?.id).to.equal(target.id);
+    const box = target.getBoundingClientRect();
+    expect(box.bottom).to.be.greaterThan(0);
+    expect(box.top).to.be.lessThan(window.innerHeight);
+  });
+
+  it('keeps focus and view on the permalinked comment while the pages before it stream in', async () => {
+    history.replaceState(null, '', '#plein-comment-thread-1');
+    const { element } = await mount({ seed: seedThread({ thread: 'thread', count: 300, replyRatio: 0 }), attributes: { pageSize: 10 } });
+    await until(() => highlighted(element).length === 1, 'the highlight');
+    await until(() => root(element).querySelectorAll('article.comment').length === 300, 'all 300 comments', 10000);
+    await element.updateComplete;
+    const target = article(element, 'thread-1');
+    expect(root(element).activeElement?.id).to.equal(target.id);
+    expect(target.tabIndex).to.equal(0);
     const box = target.getBoundingClientRect();
     expect(box.bottom).to.be.greaterThan(0);
     expect(box.top).to.be.lessThan(window.innerHeight);
@@ -39,7 +53,7 @@ describe('<plein-comments> permalinks', () => {
     const { element } = await mount({ seed: seed([comment('top'), ...replies]) });
     await until(() => highlighted(element).length === 1, 'the highlight');
     expect($(element, '[part~="replies"]').hasAttribute('hidden')).to.equal(false);
-    expect(root(element).activeElement).to.equal(article(element, 'r4'));
+    expect(root(element).activeElement?.id).to.equal('plein-comment-r4');
   });
 
   it('follows hashchange to another comment', async () => {

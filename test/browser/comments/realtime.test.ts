@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Viewer } from '../../../src/adapters/contract.js';
-import { $, $$, article, comment, memoryAdapter, mount, namespace, root, seed, text, until } from './helpers.js';
+import { $, $$, ago, article, comment, memoryAdapter, mount, namespace, root, seed, text, until } from './helpers.js';
 
 const ada: Viewer = { id: 'demo-ada', name: 'Ada Bakker', roles: ['member'] };
 
@@ -53,5 +53,28 @@ describe('<plein-comments> realtime', () => {
     const { element, writer } = await twoReaders();
     await writer.deleteComment('first');
     await until(() => !root(element).querySelector('#plein-comment-first'), 'the deletion');
+  });
+});
+
+describe('<plein-comments> focus while the list changes', () => {
+  it('keeps focus on the same action when a deletion elsewhere moves its comment into another block', async () => {
+    const shared = namespace('realtime');
+    const data = seed(Array.from({ length: 110 }, (_, n) => comment(`c${n}`, { author: 'demo-ada', createdAt: ago(n + 1) })));
+    const writer = memoryAdapter({ namespace: shared, seed: data, viewer: ada });
+    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data }) });
+    await until(() => $$(element, 'article.comment').length === 110, 'all 110 comments');
+    // The first comment of the second block of 100.
+    const target = $$(element, 'article.comment')[100]!;
+    const reply = target.querySelector<HTMLButtonElement>('[data-a="reply"]')!;
+    reply.focus();
+    const top = target.getBoundingClientRect().top;
+    await writer.deleteComment($$(element, 'article.comment')[0]!.id.replace('plein-comment-', ''));
+    await until(() => $$(element, 'article.comment').length === 109, 'the deletion');
+    await element.updateComplete;
+    expect(target.isConnected, 'rendered anew in the other block').to.equal(false);
+    const active = root(element).activeElement as HTMLElement | null;
+    expect(active?.dataset['a']).to.equal('reply');
+    expect(active?.closest('article')?.id).to.equal(target.id);
+    expect(Math.round(active!.closest('article')!.getBoundingClientRect().top)).to.equal(Math.round(top));
   });
 });
