@@ -93,7 +93,7 @@ describe('comments store: loading', () => {
     w = world('ten-thousand', { seed: (thread) => seedThread({ thread, count: 10_000 }) });
     const store = w.store(w.adapter(member));
     await store.load();
-    // The longest stretch the main thread is held while the rest comes in, seen by a ticking timer.
+    // No task holds the main thread for 50 ms or more while the rest comes in.
     const stalls = watchMainThread();
     await store.loadAll();
     const longest = stalls.stop();

@@ -1,9 +1,9 @@
-/** Polls `condition` every few milliseconds; fails with `message` after `timeout`. */
-export async function until(condition: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
+/** Polls `condition` every `every` milliseconds; fails with `message` after `timeout`. */
+export async function until(condition: () => unknown, message = 'condition', timeout = 5000, every = 10): Promise<void> {
   const start = performance.now();
   while (!condition()) {
     if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, every));
   }
 }
 
