@@ -58,10 +58,11 @@ function results(actor: Actor, poll?: PollFacts): Decision {
 
 /**
  * Who voted what is listed only for `public` polls, to members and moderators (the promise the
- * poll made to its voters); `secret` and `anonymous` polls show counts only, to everyone.
+ * poll made to its voters); `secret` and `anonymous` polls show counts only, to everyone. The list
+ * is the results ballot by ballot, so it is listed only to whoever may see the results now.
  */
 function votes(actor: Actor, poll?: PollFacts): Decision {
-  return all(member(actor), poll === undefined || poll.voters === 'public' ? ALLOW : deny('voters-hidden'));
+  return all(member(actor), poll === undefined || poll.voters === 'public' ? results(actor, poll) : deny('voters-hidden'));
 }
 
 export const POLL_RULES: RuleTable<PollResources> = {

@@ -121,8 +121,8 @@ export function planClose(actor: Actor): Step<object> {
   return denied(can(actor, 'poll.close')) ?? { ok: true };
 }
 
-export function planListVotes(poll: PollRecord, actor: Actor): Step<object> {
-  return denied(can(actor, 'poll.votes', factsOf(poll, { voted: false }))) ?? { ok: true };
+export function planListVotes(poll: PollRecord, viewer: Pick<PollViewer, 'actor' | 'voted' | 'now'>): Step<object> {
+  return denied(can(viewer.actor, 'poll.votes', factsOf(poll, viewer))) ?? { ok: true };
 }
 
 // ---------------------------------------------------------------------------------------------

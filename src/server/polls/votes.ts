@@ -1,6 +1,6 @@
 /**
- * The public list of who voted what (`voters: 'public'` polls, for members and moderators), oldest
- * first, keyset-paginated on (voted at, voter) so new ballots never shift a later page.
+ * The public list of who voted what (`voters: 'public'` polls, for members and moderators who may
+ * see the results now), oldest first, keyset-paginated on (voted at, voter) so new ballots never shift a later page.
  */
 import type { Author, Page, PageRequest, PollVote } from '../../adapters/contract.js';
 import { AdapterError } from '../../adapters/errors.js';
@@ -11,7 +11,8 @@ import { commentAuthor } from '../../domain/comments-steps.js';
 import { planListVotes, type StoredBallot } from '../../domain/poll-steps.js';
 import type { UserRecord } from '../store/types.js';
 import type { PollContext } from './context.js';
-import { loadPoll } from './reading.js';
+import { loadPoll, participation } from './reading.js';
+import { voterKeyOf } from './voters.js';
 
 const scopeOf = (poll: string) => `poll-votes:${poll}`;
 
@@ -38,7 +39,10 @@ function authorOf(id: string, user: UserRecord | undefined): Author {
 export async function listPollVotes(context: PollContext, id: string, request: PageRequest): Promise<Page<PollVote>> {
   const poll = await loadPoll(context.store, context.site.id, id);
   if (!poll) throw notFound('The poll');
-  proceed(planListVotes(poll, context.identity.actor));
+  const { actor } = context.identity;
+  // The list is the results ballot by ballot: it follows the results rule, which asks whether the viewer voted.
+  const mine = await participation(context.store, context.site.id, poll, voterKeyOf(poll, context.site, actor, context.device));
+  proceed(planListVotes(poll, { actor, voted: mine.voted, now: context.now() }));
   const limit = clampPageSize(request.limit);
   const rows = await context.store.listPollBallots(context.site.id, id, { after: afterOf(request.cursor, id), limit: limit + 1 });
   const page = rows.slice(0, limit);

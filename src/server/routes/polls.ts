@@ -92,7 +92,8 @@ const voters = createRoute({
   path: '/v1/sites/{site}/polls/{id}/votes',
   tags: ['polls'],
   summary: 'Who voted what, oldest first (listPollVotes)',
-  description: '`public` polls only, for members and moderators; 403 for `secret` and `anonymous` polls.',
+  description:
+    '`public` polls only, for members and moderators who may see the results now (the list is the results ballot by ballot); 403 for `secret` and `anonymous` polls and while the results are withheld.',
   security: BEARER,
   request: { params: PollParams, query: VotesQuery },
   responses: { 200: json(PollVotePageSchema, 'A page; `cursor: null` on the last'), ...errors(...READ_ERRORS, 403) },

@@ -127,13 +127,15 @@ export function createPollStore(adapter: PleinAdapter, options: PollStoreOptions
     stops = [
       adapter.subscribe(topics.poll(id), (event) => {
         if (event.type !== 'poll-updated' || event.poll.id !== id) return;
-        const before = s.confirmed?.ballotCount;
+        const before = s.confirmed;
         batch(() => {
           s.accept(event.poll);
           if (status === 'not-found') setStatus('ready');
         });
-        // A voter list on screen follows the ballots too (only the writing half reads one).
-        if (before !== event.poll.ballotCount) writer?.votersChanged();
+        // A voter list on screen follows the ballots too (only the writing half reads one): more
+        // or fewer of them, or a changed one, which moves the tally (whoever lists voters sees it).
+        const ballots = (poll: Poll | null | undefined) => `${poll?.ballotCount}${JSON.stringify(poll?.tally)}`;
+        if (ballots(before) !== ballots(event.poll)) writer?.votersChanged();
       }),
       adapter.subscribe(topics.session(), (event) => {
         if (event.type !== 'viewer-changed') return;

@@ -165,6 +165,23 @@ function registerVoters(suite: Registrar): void {
     checkEqual(page.cursor, null, 'The cursor of the only page');
   });
 
+  suite.test('listPollVotes follows the results rule: no voter list while the results are withheld from the viewer', needs, async (t) => {
+    const afterVote = pollDefinition('public-after-vote', { voters: 'public', results: 'after-vote' });
+    const first = await registered(t, afterVote, personas.member);
+    await polls(first).vote(afterVote.id, choose('utrecht'));
+    const other = await t.open(personas.otherMember);
+    await refused(polls(other).listPollVotes(afterVote.id), 'forbidden', 'Listing the voters of an after-vote poll before voting');
+    await polls(other).vote(afterVote.id, choose('rotterdam'));
+    checkEqual((await polls(other).listPollVotes(afterVote.id)).items.length, 2, 'Voters listed after voting');
+
+    const afterClose = pollDefinition('public-after-close', { voters: 'public', results: 'after-close' });
+    const voter = await registered(t, afterClose, personas.member);
+    await polls(voter).vote(afterClose.id, choose('utrecht'));
+    await refused(polls(voter).listPollVotes(afterClose.id), 'forbidden', 'Listing the voters of an after-close poll while it is open');
+    await polls(await t.open(personas.moderator)).closePoll(afterClose.id, true);
+    checkEqual((await polls(voter).listPollVotes(afterClose.id)).items.length, 1, 'Voters listed once the poll is closed');
+  });
+
   for (const voters of ['secret', 'anonymous'] as const) {
     suite.test(`listPollVotes is forbidden for a ${voters} poll, to members and moderators alike`, needs, async (t) => {
       const definition = pollDefinition(`list-${voters}`, { voters });

@@ -231,6 +231,22 @@ describe('polls store', () => {
     expect(store.$voters.get()?.cursor).to.equal(null);
   });
 
+  it('reads the voter list again when a voter changes their ballot, though the count stays the same', async () => {
+    const moderator = w.adapter(demoViewers.moderator);
+    await moderator.ensurePoll(definition('changed', { voters: 'public', allowChange: true }));
+    const voter = w.adapter(ada);
+    await voter.vote('changed', { choices: ['coffee'] });
+    const store = w.store(moderator, { id: 'changed' });
+    listen(store);
+    await until(() => store.$status.get() === 'ready');
+    await store.loadVoters();
+    expect(store.$voters.get()?.items.map((vote) => vote.ballot)).to.deep.equal([{ choices: ['coffee'] }]);
+    await voter.vote('changed', { choices: ['tea'] });
+    await until(() => store.$voters.get()?.items[0]?.ballot.choices?.[0] === 'tea', 'the changed ballot in the list');
+    expect(store.$poll.get()?.ballotCount).to.equal(1);
+    expect(store.$voters.get()?.items).to.have.length(1);
+  });
+
   it('gathers every voter of a public poll across pages, and rejects rather than answer with part of them', async () => {
     const moderator = w.adapter(demoViewers.moderator);
     await moderator.ensurePoll(definition('crowd', { voters: 'public' }));

@@ -52,6 +52,15 @@ describe('poll voter lists and vote removal', () => {
     assert.equal(reason(can(ada, 'poll.votes', { voters: 'anonymous' })), 'voters-hidden');
   });
 
+  it('lists voters only to whoever may see the results now: the list is the results ballot by ballot', () => {
+    assert.equal(reason(can(ada, 'poll.votes', { voters: 'public', results: 'after-vote' })), 'results-hidden');
+    assert.equal(reason(can(ada, 'poll.votes', { voters: 'public', results: 'after-vote', voted: true })), 'allowed');
+    assert.equal(reason(can(ada, 'poll.votes', { voters: 'public', results: 'after-close', voted: true })), 'results-hidden');
+    assert.equal(reason(can(ada, 'poll.votes', { voters: 'public', results: 'after-close', status: 'closed' })), 'allowed');
+    assert.equal(reason(can(ada, 'poll.votes', { voters: 'public', results: 'moderators', voted: true })), 'moderators-only');
+    assert.equal(reason(can(mod, 'poll.votes', { voters: 'public', results: 'moderators' })), 'allowed');
+  });
+
   it('takes a vote back only where the poll allows changing it, and only while open', () => {
     assert.equal(reason(can(ada, 'poll.remove-vote', { allowChange: true })), 'allowed');
     assert.equal(reason(can(ada, 'poll.remove-vote', { allowChange: false })), 'change-not-allowed');

@@ -130,7 +130,7 @@ function close(instance: MemoryInstance, id: string, closed: boolean): Poll {
 
 function listVotes(instance: MemoryInstance, id: string, request: PageRequest | undefined): Page<PollVote> {
   const poll = existing(instance, id);
-  proceed(planListVotes(poll.record, instance.actor()));
+  proceed(planListVotes(poll.record, { actor: instance.actor(), voted: hasVoted(poll, voterKey(instance, poll.record)) }));
   const votes = Object.entries(poll.votes).flatMap(([key, vote]) => (vote.voter ? [{ id: key, createdAt: vote.votedAt, vote }] : []));
   try {
     const page = paginate(votes, {
