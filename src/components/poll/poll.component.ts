@@ -464,6 +464,7 @@ export class PleinPoll extends PleinElement {
         ${this.#choices(poll, interactive, errorText)}
         ${ownError ? html`<p part="field-error" class="field-error" id="field-error">${errorText}</p>` : nothing}
       </fieldset>
+      ${poll.type === 'ranked' && this.#failed.has('ranked') ? this.#awaiting('ranked') : nothing}
       ${interactive
         ? html`<div part="actions" class="actions">
             <button type="submit" part="submit" class="button primary" aria-disabled=${pending || waiting ? 'true' : 'false'}>
@@ -507,7 +508,8 @@ export class PleinPoll extends PleinElement {
     const extras = this.#has('extras');
     if (poll.type === 'ranked') {
       const ranked = this.#has('ranked');
-      if (!ranked) return this.#awaiting('ranked');
+      // A failure is told after the fieldset, whose disabling would take its retry along.
+      if (!ranked) return this.#failed.has('ranked') ? nothing : this.#awaiting('ranked');
       return ranked.ballot.renderRankedBallot({
         options: poll.options,
         ranking: this.choices,

@@ -140,10 +140,21 @@ describe('<plein-poll> when a part cannot be fetched', () => {
     await until(() => element.shadowRoot?.querySelector('[part~="form"] [role="alert"]'), 'the failure again');
     expect(text(element, '[part~="form"] [role="alert"]')).to.contain(offline);
 
+    // A closed poll disables its ballot; its retry stays usable all the same.
+    const shared = memoryAdapter();
+    const moderator = another(shared, demoViewers.moderator);
+    await moderator.ensurePoll(definition('ranked-offline-closed', { type: 'ranked' }));
+    await moderator.closePoll('ranked-offline-closed', true);
+    const closed = await render(html`<plein-poll poll="ranked-offline-closed" .adapter=${shared}></plein-poll>`);
+    await until(() => closed.shadowRoot?.querySelector('[part~="form"] [role="alert"] button'), 'the failure in the closed poll');
+    expect($<HTMLButtonElement>(closed, '[part~="form"] [role="alert"] button').matches(':disabled')).to.equal(false);
+
     broken.repair();
     $<HTMLButtonElement>(element, '[part~="form"] [role="alert"] button').click();
     await until(() => element.shadowRoot?.querySelector('plein-ranked-ballot'), 'the ranking ballot');
     expect($$(element, '[part~="form"] [role="alert"]')).to.have.length(0);
+    $<HTMLButtonElement>(closed, '[part~="form"] [role="alert"] button').click();
+    await until(() => closed.shadowRoot?.querySelector('plein-ranked-ballot'), 'the closed poll’s ranking');
   });
 
   it('tells the site owner a refused definition’s problems could not load, and shows them on retry', async () => {
