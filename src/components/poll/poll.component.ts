@@ -503,7 +503,7 @@ export class PleinPoll extends PleinElement {
     return correct ? correct.length > 1 : poll.answers === 'several';
   }
 
-  #choices(poll: Poll, interactive: boolean, error: string): TemplateResult {
+  #choices(poll: Poll, interactive: boolean, error: string): TemplateResult | typeof nothing {
     const invalid = error ? 'true' : 'false';
     const extras = this.#has('extras');
     if (poll.type === 'ranked') {
