@@ -12,8 +12,11 @@ import type { CommentEntry } from './types.js';
  * comments from elsewhere appear at once.
  */
 export interface Live {
-  /** Subscribes to the thread and the session (once; only where the adapter has realtime). */
-  start(): void;
+  /**
+   * Subscribes to the thread and the session (once; only where the adapter has realtime), then
+   * handles `early`: events of those topics that came, in order, since the applied read began.
+   */
+  start(early?: readonly [string, RealtimeEvent][]): void;
   stop(): void;
   /** Puts the arrivals that can be shown in view, and returns their entries. */
   showIncoming(): CommentEntry[];
@@ -108,15 +111,14 @@ export function createLive(s: CommentsState, reload: () => void, viewerChanged: 
   }
 
   return {
-    start() {
+    start(early = []) {
       if (started || s.disposed || !supports(s.adapter, 'realtime')) return;
       started = true;
-      stops = [
-        s.adapter.subscribe(topics.thread(s.thread), onThreadEvent),
-        s.adapter.subscribe(topics.session(), (event) => {
-          if (event.type === 'viewer-changed') viewerChanged(event.viewer);
-        }),
-      ];
+      const onSessionEvent = (event: RealtimeEvent): void => {
+        if (event.type === 'viewer-changed') viewerChanged(event.viewer);
+      };
+      stops = [s.adapter.subscribe(topics.thread(s.thread), onThreadEvent), s.adapter.subscribe(topics.session(), onSessionEvent)];
+      for (const [topic, event] of early) (topic === topics.session() ? onSessionEvent : onThreadEvent)(event);
     },
     stop() {
       for (const stop of stops) stop();

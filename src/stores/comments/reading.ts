@@ -14,7 +14,7 @@ export interface Reading {
 }
 
 /** Loading the thread: the first page, further pages, all of it in the background. */
-export function createReading(s: CommentsState, startLive: () => Promise<void> | undefined): Reading {
+export function createReading(s: CommentsState, startLive: () => void): Reading {
   function load(): Promise<void> {
     s.generation += 1;
     const generation = s.generation;
@@ -27,8 +27,8 @@ export function createReading(s: CommentsState, startLive: () => Promise<void> |
       s.$error.set(null);
       s.$loadingMore.set(false);
     });
-    // Realtime may still be loading: the page waits for it, so no event between the two is missed.
-    const subscribed = startLive();
+    // Subscribed before the read: whatever changes after it reaches the store (see `startLive`).
+    startLive();
     const sort = s.$sort.get();
     const viewerAtStart = s.viewerVersion;
     const run = async (): Promise<void> => {
@@ -38,7 +38,6 @@ export function createReading(s: CommentsState, startLive: () => Promise<void> |
           api.getThread(s.thread, { signal }),
           api.getViewer({ signal }),
           api.listComments({ thread: s.thread, sort, limit: s.pageSize, withReplies: true }, { signal }),
-          subscribed,
         ]);
         if (generation !== s.generation) return;
         batch(() => {

@@ -1,5 +1,5 @@
 import { onMount } from 'nanostores';
-import { supports, type PleinAdapter } from '../../adapters/contract.js';
+import { supports, topics, type PleinAdapter, type RealtimeEvent } from '../../adapters/contract.js';
 import type { Live } from './live.js';
 import { decide } from './permissions.js';
 import { createReading } from './reading.js';
@@ -59,18 +59,42 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
   const reload = (): void => void reading.load();
   const viewerChanged = viewerChange(s, reload);
   let live: Live | undefined;
-  /** Subscribes; resolves once subscribed (or the chunk failed), so the first page misses no event. */
-  function startLive(): Promise<void> | undefined {
-    if (live) {
-      live.start();
-      return;
-    }
-    if (!supports(s.adapter, 'realtime')) return;
-    return loadLive().then(
+  /** What realtime brought before its chunk was here, in order; `undefined` once it took over. */
+  let early: [string, RealtimeEvent][] | undefined;
+  let stopEarly: (() => void)[] = [];
+  const leaveEarly = (): void => {
+    for (const stop of stopEarly.splice(0)) stop();
+  };
+  /**
+   * Subscribes at once, before the first page is read, so nothing that happens after that read
+   * is missed; the first page does not wait for the realtime chunk. What comes before it is
+   * kept, and replayed in order once both the chunk and the page are here.
+   */
+  function startLive(): void {
+    if (live) return live.start();
+    const { adapter } = s;
+    if (early || !supports(adapter, 'realtime')) return;
+    early = [];
+    stopEarly = [topics.thread(s.thread), topics.session()].map((topic) => adapter.subscribe(topic, (event) => early?.push([topic, event])));
+    loadLive().then(
       (module) => {
-        if (!s.disposed) (live ??= module.createLive(s, reload, viewerChanged)).start();
+        // Once the first page is in: events handled while a read is on its way would be lost with
+        // the tree it replaces, and would overtake those still waiting here.
+        const takeOver = (): void => {
+          if (s.disposed) return;
+          live = module.createLive(s, reload, viewerChanged);
+          live.start(early);
+          leaveEarly();
+          early = undefined;
+        };
+        if (s.loading) void s.loading.then(takeOver);
+        else takeOver();
       },
-      (error: unknown) => console.warn('plein: could not load live updates; the next load tries again.', error),
+      (error: unknown) => {
+        leaveEarly();
+        early = undefined;
+        console.warn('plein: could not load live updates; the next load tries again.', error);
+      },
     );
   }
   const reading = createReading(s, startLive);
@@ -141,6 +165,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
       s.generation += 1;
       s.reads.abort();
       live?.stop();
+      leaveEarly();
       writer?.stop();
     },
   };

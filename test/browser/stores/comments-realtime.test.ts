@@ -26,6 +26,44 @@ describe('comments store: realtime', () => {
     expect(store.$items.get()[0]?.comment.replyCount).to.equal(1);
   });
 
+  it('shows the first page without waiting for realtime, and applies in order what happened while it was read', async () => {
+    w = world('read-window', { comments: [seedComment('a', 1)] });
+    const inner = w.adapter(member);
+    // Realtime under the test's control, and a first page that arrives when the test says so,
+    // read before the events below happened.
+    const handlers = new Map<string, Set<(event: RealtimeEvent) => void>>();
+    const emit = (topic: string, event: RealtimeEvent) => {
+      for (const handler of [...(handlers.get(topic) ?? [])]) handler(event);
+    };
+    let release = () => {};
+    const adapter = Object.assign(Object.create(inner) as MemoryAdapter, {
+      subscribe(topic: string, handler: (event: RealtimeEvent) => void) {
+        const set = handlers.get(topic) ?? new Set();
+        handlers.set(topic, set.add(handler));
+        return () => set.delete(handler);
+      },
+      listComments(...args: Parameters<MemoryAdapter['listComments']>) {
+        const page = inner.listComments(...args);
+        return new Promise((resolve) => (release = () => resolve(page)));
+      },
+    });
+    const store = w.store(adapter);
+    const loading = store.load();
+    await until(() => (handlers.get(topics.thread(w.thread))?.size ?? 0) > 0);
+    const original = (await inner.getComment!('a'))!;
+    emit(topics.thread(w.thread), { type: 'comment-updated', comment: { ...original, body: 'First edit' } });
+    emit(topics.thread(w.thread), { type: 'comment-updated', comment: { ...original, body: 'Second edit' } });
+    emit(topics.thread(w.thread), { type: 'comment-added', comment: { ...original, id: 'late', body: 'Posted meanwhile' } });
+    release();
+    await loading;
+    await until(() => store.$items.get()[0]?.comment.body === 'Second edit' && store.$incoming.get() === 1);
+    // Nothing was lost and nothing was applied twice: one subscription per topic is left.
+    await settle();
+    expect(store.$items.get().map((entry) => entry.comment.body)).to.deep.equal(['Second edit']);
+    expect(handlers.get(topics.thread(w.thread))?.size).to.equal(1);
+    expect(handlers.get(topics.session())?.size).to.equal(1);
+  });
+
   it('does not count a reply to a comment on a page not loaded yet; that page brings it', async () => {
     w = world('incoming-later-page', {
       comments: Array.from({ length: 6 }, (_, index) => seedComment(`c${index}`, index)),
