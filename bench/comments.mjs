@@ -7,6 +7,8 @@
 // - first frame: from the element's upgrade to the first frame that shows comments;
 // - all in the document (the largest thread): until every comment is in the shadow root;
 // - the longest main-thread task meanwhile (PerformanceObserver `longtask`);
+// - the first comments counted from navigation, over an emulated network with 80 ms round trips,
+//   which shows what the order of the page's requests costs;
 // and the gzip size of the JS the page loads through the script tag (loader, setup, comments).
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +24,8 @@ const SIZES = (process.env.PLEIN_BENCH_SIZES ?? '50,1000,10000').split(',').map(
 const RUNS = Number(process.env.PLEIN_BENCH_RUNS ?? 3);
 const TARGETS = { 50: 50, 1000: 100, 10000: 100 };
 const LONG_TASK_TARGET = 50;
+/** A round trip on a typical connection: what every request the page waits for in turn costs. */
+const NETWORK_LATENCY = 80;
 const SIZE_TARGET = 16 * 1024;
 
 if (!existsSync(join(CDN, 'plein.js')) || !existsSync(join(DIST, 'memory.js'))) {
@@ -129,7 +133,8 @@ const browser = await puppeteer.launch({
   args: chromiumArgs,
 });
 
-async function measure(count) {
+/** One run; `latency` (ms per round trip, 10 Mbit/s) emulates a network for the page's requests. */
+async function measure(count, latency = 0) {
   // A context of its own per run: a fresh renderer, not one still collecting the last run's garbage.
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
@@ -138,6 +143,7 @@ async function measure(count) {
   tab.on('pageerror', (error) => errors.push(error.message));
   await tab.goto(`${origin}/seed.html?n=${count}`);
   await tab.waitForFunction(() => document.title === 'seeded', { timeout: 120_000 });
+  if (latency > 0) await tab.emulateNetworkConditions({ download: 10e6 / 8, upload: 10e6 / 8, latency });
   await tab.goto(`${origin}/bench.html?n=${count}`);
   await tab.waitForFunction(() => window.bench.all !== undefined, { timeout: 300_000, polling: 100 });
   // A moment more, so tasks still running when the last comment landed are counted.
@@ -147,7 +153,7 @@ async function measure(count) {
     const longest = (tasks) => Math.max(0, ...tasks.map((task) => task.duration));
     const before = longTasks.filter((task) => task.start + task.duration >= upgraded && task.start < firstFrameAt);
     const after = longTasks.filter((task) => task.start >= firstFrameAt);
-    return { firstFrame, all, longestBefore: longest(before), longest: longest(after) };
+    return { firstFrame, firstFrameAt, all, longestBefore: longest(before), longest: longest(after) };
   });
   await context.close();
   if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -159,12 +165,14 @@ const ms = (value) => `${value.toFixed(0).padStart(6)} ms`;
 const verdict = (value, target) => (target === undefined ? '' : value <= target ? `  ok (≤ ${target} ms)` : `  OVER (target ≤ ${target} ms)`);
 
 const results = [];
+const overNetwork = [];
 try {
   for (const count of SIZES) {
     const runs = [];
     for (let run = 0; run < RUNS; run++) runs.push(await measure(count));
     results.push({ count, runs });
   }
+  for (let run = 0; run < RUNS; run++) overNetwork.push(await measure(SIZES[0], NETWORK_LATENCY));
 } finally {
   await browser.close();
   server.close();
@@ -187,6 +195,8 @@ if (largest) {
   console.log(`  longest main-thread task meanwhile  ${longestText}${verdict(longest, LONG_TASK_TARGET)} (worst run, first frame to all in)`);
   console.log(`  longest task before the first frame ${ms(before)} (worst run; mostly the demo adapter reading ${largest.count} comments from localStorage)`);
 }
+const fromNavigation = median(overNetwork.map((run) => run.firstFrameAt));
+console.log(`  first comments after navigation, ${NETWORK_LATENCY} ms round trips ${ms(fromNavigation)} (${SIZES[0]} comments, demo mode; the script, its chunks and the adapter's)`);
 console.log('Script-tag JS for a page with only <plein-comments> (gzip -9)');
 console.log(
   `  loader + setup + comments (lit included) ${String(pageSize).padStart(7)} B  ${pageSize <= SIZE_TARGET ? 'ok' : 'OVER'} (target ≤ ${SIZE_TARGET} B)`,

@@ -31,7 +31,8 @@ export function cdnConfig({ outDir = 'dist/cdn', sourcemap = false } = {}) {
       rolldownOptions: {
         output: {
           entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          // The loader fetches each widget's class (`comments.component.ts`), named like the widget.
+          chunkFileNames: ({ name }) => `chunks/${name.replace(/\.component$/, '')}-[hash].js`,
           minify: true,
           comments: false,
           // What every widget page needs, as one chunk: left to itself the bundler splits it by

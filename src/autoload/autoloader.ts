@@ -1,10 +1,13 @@
+import type { Definer } from './loaders.js';
+
 /**
- * Watches a document for tags in `loaders` and loads each chunk once, after `prepare` (which
- * configures the adapter) has run, so the first render already has its backend.
+ * Watches a document for tags in `loaders` and loads each chunk once, fetching it at once but
+ * defining the tag only after `prepare` (which configures the adapter) has run, so the first
+ * render already has its backend.
  */
 export function startAutoloader(
   root: Document,
-  loaders: Record<string, () => Promise<unknown>>,
+  loaders: Record<string, () => Promise<Definer>>,
   prepare: () => Promise<void>,
 ): MutationObserver {
   const requested = new Set<string>();
@@ -14,8 +17,8 @@ export function startAutoloader(
     if (requested.has(tag) || !(tag in loaders) || customElements.get(tag)) return;
     requested.add(tag);
     prepared ??= prepare();
-    prepared
-      .then(() => loaders[tag]?.())
+    Promise.all([loaders[tag]?.(), prepared])
+      .then(([define]) => define?.())
       .catch((error: unknown) => {
         requested.delete(tag);
         console.error(`plein: could not load <${tag}>`, error);

@@ -14,6 +14,7 @@ import { PleinPollClosedEvent } from './events.js';
 import type { PollHost, PollInteraction } from './interaction.js';
 import { PollsLocalize } from './localize.js';
 import { adoptPartStyles } from './part-styles.js';
+import { PleinOption } from './option.js';
 import { loadPart, part, type PartName, type Parts } from './parts.js';
 import { pollStyles } from './poll.styles.js';
 
@@ -108,6 +109,12 @@ function demoNote(): TemplateResult {
  */
 export class PleinPoll extends PleinElement {
   static override styles = [PleinElement.styles, pollStyles];
+
+  /** Defines `<plein-option>` as well: the poll reads its definition from children of that tag. */
+  static override define(tag: string): void {
+    PleinOption.define('plein-option');
+    super.define(tag);
+  }
 
   // Internal state is `attribute: false` (what `state: true` amounts to), which the manifest's
   // analyzer reads as "no attribute".

@@ -1,11 +1,11 @@
-import { PleinOption } from './option.js';
+import type { PleinOption } from './option.js';
 import { PleinPoll } from './poll.component.js';
 
 export { PleinPoll } from './poll.component.js';
 export { PleinOption } from './option.js';
 export * from './events.js';
 
-PleinOption.define('plein-option');
+// Defines <plein-option> too.
 PleinPoll.define('plein-poll');
 
 declare global {

@@ -23,22 +23,31 @@ function add(...tags: string[]): HTMLElement {
 }
 
 describe('script-tag autoloader', () => {
-  it('loads a widget chunk once, only after preparing, when its tag is already in the page', async () => {
+  it('fetches a widget chunk once, while preparing, and defines its tag only after preparing', async () => {
     add('plein-test-a');
     add('plein-test-a');
     const calls: string[] = [];
+    let prepared = () => {};
+    const chunk = (name: string) => async () => {
+      calls.push(`fetch ${name}`);
+      return () => void calls.push(`define ${name}`);
+    };
     observers.push(
-      startAutoloader(document, { 'plein-test-a': async () => calls.push('a'), 'plein-test-b': async () => calls.push('b') }, async () => {
+      startAutoloader(document, { 'plein-test-a': chunk('a'), 'plein-test-b': chunk('b') }, () => {
         calls.push('prepare');
+        return new Promise<void>((resolve) => (prepared = resolve));
       }),
     );
     await aTimeout(0);
-    expect(calls).to.deep.equal(['prepare', 'a']);
+    expect(calls, 'the chunk does not wait for the adapter').to.deep.equal(['prepare', 'fetch a']);
+    prepared();
+    await aTimeout(0);
+    expect(calls).to.deep.equal(['prepare', 'fetch a', 'define a']);
   });
 
   it('loads a widget chunk when its tag is added later, nested inside other markup', async () => {
     const calls: string[] = [];
-    observers.push(startAutoloader(document, { 'plein-test-c': async () => calls.push('c') }, async () => {}));
+    observers.push(startAutoloader(document, { 'plein-test-c': async () => () => void calls.push('c') }, async () => {}));
     await aTimeout(0);
     expect(calls).to.deep.equal([]);
     add('section', 'p', 'plein-test-c');
@@ -49,7 +58,9 @@ describe('script-tag autoloader', () => {
   it('never loads a chunk for a page without that widget', async () => {
     add('plein-test-d');
     const calls: string[] = [];
-    observers.push(startAutoloader(document, { 'plein-test-d': async () => calls.push('d'), 'plein-test-e': async () => calls.push('e') }, async () => {}));
+    observers.push(
+      startAutoloader(document, { 'plein-test-d': async () => () => void calls.push('d'), 'plein-test-e': async () => () => void calls.push('e') }, async () => {}),
+    );
     await aTimeout(0);
     expect(calls).to.deep.equal(['d']);
   });
@@ -61,7 +72,17 @@ describe('script-tag autoloader', () => {
     console.error = (...args: unknown[]) => errors.push(args);
     try {
       observers.push(
-        startAutoloader(document, { 'plein-test-f': async () => { attempts++; if (attempts === 1) throw new Error('offline'); } }, async () => {}),
+        startAutoloader(
+          document,
+          {
+            'plein-test-f': async () => {
+              attempts++;
+              if (attempts === 1) throw new Error('offline');
+              return () => {};
+            },
+          },
+          async () => {},
+        ),
       );
       add('plein-test-f');
       await aTimeout(0);
@@ -74,9 +95,9 @@ describe('script-tag autoloader', () => {
     expect(errors).to.have.length(1);
   });
 
-  it('maps every public tag to a chunk that defines it', async () => {
+  it('maps every public tag to a chunk whose definer defines it', async () => {
     for (const [tag, load] of Object.entries(loaders)) {
-      await load();
+      (await load())();
       expect(customElements.get(tag), tag).to.not.equal(undefined);
     }
   });
