@@ -9,7 +9,9 @@ import { findOwnScript, readScriptOptions } from './autoload/script-options.js';
 
 const options = readScriptOptions(findOwnScript(import.meta.url));
 
-// Module scripts run after parsing, and the observer catches anything added later.
-startAutoloader(document, loaders, () =>
-  import('./autoload/setup.js').then((setup) => setup.applyScriptOptions(options)),
-);
+// Module scripts run after parsing, and the observer catches anything added later. With an
+// endpoint the HTTP adapter is fetched beside the setup chunk that asks for it, not after it.
+startAutoloader(document, loaders, () => {
+  if (options.endpoint) import('./adapters/http/index.js').catch(() => undefined);
+  return import('./autoload/setup.js').then((setup) => setup.applyScriptOptions(options));
+});
