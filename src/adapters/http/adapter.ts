@@ -56,7 +56,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
   let knownViewer: string | null | undefined;
   const viewerKey = (viewer: Viewer | null) => (viewer ? `${viewer.guest ? 'guest' : 'member'}:${viewer.id}` : null);
 
+  /** The viewer read on its way, shared: the widgets of a page all ask for it as it opens. */
+  let viewerRead: Promise<Viewer | null> | undefined;
+
   function viewerChanged(viewer: Viewer | null, { reconnect }: { reconnect: boolean }): void {
+    // A read sent for the identity before answers for that one: later callers ask anew.
+    viewerRead = undefined;
     knownViewer = viewerKey(viewer);
     realtime.emitViewer(viewer);
     if (reconnect) realtime.identityChanged();
@@ -109,13 +114,30 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     name: 'http',
     supports: { ...HTTP_CAPABILITIES },
 
-    async getViewer(callOptions) {
-      const { data } = await transport.request<{ viewer: Viewer | null }>('GET', '/viewer', { signal: callOptions?.signal });
-      const viewer = data.viewer ?? null;
-      // The site's token may name someone else now (the member signed in or out on the site).
-      if (knownViewer !== undefined && viewerKey(viewer) !== knownViewer) viewerChanged(viewer, { reconnect: true });
-      knownViewer = viewerKey(viewer);
-      return viewer;
+    getViewer(callOptions) {
+      const signal = callOptions?.signal;
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      const read = (viewerRead ??= transport.request<{ viewer: Viewer | null }>('GET', '/viewer', {}).then(
+        ({ data }) => {
+          if (viewerRead === read) viewerRead = undefined;
+          const viewer = data.viewer ?? null;
+          // The site's token may name someone else now (the member signed in or out on the site).
+          if (knownViewer !== undefined && viewerKey(viewer) !== knownViewer) viewerChanged(viewer, { reconnect: true });
+          knownViewer = viewerKey(viewer);
+          return viewer;
+        },
+        (error: unknown) => {
+          if (viewerRead === read) viewerRead = undefined;
+          throw error;
+        },
+      ));
+      if (!signal) return read;
+      // A caller that gives up stops waiting; the others still get the answer.
+      return new Promise<Viewer | null>((resolve, reject) => {
+        const abort = (): void => reject(signal.reason);
+        signal.addEventListener('abort', abort, { once: true });
+        read.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+      });
     },
 
     async signOut(callOptions) {

@@ -93,6 +93,24 @@ describe('HTTP adapter aborts against the live server', () => {
     assert.equal(await visitor.getViewer(), null);
   });
 
+  it('reads the viewer once for callers that ask together; one that gives up leaves the others their answer', async () => {
+    const recorder = recordingFetch();
+    const member = createHttpAdapter({ endpoint: server.url, site, token: () => server.token(site, personas.member), guestStorage: null, fetch: recorder.fetch });
+    const controller = new AbortController();
+    const reason = new Error('Left the page');
+    const calls = [member.getViewer(), member.getViewer({ signal: controller.signal }), member.getViewer()];
+    controller.abort(reason);
+    await assert.rejects(calls[1]!, (error) => error === reason);
+    const [first, third] = await Promise.all([calls[0]!, calls[2]!]);
+    assert.equal(first?.id, personas.member.id);
+    assert.equal(third?.id, personas.member.id);
+    const viewerReads = () => recorder.requests.filter((request) => request.url.pathname.endsWith('/viewer')).length;
+    assert.equal(viewerReads(), 1);
+    // Once answered, the next call asks again.
+    assert.equal((await member.getViewer())?.id, personas.member.id);
+    assert.equal(viewerReads(), 2);
+  });
+
   it('sends nothing for a write whose signal is already aborted', async () => {
     const recorder = recordingFetch();
     const member = createHttpAdapter({ endpoint: server.url, site, token: () => server.token(site, personas.member), guestStorage: null, fetch: recorder.fetch });
