@@ -2,20 +2,19 @@
 // built `plein` server on a fresh SQLite file with its demo site, opens the demo page in two
 // separate browser profiles (Debian's Chromium), and checks that a visitor's poll vote and guest
 // comment, sent by the script-tag build through the HTTP adapter, reach the other visitor live.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { startDemoServer } from './demo-server.mjs';
 
 const DEADLINE_MS = 90_000;
 const dir = mkdtempSync(join(tmpdir(), 'plein-e2e-'));
 let server;
 let browser;
 const cleanUp = () => {
-  server?.kill('SIGKILL');
+  server?.stop();
   rmSync(dir, { recursive: true, force: true });
 };
 process.on('exit', cleanUp);
@@ -27,26 +26,8 @@ function fail(message) {
   process.exit(1);
 }
 
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port: free } = probe.address();
-    probe.close(() => resolve(free));
-  });
-});
-
-server = spawn(process.execPath, ['dist/server/cli.js', 'serve', '--demo', '--db', join(dir, 'plein.sqlite'), '--port', String(port)], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let output = '';
-server.stdout.on('data', (chunk) => (output += chunk));
-server.stderr.on('data', (chunk) => (output += chunk));
-server.on('exit', (code) => fail(`the server exited (${code}):\n${output}`));
-const url = `http://localhost:${port}/`;
-for (let tries = 0; ; tries++) {
-  if ((await fetch(`${url}healthz`).catch(() => null))?.ok) break;
-  if (tries > 100) fail(`the server did not answer /healthz:\n${output}`);
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
+server = await startDemoServer({ dir, onExit: (code, output) => fail(`the server exited (${code}):\n${output}`) }).catch((error) => fail(error.message));
+const { url } = server;
 
 browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const problems = [];
@@ -100,5 +81,5 @@ await until(bo, 'plein-comments', /1 new comment/, 'the live notice at the secon
 await browser.close();
 if (problems.length > 0) fail(`errors in the pages:\n  ${problems.join('\n  ')}`);
 console.log('ok   e2e demo: a poll vote and a guest comment reach another visitor live');
-server.removeAllListeners('exit');
+server.stop();
 process.exit(0);
