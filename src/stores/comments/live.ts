@@ -77,7 +77,23 @@ export function createLive(s: CommentsState, reload: () => void, viewerChanged: 
     if (key !== undefined && entry) s.tree.update(key, { ...entry, comment: { ...entry.comment, reactions } });
   }
 
+  /** Events that came while a read was on its way, to apply once its page replaced the tree. */
+  let held: RealtimeEvent[] | undefined;
+
   function onThreadEvent(event: RealtimeEvent): void {
+    const loading = s.loading;
+    if (loading) {
+      if (!held) {
+        held = [];
+        void loading.then(() => {
+          const events = held ?? [];
+          held = undefined;
+          for (const next of events) onThreadEvent(next);
+        });
+      }
+      held.push(event);
+      return;
+    }
     batch(() => {
       switch (event.type) {
         case 'comment-added':

@@ -64,6 +64,30 @@ describe('comments store: realtime', () => {
     expect(handlers.get(topics.session())?.size).to.equal(1);
   });
 
+  it('applies what happens while the thread is read again once the new page is in', async () => {
+    w = world('reread-window', { comments: [seedComment('a', 1)] });
+    const inner = w.adapter(member);
+    let held: (() => void) | undefined;
+    let calls = 0;
+    const adapter = Object.assign(Object.create(inner) as MemoryAdapter, {
+      listComments(...args: Parameters<MemoryAdapter['listComments']>) {
+        const page = inner.listComments(...args);
+        // The second read answers when the test says so, with the thread as it was when asked.
+        return held === undefined && calls++ > 0 ? new Promise((resolve) => (held = () => resolve(page))) : page;
+      },
+    });
+    const store = w.store(adapter);
+    await store.load();
+    await settle();
+    const reading = store.load();
+    await until(() => held !== undefined);
+    await w.adapter(ada).editComment!('a', { body: 'Edited while the thread was read again' });
+    await settle();
+    held!();
+    await reading;
+    await until(() => store.$items.get()[0]?.comment.body === 'Edited while the thread was read again');
+  });
+
   it('does not count a reply to a comment on a page not loaded yet; that page brings it', async () => {
     w = world('incoming-later-page', {
       comments: Array.from({ length: 6 }, (_, index) => seedComment(`c${index}`, index)),
