@@ -14,7 +14,7 @@ import type { CommentEntry } from './types.js';
 export interface Live {
   /**
    * Subscribes to the thread and the session (once; only where the adapter has realtime), then
-   * handles `early`: events of those topics that came, in order, since the applied read began.
+   * handles `early`: events of those topics that came, in order, before it was loaded.
    */
   start(early?: readonly [string, RealtimeEvent][]): void;
   stop(): void;

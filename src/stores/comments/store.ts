@@ -68,7 +68,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
   /**
    * Subscribes at once, before the first page is read, so nothing that happens after that read
    * is missed; the first page does not wait for the realtime chunk. What comes before it is
-   * kept, and replayed in order once both the chunk and the page are here.
+   * kept and handed to it in order.
    */
   function startLive(): void {
     if (live) return live.start();
@@ -78,17 +78,12 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     stopEarly = [topics.thread(s.thread), topics.session()].map((topic) => adapter.subscribe(topic, (event) => early?.push([topic, event])));
     loadLive().then(
       (module) => {
-        // Once the first page is in: events handled while a read is on its way would be lost with
-        // the tree it replaces, and would overtake those still waiting here.
-        const takeOver = (): void => {
-          if (s.disposed) return;
-          live = module.createLive(s, reload, viewerChanged);
-          live.start(early);
-          leaveEarly();
-          early = undefined;
-        };
-        if (s.loading) void s.loading.then(takeOver);
-        else takeOver();
+        if (s.disposed) return;
+        // Realtime holds what comes while a read is on its way until that page is in.
+        live = module.createLive(s, reload, viewerChanged);
+        live.start(early);
+        leaveEarly();
+        early = undefined;
       },
       (error: unknown) => {
         leaveEarly();
