@@ -277,6 +277,11 @@ export class PleinComments extends PleinElement {
     const { signal } = (this.#connected = new AbortController());
     window.addEventListener('hashchange', this.#onHashChange, { signal });
     window.addEventListener('online', this.#onOnline, { signal });
+    window.addEventListener('scroll', this.#markAnchor, { signal, capture: true, passive: true });
+    signal.addEventListener('abort', () => {
+      this.#resized.disconnect();
+      this.#watchedList = undefined;
+    });
     this.addEventListener('pointerenter', this.#onIntent, { signal });
     this.addEventListener('focusin', this.#onIntent, { signal });
     this.#pendingHash = location.hash;
@@ -336,27 +341,21 @@ export class PleinComments extends PleinElement {
       this.#environment = environment;
       this.epoch += 1;
     }
-    const focus = this.#focusHeld();
-    super.update(changed);
-    if (focus) this.#keepFocus(focus);
-  }
-
-  /** Where focus is when it is on or in a comment, and where that comment stands on screen. */
-  #focusHeld(): { active: HTMLElement; id: string; top: number } | null {
     const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    const article = active?.closest<HTMLElement>('article.comment');
-    return active && article ? { active, id: article.id, top: article.getBoundingClientRect().top } : null;
+    const inComment = active?.closest('article.comment') ? active : null;
+    super.update(changed);
+    if (inComment && !inComment.isConnected) this.#keepFocus(inComment);
+    this.#holdAnchor();
   }
 
   /**
-   * Comments landing above the one in focus (pages streaming in, a permalink's page arriving) keep
-   * it where the reader sees it. One that moves into another block is rendered anew there: focus
-   * moves with it.
+   * A comment that moves into another block (pages streaming in above it, a deletion shifting the
+   * blocks) is rendered anew there: focus moves with it, to the same control.
    */
-  #keepFocus({ active, id, top }: { active: HTMLElement; id: string; top: number }): void {
-    const article = this.#byId(id);
-    if (!article) return;
-    if (!active.isConnected) {
+  #keepFocus(active: HTMLElement): void {
+    const anchor = this.#anchor;
+    const article = anchor && this.#byId(anchor.id);
+    if (article) {
       // The same control in the new rendering: an action by its name, anything else by its part.
       const { a, r } = active.dataset;
       const part = active.getAttribute('part');
@@ -365,10 +364,34 @@ export class PleinComments extends PleinElement {
       );
       this.#rove(article);
       (control ?? article).focus({ preventScroll: true });
+      // Where the reader saw it, not where the new rendering put it.
+      this.#anchor = anchor;
     }
-    const shift = article.getBoundingClientRect().top - top;
-    if (Math.abs(shift) >= 1) scrollBy(0, shift);
   }
+
+  /** The comment that has focus and where on screen the reader last saw it. */
+  #anchor: { id: string; top: number } | null = null;
+
+  /** Notes where the comment in focus stands now: after the reader scrolled, or focus moved. */
+  readonly #markAnchor = (): void => {
+    const article = ((this.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.closest<HTMLElement>('article.comment');
+    this.#anchor = article ? { id: article.id, top: article.getBoundingClientRect().top } : null;
+  };
+
+  /**
+   * Keeps the comment in focus where the reader saw it while what is above it changes: comments
+   * arriving, pages streaming in, blocks taking their real height as they come near the screen.
+   * (The browser's own scroll anchoring does not act inside the list.)
+   */
+  readonly #holdAnchor = (): void => {
+    const article = this.#anchor && this.#byId(this.#anchor.id);
+    if (!article || !this.#anchor || !article.contains((this.renderRoot as ShadowRoot).activeElement)) return;
+    const shift = article.getBoundingClientRect().top - this.#anchor.top;
+    if (Math.abs(shift) >= 1) scrollBy(0, shift);
+  };
+
+  readonly #resized = new ResizeObserver(this.#holdAnchor);
+  #watchedList: HTMLElement | undefined;
 
   #switchStore(store: CommentsStore | undefined): void {
     this.#store = store;
@@ -446,6 +469,12 @@ export class PleinComments extends PleinElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // What is above a comment in focus grows or shrinks: the list's own size says so.
+    const list = this.#byId('list');
+    if (list && list !== this.#watchedList) {
+      this.#resized.disconnect();
+      this.#resized.observe((this.#watchedList = list));
+    }
     const store = this.#store;
     const status = store?.$status.get() ?? 'idle';
     const items = this.#tree.order.length;
@@ -921,6 +950,7 @@ export class PleinComments extends PleinElement {
   readonly #onFocusIn = (event: FocusEvent): void => {
     const article = (event.target as Element).closest<HTMLElement>('article.comment');
     if (article) this.#rove(article);
+    this.#markAnchor();
   };
 
   readonly #onListKey = (event: KeyboardEvent): void => {
@@ -1108,6 +1138,7 @@ export class PleinComments extends PleinElement {
     this.#rove(article);
     article.scrollIntoView({ block: 'center' });
     article.focus({ preventScroll: true });
+    this.#markAnchor();
   }
 
   // -------------------------------------------------------------------------------------------

@@ -57,6 +57,25 @@ describe('<plein-comments> realtime', () => {
 });
 
 describe('<plein-comments> focus while the list changes', () => {
+  it('keeps the comment in focus where the reader sees it when a comment lands above it', async () => {
+    const shared = namespace('realtime');
+    const data = seed(Array.from({ length: 60 }, (_, n) => comment(`c${n}`, { author: 'demo-ada', createdAt: ago(n + 1), body: `Comment ${n} `.repeat(8) })));
+    const elsewhere = memoryAdapter({ namespace: shared, seed: data, viewer: ada });
+    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: ada }) });
+    await until(() => $$(element, 'article.comment').length === 60, 'all 60 comments');
+    const target = $$(element, 'article.comment')[30]!;
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const top = target.getBoundingClientRect().top;
+    // The reader's own comment from another tab shows at once, at the top of the newest-first list.
+    await elsewhere.postComment({ thread: 'thread', body: 'A long new comment from my other tab. '.repeat(10) });
+    await until(() => $$(element, 'article.comment').length === 61, 'the comment from the other tab');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(Math.round(target.getBoundingClientRect().top)).to.equal(Math.round(top));
+    expect(root(element).activeElement).to.equal(target);
+  });
+
   it('keeps focus on the same action when a deletion elsewhere moves its comment into another block', async () => {
     const shared = namespace('realtime');
     const data = seed(Array.from({ length: 110 }, (_, n) => comment(`c${n}`, { author: 'demo-ada', createdAt: ago(n + 1) })));
