@@ -279,7 +279,7 @@ export class PleinComments extends PleinElement {
     window.addEventListener('online', this.#onOnline, { signal });
     window.addEventListener('scroll', this.#markAnchor, { signal, capture: true, passive: true });
     signal.addEventListener('abort', () => {
-      this.#resized.disconnect();
+      this.#resized?.disconnect();
       this.#watchedList = undefined;
     });
     this.addEventListener('pointerenter', this.#onIntent, { signal });
@@ -390,7 +390,8 @@ export class PleinComments extends PleinElement {
     if (Math.abs(shift) >= 1) scrollBy(0, shift);
   };
 
-  readonly #resized = new ResizeObserver(this.#holdAnchor);
+  /** Made on first use: environments without layout (server rendering, jsdom) have no ResizeObserver. */
+  #resized: ResizeObserver | undefined;
   #watchedList: HTMLElement | undefined;
 
   #switchStore(store: CommentsStore | undefined): void {
@@ -471,7 +472,8 @@ export class PleinComments extends PleinElement {
     super.updated(changed);
     // What is above a comment in focus grows or shrinks: the list's own size says so.
     const list = this.#byId('list');
-    if (list && list !== this.#watchedList) {
+    if (list && list !== this.#watchedList && typeof ResizeObserver === 'function') {
+      this.#resized ??= new ResizeObserver(this.#holdAnchor);
       this.#resized.disconnect();
       this.#resized.observe((this.#watchedList = list));
     }
