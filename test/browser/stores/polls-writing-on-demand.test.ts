@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createMemoryAdapter, demoViewers } from '../../../src/adapters/memory/index.js';
 import { createPollStore } from '../../../src/stores/polls/index.js';
 import { until } from './comments-helpers.js';
+import { definition } from './polls-helpers.js';
 
 // Its own file: the store's writing half must not have loaded in this page before this test.
 describe('polls store before its writing half has loaded', () => {
@@ -10,19 +11,7 @@ describe('polls store before its writing half has loaded', () => {
     const adapter = createMemoryAdapter({ namespace, viewer: demoViewers.member, latency: 20 });
     const store = createPollStore(adapter, {
       id: 'later',
-      definition: {
-        id: 'later',
-        type: 'single',
-        question: 'Tea or coffee?',
-        options: [
-          { value: 'tea', label: 'Tea' },
-          { value: 'coffee', label: 'Coffee' },
-        ],
-        results: 'always',
-        voters: 'secret',
-        integrity: 'member',
-        allowChange: true,
-      },
+      definition: definition('later', { allowChange: true }),
     });
     const stop = store.$status.listen(() => undefined);
     try {

@@ -1,27 +1,12 @@
 import { expect } from '@open-wc/testing';
-import type { PleinAdapter, PollDefinition, Viewer } from '../../../src/adapters/contract.js';
+import type { PleinAdapter, Viewer } from '../../../src/adapters/contract.js';
 import { AdapterError } from '../../../src/adapters/errors.js';
 import { createMemoryAdapter, demoViewers, type MemoryAdapter } from '../../../src/adapters/memory/index.js';
 import { createPollStore, loadPollWriting, type PollStore, type PollStoreOptions } from '../../../src/stores/polls/index.js';
 import { rejection, unique, until } from './comments-helpers.js';
+import { definition } from './polls-helpers.js';
 
 const ada: Viewer = { id: 'demo-ada', name: 'Ada Bakker', avatarUrl: null, roles: ['member'] };
-
-function definition(id: string, fields: Partial<PollDefinition> = {}): PollDefinition {
-  return {
-    id,
-    type: 'single',
-    question: 'Tea or coffee?',
-    options: [
-      { value: 'tea', label: 'Tea' },
-      { value: 'coffee', label: 'Coffee' },
-    ],
-    results: 'always',
-    voters: 'secret',
-    integrity: 'member',
-    ...fields,
-  };
-}
 
 /** A namespace, the adapter calls made on it in order, switchable failures, and cleanup. */
 function world() {
