@@ -36,29 +36,29 @@ export function describe(files, root) {
 
 /**
  * What a page with only one widget loads through the script tag before it shows anything: the
- * loader, the setup chunk (config and adapter) and the widget's chunk, each with its static
- * imports. Chunks they import lazily (demo mode's memory adapter, parts loaded on first use) are
+ * loader, the core chunk (Lit, the base element, and the setup that turns the script tag's options
+ * into a configuration) and the widget's chunk, each with its static imports. Chunks they import lazily (demo mode's memory adapter, parts loaded on first use) are
  * not counted. `widget` is the chunk's name, e.g. `comments` for `comments-<hash>.js`.
  */
 export function pageClosure(cdn, widget) {
   const loaderFiles = staticClosure(join(cdn, 'plein.js'));
   const lazy = dynamicImports(join(cdn, 'plein.js'));
   const named = (name) => lazy.find((file) => file.replace(/^.*\//, '').startsWith(`${name}-`));
-  const setup = named('setup');
+  const core = named('core');
   const chunk = named(widget);
-  if (!setup || !chunk) throw new Error(`The loader imports no ${setup ? widget : 'setup'} chunk; is the tag in src/autoload/loaders.ts?`);
-  const page = new Set([...loaderFiles, ...staticClosure(setup, new Set(loaderFiles))]);
+  if (!core || !chunk) throw new Error(`The loader imports no ${core ? widget : 'core'} chunk; is the tag in src/autoload/loaders.ts?`);
+  const page = new Set([...loaderFiles, ...staticClosure(core, new Set(loaderFiles))]);
   for (const file of staticClosure(chunk, new Set(page))) page.add(file);
   return page;
 }
 
 /**
- * The chunks an adapter adds to `page` once the setup chunk imports it: `http` for a page whose
+ * The chunks an adapter adds to `page` once the setup code (in the core chunk) imports it: `http` for a page whose
  * script tag names a `data-endpoint`, `memory` for demo mode.
  */
 export function adapterChunks(cdn, page, adapter) {
-  const setup = dynamicImports(join(cdn, 'plein.js')).find((file) => /\/setup-[\w-]+\.js$/.test(file));
-  const chunk = dynamicImports(setup).find((file) => file.replace(/^.*\//, '').startsWith(`${adapter}-`));
-  if (!chunk) throw new Error(`The setup chunk imports no ${adapter} adapter chunk.`);
+  const core = dynamicImports(join(cdn, 'plein.js')).find((file) => /\/core-[\w-]+\.js$/.test(file));
+  const chunk = dynamicImports(core).find((file) => file.replace(/^.*\//, '').startsWith(`${adapter}-`));
+  if (!chunk) throw new Error(`The core chunk imports no ${adapter} adapter chunk.`);
   return new Set([...staticClosure(chunk, new Set(page))].filter((file) => !page.has(file)));
 }

@@ -5,15 +5,25 @@
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 // Only what every widget page needs: the poll's rules (permissions-polls, poll-visibility), for
-// one, stay with the poll, and no Lit decorator is in the build at all.
+// one, stay with the poll, and no Lit decorator is in the build at all. The setup that turns the
+// script tag's options into a configuration comes along: a chunk of its own cost a request.
 const CORE = new RegExp(
   [
     String.raw`node_modules/(lit-html/lit-html|lit-element|@lit/reactive-element/(reactive-element|css-tag)|nanostores/(atom|lifecycle))`,
     String.raw`@lit/context/lib/create-context`,
     String.raw`src/core/(actor|config|plein-element|environment|page-observer|context|localize|string-bundles|store-controller|errors|events|relative-time)\.ts`,
+    String.raw`src/autoload/setup\.ts`,
     String.raw`src/(styles/[^/]+|i18n/(en|registry|types)|adapters/(contract|errors)|domain/(permission-checks|roles|edit-window))\.ts`,
   ].join('|'),
 );
+
+// The comment rules the reading view shares with the memory adapter, the permalink and JSON-LD
+// parts: one chunk, so a comments page fetches them in one request instead of three. The page
+// size stays out: the HTTP adapter needs it (through the limits), and a poll page must not fetch
+// the comment rules for it.
+const COMMENT_RULES = /src\/domain\/(links|markdown\/(inline|block)|permissions-(comments|moderation)|ordering|level-sort|anchor)\.ts/;
+// Lit's directives that comments and the ranked ballot share.
+const LIT_DIRECTIVES = /node_modules\/(lit-html\/(directive|directive-helpers|directives\/repeat)|lit\/directives\/repeat)\.js/;
 
 export function cdnConfig({ outDir = 'dist/cdn', sourcemap = false } = {}) {
   return {
@@ -37,7 +47,13 @@ export function cdnConfig({ outDir = 'dist/cdn', sourcemap = false } = {}) {
           comments: false,
           // What every widget page needs, as one chunk: left to itself the bundler splits it by
           // which lazy parts of other widgets share each module, and every boundary costs bytes.
-          codeSplitting: { groups: [{ name: 'core', test: CORE }] },
+          codeSplitting: {
+            groups: [
+              { name: 'core', test: CORE },
+              { name: 'comment-rules', test: COMMENT_RULES },
+              { name: 'lit-directives', test: LIT_DIRECTIVES },
+            ],
+          },
         },
       },
     },

@@ -4,6 +4,7 @@ export * from './limits.js';
 export * from './permissions.js';
 export * from './denials.js';
 export * from './ordering.js';
+export * from './cursor.js';
 export * from './poll-tally.js';
 export * from './ranked-choice.js';
 export * from './ballot.js';

@@ -3,9 +3,6 @@
  * id, so the order is total and stable: the same comments always come out in the same order, which
  * keyset cursors (see `cursor.ts`) rely on.
  */
-export { InvalidCursorError, decodeCursor, encodeCursor, paginate } from './cursor.js';
-export type { PaginateOptions } from './cursor.js';
-
 export type ThreadSort = 'newest' | 'oldest' | 'top';
 
 export const THREAD_SORTS: readonly ThreadSort[] = ['newest', 'oldest', 'top'];

@@ -1,16 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  InvalidCursorError,
-  compareThread,
-  decodeCursor,
-  encodeCursor,
-  paginate,
-  sortThread,
-  threadSortKey,
-  type ThreadSort,
-  type ThreadSortKey,
-} from '../../../src/domain/ordering.js';
+import { InvalidCursorError, decodeCursor, encodeCursor, paginate } from '../../../src/domain/cursor.js';
+import { compareThread, sortThread, threadSortKey, type ThreadSort, type ThreadSortKey } from '../../../src/domain/ordering.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 27, 10, minute)).toISOString();
 const comment = (id: string, minute: number, extra: Partial<ThreadSortKey> = {}): ThreadSortKey => ({
