@@ -76,6 +76,43 @@ describe('<plein-comments> focus while the list changes', () => {
     expect(root(element).activeElement).to.equal(target);
   });
 
+  it('keeps what the reader sees in place, with focus outside the list, when comments above change', async () => {
+    const shared = namespace('realtime');
+    const data = seed(Array.from({ length: 160 }, (_, n) => comment(`c${n}`, { author: 'demo-ada', createdAt: ago(n + 1), body: `Comment ${n} `.repeat(8) })));
+    const elsewhere = memoryAdapter({ namespace: shared, seed: data, viewer: ada });
+    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: ada }) });
+    await until(() => $$(element, 'article.comment').length === 160, 'all 160 comments');
+    const target = $$(element, 'article.comment')[130]!;
+    target.scrollIntoView({ block: 'center' });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(root(element).activeElement, 'nothing in the list has focus').to.equal(null);
+    const top = target.getBoundingClientRect().top;
+    await elsewhere.postComment({ thread: 'thread', body: 'A long new comment from my other tab. '.repeat(10) });
+    await until(() => $$(element, 'article.comment').length === 161, 'the comment from the other tab');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(Math.round(target.getBoundingClientRect().top), 'after a comment landed above').to.equal(Math.round(top));
+    // An edit above that makes a comment much longer.
+    await elsewhere.editComment('c2', { body: 'Now a much longer comment than it was. '.repeat(20) });
+    await until(() => $$(element, 'article.comment')[3]!.textContent!.includes('Now a much longer'), 'the edit');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(Math.round(target.getBoundingClientRect().top), 'after an edit above').to.equal(Math.round(top));
+  });
+
+  it('lets a comment land where the reader sees it when the list starts on screen', async () => {
+    const shared = namespace('realtime');
+    const data = seed(Array.from({ length: 5 }, (_, n) => comment(`c${n}`, { author: 'demo-ada', createdAt: ago(n + 1) })));
+    const elsewhere = memoryAdapter({ namespace: shared, seed: data, viewer: ada });
+    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: ada }) });
+    await until(() => $$(element, 'article.comment').length === 5, 'all 5 comments');
+    scrollTo(0, 0);
+    const first = $$(element, 'article.comment')[0]!;
+    const top = first.getBoundingClientRect().top;
+    await elsewhere.postComment({ thread: 'thread', body: 'From my other tab.' });
+    await until(() => $$(element, 'article.comment').length === 6, 'the comment from the other tab');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(Math.round($$(element, 'article.comment')[0]!.getBoundingClientRect().top), 'the new comment stands first').to.equal(Math.round(top));
+  });
+
   it('keeps focus on the same action when a deletion elsewhere moves its comment into another block', async () => {
     const shared = namespace('realtime');
     const data = seed(Array.from({ length: 110 }, (_, n) => comment(`c${n}`, { author: 'demo-ada', createdAt: ago(n + 1) })));
