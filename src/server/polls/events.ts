@@ -7,13 +7,14 @@
  * them, and `voted`/`myBallot` are the subscriber's own. What the subscriber has to do with the
  * poll is looked up once per stream and again only when it may have changed: when the entry names
  * the subscriber as the voter who acted, or, for `anonymous` polls (whose entries name nobody),
- * until the subscriber is known to have voted.
+ * until the subscriber is known to have voted. For those, one question per entry asks which of
+ * all the streams' voters have voted, not one per stream.
  */
 import { topics, type RealtimeEvent } from '../../adapters/contract.js';
 import type { PollRecord } from '../../domain/poll-steps.js';
 import type { Actor } from '../../domain/roles.js';
 import type { PleinStore, SiteRecord, StoredEvent } from '../store/types.js';
-import { countPoll, participation, present, type Counted, type Participation } from './reading.js';
+import { NOT_VOTED, countPoll, participation, present, type Counted, type Participation } from './reading.js';
 import { voterKeyOf } from './voters.js';
 
 export interface PollJournalPayload {
@@ -51,6 +52,40 @@ function countFor(event: StoredEvent, store: PleinStore, record: PollRecord): Pr
   return counted;
 }
 
+/** The voters whose streams deliver an entry of an anonymous poll, asked about in one query. */
+interface VotedLookup {
+  keys: Set<string>;
+  voted: Promise<Set<string>>;
+  asked: boolean;
+}
+
+const votedLookups = new WeakMap<StoredEvent, VotedLookup>();
+
+/**
+ * Whether `voterKey` voted in the anonymous poll of `event`. The streams delivering an entry ask in
+ * the same turn, so their keys go out together once that turn ends; a stream asking later (still
+ * replaying) starts the next batch.
+ */
+async function votedAnonymously(event: StoredEvent, store: PleinStore, record: PollRecord, voterKey: string): Promise<Participation> {
+  let lookup = votedLookups.get(event);
+  if (!lookup || lookup.asked) {
+    const keys = new Set<string>();
+    const batch: VotedLookup = {
+      keys,
+      asked: false,
+      voted: Promise.resolve().then(async () => {
+        batch.asked = true;
+        return new Set(await store.pollVotedAmong(event.siteId, record.id, [...keys]));
+      }),
+    };
+    // Awaited by each stream in turn; marked handled now so a failure is not "unhandled" meanwhile.
+    batch.voted.catch(() => undefined);
+    votedLookups.set(event, (lookup = batch));
+  }
+  lookup.keys.add(voterKey);
+  return (await lookup.voted).has(voterKey) ? { voted: true, myBallot: null } : NOT_VOTED;
+}
+
 export interface PollStreamViewer {
   store: PleinStore;
   site: SiteRecord;
@@ -75,7 +110,11 @@ export function pollStreamShaper(viewer: PollStreamViewer): (event: StoredEvent)
       const stale =
         !entry || entry.voterKey !== voterKey || (voter !== undefined && voter === voterKey) || (record.voters === 'anonymous' && !entry.mine.voted);
       if (stale) {
-        entry = { voterKey, mine: await participation(viewer.store, viewer.site.id, record, voterKey) };
+        const mine =
+          record.voters === 'anonymous' && voterKey !== null
+            ? await votedAnonymously(event, viewer.store, record, voterKey)
+            : await participation(viewer.store, viewer.site.id, record, voterKey);
+        entry = { voterKey, mine };
         known.set(record.id, entry);
       }
       return [{ type: 'poll-updated', poll: present(record, await counted, viewer.actor, entry!.mine, viewer.now()) }];

@@ -40,7 +40,7 @@ export async function countPoll(store: PleinStore, siteId: string, poll: PollRec
 /** Whether `voterKey` voted, and their ballot where the poll keeps it (never for `anonymous`). */
 export async function participation(store: PleinStore, siteId: string, poll: PollRecord, voterKey: string | null): Promise<Participation> {
   if (voterKey === null) return NOT_VOTED;
-  if (poll.voters === 'anonymous') return { voted: await store.pollVoted(siteId, poll.id, voterKey), myBallot: null };
+  if (poll.voters === 'anonymous') return { voted: (await store.pollVotedAmong(siteId, poll.id, [voterKey])).length > 0, myBallot: null };
   const ballot = await store.getPollBallot(siteId, poll.id, voterKey);
   return ballot ? { voted: true, myBallot: ballot.ballot as StoredBallot } : NOT_VOTED;
 }

@@ -314,8 +314,11 @@ export interface PleinStore {
   /** Inserts a new poll; `false` when the id is taken (the first definition wins a race). */
   insertPoll(row: PollRow): Promise<boolean>;
   updatePoll(siteId: string, id: string, patch: PollRowPatch): Promise<boolean>;
-  /** Whether `voterKey` has a ballot in the poll, in either kind of ballot storage. */
-  pollVoted(siteId: string, poll: string, voterKey: string): Promise<boolean>;
+  /**
+   * Those of `voterKeys` that have a ballot in the poll, in either kind of ballot storage: one
+   * question for every watcher of a poll at once.
+   */
+  pollVotedAmong(siteId: string, poll: string, voterKeys: readonly string[]): Promise<string[]>;
   getPollBallot(siteId: string, poll: string, voterKey: string): Promise<PollBallotRow | null>;
   /**
    * Stores a ballot. Without `replace`, one that exists stays and the answer is `false`: the

@@ -9,7 +9,7 @@ type Methods = Pick<
   | 'getPoll'
   | 'insertPoll'
   | 'updatePoll'
-  | 'pollVoted'
+  | 'pollVotedAmong'
   | 'getPollBallot'
   | 'putPollBallot'
   | 'deletePollBallot'
@@ -17,6 +17,8 @@ type Methods = Pick<
   | 'addAnonymousBallot'
   | 'listPollCounts'
 >;
+
+const VOTER_KEYS_PER_QUERY = 500;
 
 function pollFromRow(c: Codec, row: Selectable<PollsTable>): PollRow {
   return {
@@ -64,23 +66,24 @@ export function pollQueries(ctx: StoreContext): Methods {
       const result = await db.updateTable('plein_polls').set(set).where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
-    async pollVoted(siteId, poll, voterKey) {
-      const ballot = await db
-        .selectFrom('plein_poll_ballots')
-        .select('voter_key')
-        .where('site_id', '=', siteId)
-        .where('poll', '=', poll)
-        .where('voter_key', '=', voterKey)
-        .executeTakeFirst();
-      if (ballot) return true;
-      const voter = await db
-        .selectFrom('plein_poll_voters')
-        .select('voter_key')
-        .where('site_id', '=', siteId)
-        .where('poll', '=', poll)
-        .where('voter_key', '=', voterKey)
-        .executeTakeFirst();
-      return voter !== undefined;
+    async pollVotedAmong(siteId, poll, voterKeys) {
+      const voted: string[] = [];
+      // In slices, so a poll watched by thousands stays within every engine's bound-parameter limit.
+      for (let start = 0; start < voterKeys.length; start += VOTER_KEYS_PER_QUERY) {
+        const keys = voterKeys.slice(start, start + VOTER_KEYS_PER_QUERY);
+        const rows = await db
+          .selectFrom('plein_poll_ballots')
+          .select('voter_key')
+          .where('site_id', '=', siteId)
+          .where('poll', '=', poll)
+          .where('voter_key', 'in', keys)
+          .union((eb) =>
+            eb.selectFrom('plein_poll_voters').select('voter_key').where('site_id', '=', siteId).where('poll', '=', poll).where('voter_key', 'in', keys),
+          )
+          .execute();
+        for (const row of rows) voted.push(row.voter_key);
+      }
+      return voted;
     },
     async getPollBallot(siteId, poll, voterKey) {
       const row = await db

@@ -327,6 +327,43 @@ describe('polls over HTTP', () => {
     // A device poll is not this one: the device counts for nothing here, so it sees what a lurker sees.
     assert.equal((await updated(device)).poll.tally, null);
   });
+
+  it('asks once per vote, not once per subscriber, which subscribers of an anonymous poll voted', async () => {
+    h = await startHarness();
+    await register(definition('secret-live', { voters: 'anonymous' }));
+    const members = Array.from({ length: 20 }, (_, n): Viewer => ({ id: `member-${n}`, name: `Member ${n}`, roles: ['member'] }));
+    await cast('secret-live', { choices: ['utrecht'] }, { as: members[3]! });
+    const readers = await Promise.all(
+      members.map(async (member) => {
+        const response = await h.app.request(api('/events?topics=poll:secret-live'), { headers: { Authorization: `Bearer ${await h.token(member)}` } });
+        const reader = new SseReader(response);
+        open.push(reader);
+        await reader.find((message) => message.retry !== undefined, 1000, 'retry');
+        return reader;
+      }),
+    );
+    const asked: string[][] = [];
+    const votedAmong = h.store.pollVotedAmong.bind(h.store);
+    h.store.pollVotedAmong = (siteId, poll, keys) => {
+      asked.push([...keys]);
+      return votedAmong(siteId, poll, keys);
+    };
+    await cast('secret-live', { choices: ['amsterdam'] }, { as: personas.otherMember });
+    const polls = await Promise.all(
+      readers.map((reader) =>
+        reader
+          .find((message) => message.data?.includes('poll-updated') === true, 2000, 'poll-updated')
+          .then((message) => (JSON.parse(message.data!) as { events: { poll: Poll }[] }).events[0]!.poll),
+      ),
+    );
+    assert.deepEqual(
+      polls.map((poll) => poll.voted),
+      members.map((_, n) => n === 3),
+    );
+    const forStreams = asked.filter((keys) => keys.some((key) => key.startsWith('member-')));
+    assert.equal(forStreams.length, 1, `one question for the 20 streams, not ${forStreams.length}`);
+    assert.deepEqual(forStreams[0]!.sort(), members.map((member) => member.id).sort());
+  });
 });
 
 /** The anonymous poll's tables, read straight from the database. */

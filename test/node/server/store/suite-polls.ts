@@ -42,10 +42,23 @@ export function pollTests(fresh: Fresh): void {
         assert.deepEqual((await store.getPollBallot('blog', 'meetup', 'ada'))?.ballot, { choices: ['a'] });
         assert.equal(await store.putPollBallot({ ...ballot, ballot: { choices: ['b'] }, votedAt: at(2) }, true), true);
         assert.deepEqual(await store.getPollBallot('blog', 'meetup', 'ada'), { ...ballot, ballot: { choices: ['b'] }, votedAt: at(2) });
-        assert.equal(await store.pollVoted('blog', 'meetup', 'ada'), true);
+        assert.deepEqual(await store.pollVotedAmong('blog', 'meetup', ['ada']), ['ada']);
         assert.equal(await store.deletePollBallot('blog', 'meetup', 'ada'), true);
         assert.equal(await store.deletePollBallot('blog', 'meetup', 'ada'), false);
-        assert.equal(await store.pollVoted('blog', 'meetup', 'ada'), false);
+        assert.deepEqual(await store.pollVotedAmong('blog', 'meetup', ['ada']), []);
+      });
+    });
+
+    it('tells which of a thousand voters voted, in either kind of ballot storage', async () => {
+      await withStore(fresh, async (store) => {
+        const voters = Array.from({ length: 1200 }, (_, n) => `voter-${n}`);
+        for (const voter of voters.filter((_, n) => n % 100 === 7)) await store.addAnonymousBallot('blog', 'secret', voter, '{"choices":["a"]}');
+        await store.putPollBallot({ siteId: 'blog', poll: 'secret', voterKey: 'voter-1199', ballot: { choices: ['a'] }, votedAt: at(1) }, false);
+        await store.addAnonymousBallot('blog', 'other', 'voter-0', '{"choices":["a"]}');
+        const voted = await store.pollVotedAmong('blog', 'secret', voters);
+        assert.deepEqual(voted.sort(), [...voters.filter((_, n) => n % 100 === 7), 'voter-1199'].sort());
+        assert.deepEqual(await store.pollVotedAmong('blog', 'secret', []), []);
+        assert.deepEqual(await store.pollVotedAmong('other-site', 'secret', voters), []);
       });
     });
 
@@ -87,7 +100,7 @@ export function pollTests(fresh: Fresh): void {
           { ballotKey: '{"choices":["a"]}', count: 2 },
           { ballotKey: '{"choices":["b"]}', count: 1 },
         ]);
-        for (const voter of ['ada', 'bo', 'cy']) assert.equal(await store.pollVoted('blog', 'secret', voter), true);
+        for (const voter of ['ada', 'bo', 'cy']) assert.deepEqual(await store.pollVotedAmong('blog', 'secret', [voter]), [voter]);
         assert.equal(await store.getPollBallot('blog', 'secret', 'ada'), null, 'no per-voter ballot exists');
         assert.deepEqual(await store.listPollBallots('blog', 'secret'), []);
       });

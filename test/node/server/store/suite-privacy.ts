@@ -122,7 +122,7 @@ export function privacyTests(fresh: Fresh): void {
         assert.equal(result.ballots, 2);
 
         assert.equal(await store.getPollBallot('blog', 'meetup', 'ada'), null);
-        assert.equal(await store.pollVoted('blog', 'secret-ballot', 'ada'), false);
+        assert.deepEqual(await store.pollVotedAmong('blog', 'secret-ballot', ['ada']), []);
         const ballots = await store.listPollBallots('blog', 'meetup');
         assert.deepEqual(ballots.map((row) => row.ballot), [{ choices: ['utrecht'] }, { choices: ['delft'] }]);
         assert.match(ballots[0]!.voterKey, /^erased:/);
