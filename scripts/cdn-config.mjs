@@ -1,8 +1,9 @@
 // The script-tag build's Vite configuration, shared by `build.mjs` and `size-report.mjs` so the
 // report measures exactly what ships. Library mode leaves out Vite's preload helper, whose
-// root-relative paths would tie the build to one folder. Lit's template text is minified here
-// only: npm users' bundlers see the source as written.
+// root-relative paths would tie the build to one folder; preload-chunks.mjs does that job. Lit's
+// template text is minified here only: npm users' bundlers see the source as written.
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { preloadChunksPlugin } from './preload-chunks.mjs';
 
 // Only what every widget page needs: the poll's rules (permissions-polls, poll-visibility), for
 // one, stay with the poll, and no Lit decorator is in the build at all. The setup that turns the
@@ -30,7 +31,7 @@ export function cdnConfig({ outDir = 'dist/cdn', sourcemap = false } = {}) {
     logLevel: 'warn',
     configFile: false,
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [minifyTemplatesPlugin()],
+    plugins: [minifyTemplatesPlugin(), preloadChunksPlugin()],
     build: {
       outDir,
       emptyOutDir: true,
