@@ -17,6 +17,7 @@ import { composerBox } from './composer-box.js';
 import { blockAt, buildDisplayTree, partition, updateDisplayTree, type Block, type DisplayNode, type DisplayTree } from './display-tree.js';
 import { whenIdle } from './idle.js';
 import type { JsonLdScript } from './jsonld-script.js';
+import { ListFocus } from './list-focus.js';
 import { CommentsLocalize } from './localize.js';
 import type { CommentsWriting } from './writing-actions.js';
 import { loadWriting, writingLoaded, writingPart } from './writing.js';
@@ -255,8 +256,7 @@ export class PleinComments extends PleinElement {
   /** Aborted when the element leaves the page: its listeners and its clock go with it. */
   #connected: AbortController | undefined;
   #lastStatus = '';
-  /** The comment in the Tab order. */
-  #roving: HTMLElement | null = null;
+  readonly #focus = new ListFocus(this);
   #writingRequested = false;
   /** Unconfirmed comments of the viewer are in the thread. */
   #hasLocal = false;
@@ -277,11 +277,8 @@ export class PleinComments extends PleinElement {
     const { signal } = (this.#connected = new AbortController());
     window.addEventListener('hashchange', this.#onHashChange, { signal });
     window.addEventListener('online', this.#onOnline, { signal });
-    window.addEventListener('scroll', this.#markAnchor, { signal, capture: true, passive: true });
-    signal.addEventListener('abort', () => {
-      this.#resized?.disconnect();
-      this.#watchedList = undefined;
-    });
+    window.addEventListener('scroll', this.#focus.mark, { signal, capture: true, passive: true });
+    signal.addEventListener('abort', () => this.#focus.disconnect());
     this.addEventListener('pointerenter', this.#onIntent, { signal });
     this.addEventListener('focusin', this.#onIntent, { signal });
     this.#pendingHash = location.hash;
@@ -341,58 +338,10 @@ export class PleinComments extends PleinElement {
       this.#environment = environment;
       this.epoch += 1;
     }
-    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    const inComment = active?.closest('article.comment') ? active : null;
+    const focused = this.#focus.focusInComment();
     super.update(changed);
-    if (inComment && !inComment.isConnected) this.#keepFocus(inComment);
-    this.#holdAnchor();
+    this.#focus.rendered(focused);
   }
-
-  /**
-   * A comment that moves into another block (pages streaming in above it, a deletion shifting the
-   * blocks) is rendered anew there: focus moves with it, to the same control.
-   */
-  #keepFocus(active: HTMLElement): void {
-    const anchor = this.#anchor;
-    const article = anchor && this.#byId(anchor.id);
-    if (article) {
-      // The same control in the new rendering: an action by its name, anything else by its part.
-      const { a, r } = active.dataset;
-      const part = active.getAttribute('part');
-      const control = article.querySelector<HTMLElement>(
-        a ? `[data-a="${CSS.escape(a)}"]${r ? `[data-r="${CSS.escape(r)}"]` : ''}` : part ? `${active.localName}[part="${CSS.escape(part)}"]` : ':not(*)',
-      );
-      this.#rove(article);
-      (control ?? article).focus({ preventScroll: true });
-      // Where the reader saw it, not where the new rendering put it.
-      this.#anchor = anchor;
-    }
-  }
-
-  /** The comment that has focus and where on screen the reader last saw it. */
-  #anchor: { id: string; top: number } | null = null;
-
-  /** Notes where the comment in focus stands now: after the reader scrolled, or focus moved. */
-  readonly #markAnchor = (): void => {
-    const article = ((this.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.closest<HTMLElement>('article.comment');
-    this.#anchor = article ? { id: article.id, top: article.getBoundingClientRect().top } : null;
-  };
-
-  /**
-   * Keeps the comment in focus where the reader saw it while what is above it changes: comments
-   * arriving, pages streaming in, blocks taking their real height as they come near the screen.
-   * (The browser's own scroll anchoring does not act inside the list.)
-   */
-  readonly #holdAnchor = (): void => {
-    const article = this.#anchor && this.#byId(this.#anchor.id);
-    if (!article || !this.#anchor || !article.contains((this.renderRoot as ShadowRoot).activeElement)) return;
-    const shift = article.getBoundingClientRect().top - this.#anchor.top;
-    if (Math.abs(shift) >= 1) scrollBy(0, shift);
-  };
-
-  /** Made on first use: environments without layout (server rendering, jsdom) have no ResizeObserver. */
-  #resized: ResizeObserver | undefined;
-  #watchedList: HTMLElement | undefined;
 
   #switchStore(store: CommentsStore | undefined): void {
     this.#store = store;
@@ -471,12 +420,7 @@ export class PleinComments extends PleinElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // What is above a comment in focus grows or shrinks: the list's own size says so.
-    const list = this.#byId('list');
-    if (list && list !== this.#watchedList && typeof ResizeObserver === 'function') {
-      this.#resized ??= new ResizeObserver(this.#holdAnchor);
-      this.#resized.disconnect();
-      this.#resized.observe((this.#watchedList = list));
-    }
+    this.#focus.watch(this.#byId('list'));
     const store = this.#store;
     const status = store?.$status.get() ?? 'idle';
     const items = this.#tree.order.length;
@@ -509,7 +453,7 @@ export class PleinComments extends PleinElement {
       });
     }
 
-    this.#initRovingFocus();
+    this.#focus.init();
     if (store && status !== this.#lastStatus) this.#statusChanged(store, status);
     // What only the writing part shows: a moderator's controls, the status of an unconfirmed comment.
     if (status === 'ready' && (this.#hasLocal || this.#moderates(store))) this.#wantWriting();
@@ -627,7 +571,7 @@ export class PleinComments extends PleinElement {
         : // A list of blocks of list items: each block is one box the browser can skip while it is
           // off-screen (content-visibility), which keeps every frame cheap in a long thread. The
           // blocks are generic elements, which assistive technology passes over.
-          html`<div part="list" class="list" id="list" role="list" aria-labelledby="heading" @keydown=${this.#onListKey} @focusin=${this.#onFocusIn}>
+          html`<div part="list" class="list" id="list" role="list" aria-labelledby="heading" @keydown=${this.#focus.onKeyDown} @focusin=${this.#focus.onFocusIn}>
             ${blocks.map((block, index) =>
               guard([this.#scheduleBlock(block, index, ui)], () => {
                 const roots = block.roots.filter((node) => node.index < limit);
@@ -681,7 +625,8 @@ export class PleinComments extends PleinElement {
       // Comments that will render again: all of them under a new epoch, else those that changed.
       const rendered = Math.min(this.limit, block.end) - block.start;
       const cost = this.#blockEpochs[index] === this.epoch ? (this.#blockDirty[index] ?? 0) : rendered;
-      const urgent = ui.has(index) || (this.#roving?.isConnected && this.#roving.closest('.block') === this.#blockElement(index));
+      const roving = this.#focus.roving;
+      const urgent = ui.has(index) || (roving !== null && roving.closest('.block') === this.#blockElement(index));
       // At least one block per update, so a change wider than the budget still makes progress.
       if (cost > this.#budget && this.#spent && !urgent) {
         this.#deferred = true;
@@ -900,10 +845,10 @@ export class PleinComments extends PleinElement {
       const node = this.#tree.byKey.get(first.key);
       if (node && node.index >= this.limit) {
         this.limit = node.index + 1;
-        this.#focusAfterUpdate = () => this.#focusComment(first.key, true);
+        this.#focusAfterUpdate = () => this.#focus.focus(first.key, true);
         return;
       }
-      this.#focusComment(first.key, true);
+      this.#focus.focus(first.key, true);
     };
   }
 
@@ -923,58 +868,9 @@ export class PleinComments extends PleinElement {
   // -------------------------------------------------------------------------------------------
   // Focus, keyboard and announcements
 
-  #query<E extends Element = HTMLElement>(selector: string): E | null {
-    return this.renderRoot.querySelector<E>(selector);
-  }
-
   /** By id through the root's id map: a selector query would walk ten thousand comments. */
   #byId<E extends HTMLElement = HTMLElement>(id: string): E | null {
     return (this.renderRoot as ShadowRoot).getElementById(id) as E | null;
-  }
-
-  #articles(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('article.comment')].filter((article) => !article.closest('[hidden]'));
-  }
-
-  /** One comment is in the Tab order at a time (roving tabindex); arrows move between them. */
-  #initRovingFocus(): void {
-    if (this.#roving?.isConnected && this.#roving.tabIndex === 0) return;
-    const first = this.#query('article.comment');
-    if (first) this.#rove(first);
-  }
-
-  #rove(article: HTMLElement): void {
-    if (this.#roving && this.#roving !== article) this.#roving.tabIndex = -1;
-    this.#roving = article;
-    article.tabIndex = 0;
-  }
-
-  readonly #onFocusIn = (event: FocusEvent): void => {
-    const article = (event.target as Element).closest<HTMLElement>('article.comment');
-    if (article) this.#rove(article);
-    this.#markAnchor();
-  };
-
-  readonly #onListKey = (event: KeyboardEvent): void => {
-    const article = event.target as HTMLElement;
-    if (!article.matches('article.comment') || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
-    const all = this.#articles();
-    const index = all.indexOf(article);
-    const next =
-      event.key === 'Home' ? all[0] : event.key === 'End' ? all.at(-1) : all[index + (event.key === 'ArrowDown' ? 1 : -1)];
-    event.preventDefault();
-    if (!next) return;
-    this.#rove(next);
-    next.focus();
-  };
-
-  #focusComment(key: string, scroll = false): void {
-    const article = this.#query<HTMLElement>(`article[data-k="${CSS.escape(key)}"]`);
-    if (!article) return;
-    this.#rove(article);
-    if (scroll) article.scrollIntoView({ block: 'center' });
-    article.focus({ preventScroll: !scroll });
   }
 
   /** Makes sure the comment with entry `key` is rendered (its thread open), e.g. a fresh post. */
@@ -1032,11 +928,11 @@ export class PleinComments extends PleinElement {
       picker: () => this.picker,
       failed: (action, error) => this.#failed(action, error),
       announce: (message) => this.#announce(message),
-      focus: (key) => this.#focusComment(key),
+      focus: (key) => this.#focus.focus(key),
       after: (focus) => (this.#focusAfterUpdate = focus),
       reveal: (key) => this.#revealKey(key),
       expand: (id) => this.#expanded.add(id),
-      articles: () => this.#articles(),
+      articles: () => this.#focus.articles(),
     }));
   }
 
@@ -1135,12 +1031,8 @@ export class PleinComments extends PleinElement {
     if (node.index >= this.limit) this.limit = node.index + 1;
     this.highlighted = id;
     await this.updateComplete;
-    const article = this.#query<HTMLElement>(`#${CSS.escape(commentAnchor(id))}`);
-    if (!article) return;
-    this.#rove(article);
-    article.scrollIntoView({ block: 'center' });
-    article.focus({ preventScroll: true });
-    this.#markAnchor();
+    const article = this.#byId(commentAnchor(id));
+    if (article) this.#focus.focusArticle(article, true);
   }
 
   // -------------------------------------------------------------------------------------------

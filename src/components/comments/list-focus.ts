@@ -1,0 +1,140 @@
+/**
+ * Focus and place in `<plein-comments>`' list: one comment in the Tab order at a time (roving
+ * tabindex) with the arrow keys between comments, focus that follows a comment rendered anew in
+ * another block, and the comment in focus held where the reader saw it while what is above it
+ * changes size. (The browser's own scroll anchoring does not act for a focused comment there.)
+ */
+export class ListFocus {
+  readonly #host: { readonly renderRoot: HTMLElement | DocumentFragment };
+  /** The comment in the Tab order. */
+  #roving: HTMLElement | null = null;
+  /** The comment that has focus and where on screen the reader last saw it. */
+  #anchor: { id: string; top: number } | null = null;
+  /** Made on first use: environments without layout (server rendering, jsdom) have no ResizeObserver. */
+  #resized: ResizeObserver | undefined;
+  #watchedList: Element | undefined;
+
+  /** `host.renderRoot` is the element's shadow root once it connected. */
+  constructor(host: { readonly renderRoot: HTMLElement | DocumentFragment }) {
+    this.#host = host;
+  }
+
+  get #root(): ShadowRoot {
+    return this.#host.renderRoot as ShadowRoot;
+  }
+
+  /** The comment in the Tab order, while it is rendered. */
+  get roving(): HTMLElement | null {
+    return this.#roving?.isConnected ? this.#roving : null;
+  }
+
+  /** Visible comments in document order: what the arrow keys move through. */
+  articles(): HTMLElement[] {
+    return [...this.#root.querySelectorAll<HTMLElement>('article.comment')].filter((article) => !article.closest('[hidden]'));
+  }
+
+  /** The focused control inside a comment, if any: to be looked for again after a render. */
+  focusInComment(): HTMLElement | null {
+    const active = this.#root.activeElement as HTMLElement | null;
+    return active?.closest('article.comment') ? active : null;
+  }
+
+  /**
+   * After a render: focus that was inside a comment which is now rendered anew elsewhere (pages
+   * streaming in above it, a deletion shifting the blocks) moves with it, to the same control;
+   * the comment in focus keeps its place on screen.
+   */
+  rendered(focusBefore: HTMLElement | null): void {
+    if (focusBefore && !focusBefore.isConnected) this.#keepFocus(focusBefore);
+    this.#hold();
+  }
+
+  /** Watches `list` for size changes above the comment in focus. */
+  watch(list: Element | null): void {
+    if (!list || list === this.#watchedList || typeof ResizeObserver !== 'function') return;
+    this.#resized ??= new ResizeObserver(this.#hold);
+    this.#resized.disconnect();
+    this.#resized.observe((this.#watchedList = list));
+  }
+
+  disconnect(): void {
+    this.#resized?.disconnect();
+    this.#watchedList = undefined;
+  }
+
+  /** Puts the first comment in the Tab order unless one already is. */
+  init(): void {
+    if (this.roving?.tabIndex === 0) return;
+    const first = this.#root.querySelector<HTMLElement>('article.comment');
+    if (first) this.rove(first);
+  }
+
+  rove(article: HTMLElement): void {
+    if (this.#roving && this.#roving !== article) this.#roving.tabIndex = -1;
+    this.#roving = article;
+    article.tabIndex = 0;
+  }
+
+  /** Focuses the comment with entry `key`, scrolled to the middle of the screen if `scroll`. */
+  focus(key: string, scroll = false): void {
+    const article = this.#root.querySelector<HTMLElement>(`article[data-k="${CSS.escape(key)}"]`);
+    if (article) this.focusArticle(article, scroll);
+  }
+
+  focusArticle(article: HTMLElement, scroll: boolean): void {
+    this.rove(article);
+    if (scroll) article.scrollIntoView({ block: 'center' });
+    article.focus({ preventScroll: true });
+    this.mark();
+  }
+
+  readonly onFocusIn = (event: FocusEvent): void => {
+    const article = (event.target as Element).closest<HTMLElement>('article.comment');
+    if (article) this.rove(article);
+    this.mark();
+  };
+
+  readonly onKeyDown = (event: KeyboardEvent): void => {
+    const article = event.target as HTMLElement;
+    if (!article.matches('article.comment') || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    const all = this.articles();
+    const index = all.indexOf(article);
+    const next =
+      event.key === 'Home' ? all[0] : event.key === 'End' ? all.at(-1) : all[index + (event.key === 'ArrowDown' ? 1 : -1)];
+    event.preventDefault();
+    if (!next) return;
+    this.rove(next);
+    next.focus();
+  };
+
+  /** Notes where the comment in focus stands now: after the reader scrolled, or focus moved. */
+  readonly mark = (): void => {
+    const article = (this.#root.activeElement as HTMLElement | null)?.closest<HTMLElement>('article.comment');
+    this.#anchor = article ? { id: article.id, top: article.getBoundingClientRect().top } : null;
+  };
+
+  #keepFocus(active: HTMLElement): void {
+    const anchor = this.#anchor;
+    const article = anchor && this.#root.getElementById(anchor.id);
+    if (!article) return;
+    // The same control in the new rendering: an action by its name, anything else by its part.
+    const { a, r } = active.dataset;
+    const part = active.getAttribute('part');
+    const control = article.querySelector<HTMLElement>(
+      a ? `[data-a="${CSS.escape(a)}"]${r ? `[data-r="${CSS.escape(r)}"]` : ''}` : part ? `${active.localName}[part="${CSS.escape(part)}"]` : ':not(*)',
+    );
+    this.rove(article);
+    (control ?? article).focus({ preventScroll: true });
+    // Where the reader saw it, not where the new rendering put it.
+    this.#anchor = anchor;
+  }
+
+  readonly #hold = (): void => {
+    const anchor = this.#anchor;
+    const article = anchor && this.#root.getElementById(anchor.id);
+    if (!anchor || !article || !article.contains(this.#root.activeElement)) return;
+    const shift = article.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(shift) >= 1) scrollBy(0, shift);
+  };
+}
