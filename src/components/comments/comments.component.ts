@@ -8,7 +8,7 @@ import { PleinErrorEvent, PleinLoginRequestEvent } from '../../core/events.js';
 import { PleinElement } from '../../core/plein-element.js';
 import { relativeParts } from '../../core/relative-time.js';
 import { StoreController } from '../../core/store-controller.js';
-import { commentAnchor } from '../../domain/anchor.js';
+import { THREAD_SORTS } from '../../domain/ordering.js';
 import { createCommentsStore, loadCommentsReveal } from '../../stores/comments/index.js';
 import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js';
 import { commentTemplate, type CommentContext, type UiFlags } from './comment-template.js';
@@ -52,7 +52,6 @@ const CHUNK_BUDGET_MS = 12;
 const BLOCK = 100;
 /** A top-level comment with more replies than this starts with them collapsed. */
 const COLLAPSE_AFTER = 8;
-const SORTS: readonly CommentSort[] = ['newest', 'oldest', 'top'];
 const PERMALINK = /^#plein-comment-(.+)$/;
 
 /**
@@ -277,8 +276,6 @@ export class PleinComments extends PleinElement {
     const { signal } = (this.#connected = new AbortController());
     window.addEventListener('hashchange', this.#onHashChange, { signal });
     window.addEventListener('online', this.#onOnline, { signal });
-    window.addEventListener('scroll', this.#focus.mark, { signal, capture: true, passive: true });
-    signal.addEventListener('abort', () => this.#focus.disconnect());
     this.addEventListener('pointerenter', this.#onIntent, { signal });
     this.addEventListener('focusin', this.#onIntent, { signal });
     this.#pendingHash = location.hash;
@@ -317,7 +314,7 @@ export class PleinComments extends PleinElement {
     this.#adoptWritingStyles();
     const store = this.#comments.value;
     if (store !== this.#store) this.#switchStore(store);
-    if (store && changed.has('sort') && this.sort && SORTS.includes(this.sort) && this.sort !== store.$sort.get()) {
+    if (store && changed.has('sort') && this.sort && THREAD_SORTS.includes(this.sort) && this.sort !== store.$sort.get()) {
       this.#resort(this.sort);
     }
     this.#syncTree();
@@ -338,9 +335,7 @@ export class PleinComments extends PleinElement {
       this.#environment = environment;
       this.epoch += 1;
     }
-    const focused = this.#focus.focusInComment();
     super.update(changed);
-    this.#focus.rendered(focused);
   }
 
   #switchStore(store: CommentsStore | undefined): void {
@@ -419,8 +414,6 @@ export class PleinComments extends PleinElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // What is above a comment in focus grows or shrinks: the list's own size says so.
-    this.#focus.watch(this.#byId('list'));
     const store = this.#store;
     const status = store?.$status.get() ?? 'idle';
     const items = this.#tree.order.length;
@@ -453,7 +446,6 @@ export class PleinComments extends PleinElement {
       });
     }
 
-    this.#focus.init();
     if (store && status !== this.#lastStatus) this.#statusChanged(store, status);
     // What only the writing part shows: a moderator's controls, the status of an unconfirmed comment.
     if (status === 'ready' && (this.#hasLocal || this.#moderates(store))) this.#wantWriting();
@@ -519,7 +511,7 @@ export class PleinComments extends PleinElement {
         <label class="sort">
           <span>${t.t('sort')}</span>
           <select part="sort" @change=${this.#onSort} ?disabled=${!store}>
-            ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${t.t(`sort.${value}`)}</option>`)}
+            ${THREAD_SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${t.t(`sort.${value}`)}</option>`)}
           </select>
         </label>
         ${store && this.#w()?.lock(store, this.readonly)}
@@ -1031,8 +1023,7 @@ export class PleinComments extends PleinElement {
     if (node.index >= this.limit) this.limit = node.index + 1;
     this.highlighted = id;
     await this.updateComplete;
-    const article = this.#byId(commentAnchor(id));
-    if (article) this.#focus.focusArticle(article, true);
+    this.#focus.focus(entry.key, true);
   }
 
   // -------------------------------------------------------------------------------------------

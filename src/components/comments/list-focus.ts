@@ -1,11 +1,16 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+
 /**
- * Focus and place in `<plein-comments>`' list: one comment in the Tab order at a time (roving
- * tabindex) with the arrow keys between comments, focus that follows a comment rendered anew in
- * another block, and the comment in focus held where the reader saw it while what is above it
- * changes size. (The browser's own scroll anchoring does not act for a focused comment there.)
+ * Focus and place in `<plein-comments>`' list (the element with id `list`): one comment in the Tab
+ * order at a time (roving tabindex) with the arrow keys between comments, focus that follows a
+ * comment rendered anew in another block, and the comment in focus held where the reader saw it
+ * while what is above it changes size. (The browser's own scroll anchoring does not act for a
+ * focused comment there.)
  */
-export class ListFocus {
-  readonly #host: { readonly renderRoot: HTMLElement | DocumentFragment };
+export class ListFocus implements ReactiveController {
+  readonly #host: Host;
   /** The comment in the Tab order. */
   #roving: HTMLElement | null = null;
   /** The comment that has focus and where on screen the reader last saw it. */
@@ -13,10 +18,42 @@ export class ListFocus {
   /** Made on first use: environments without layout (server rendering, jsdom) have no ResizeObserver. */
   #resized: ResizeObserver | undefined;
   #watchedList: Element | undefined;
+  /** The focused control inside a comment as a render starts: looked for again after it. */
+  #focusBefore: HTMLElement | null = null;
 
   /** `host.renderRoot` is the element's shadow root once it connected. */
-  constructor(host: { readonly renderRoot: HTMLElement | DocumentFragment }) {
+  constructor(host: Host) {
     this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener('scroll', this.mark, { capture: true, passive: true });
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('scroll', this.mark, { capture: true });
+    this.#resized?.disconnect();
+    this.#watchedList = undefined;
+  }
+
+  hostUpdate(): void {
+    const active = this.#root.activeElement as HTMLElement | null;
+    this.#focusBefore = active?.closest('article.comment') ? active : null;
+  }
+
+  /**
+   * Focus that was inside a comment which is now rendered anew elsewhere (pages streaming in above
+   * it, a deletion shifting the blocks) moves with it, to the same control; the comment in focus
+   * keeps its place on screen, also as the list's size changes later.
+   */
+  hostUpdated(): void {
+    const before = this.#focusBefore;
+    this.#focusBefore = null;
+    if (before && !before.isConnected) this.#keepFocus(before);
+    this.#hold();
+    this.#watch(this.#root.getElementById('list'));
+    this.#init();
   }
 
   get #root(): ShadowRoot {
@@ -33,37 +70,15 @@ export class ListFocus {
     return [...this.#root.querySelectorAll<HTMLElement>('article.comment')].filter((article) => !article.closest('[hidden]'));
   }
 
-  /** The focused control inside a comment, if any: to be looked for again after a render. */
-  focusInComment(): HTMLElement | null {
-    const active = this.#root.activeElement as HTMLElement | null;
-    return active?.closest('article.comment') ? active : null;
-  }
-
-  /**
-   * After a render: focus that was inside a comment which is now rendered anew elsewhere (pages
-   * streaming in above it, a deletion shifting the blocks) moves with it, to the same control;
-   * the comment in focus keeps its place on screen.
-   */
-  rendered(focusBefore: HTMLElement | null): void {
-    if (focusBefore && !focusBefore.isConnected) this.#keepFocus(focusBefore);
-    this.#hold();
-  }
-
-  /** Watches `list` for size changes above the comment in focus. */
-  watch(list: Element | null): void {
+  #watch(list: Element | null): void {
     if (!list || list === this.#watchedList || typeof ResizeObserver !== 'function') return;
     this.#resized ??= new ResizeObserver(this.#hold);
     this.#resized.disconnect();
     this.#resized.observe((this.#watchedList = list));
   }
 
-  disconnect(): void {
-    this.#resized?.disconnect();
-    this.#watchedList = undefined;
-  }
-
   /** Puts the first comment in the Tab order unless one already is. */
-  init(): void {
+  #init(): void {
     if (this.roving?.tabIndex === 0) return;
     const first = this.#root.querySelector<HTMLElement>('article.comment');
     if (first) this.rove(first);
@@ -78,10 +93,7 @@ export class ListFocus {
   /** Focuses the comment with entry `key`, scrolled to the middle of the screen if `scroll`. */
   focus(key: string, scroll = false): void {
     const article = this.#root.querySelector<HTMLElement>(`article[data-k="${CSS.escape(key)}"]`);
-    if (article) this.focusArticle(article, scroll);
-  }
-
-  focusArticle(article: HTMLElement, scroll: boolean): void {
+    if (!article) return;
     this.rove(article);
     if (scroll) article.scrollIntoView({ block: 'center' });
     article.focus({ preventScroll: true });
