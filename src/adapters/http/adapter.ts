@@ -159,14 +159,18 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     },
 
     async getThread(id, callOptions) {
-      const { data, position } = await transport.request<Thread | null>('GET', threadPath(id), { signal: callOptions?.signal, nullIfMissing: true });
-      transport.readOf(topics.thread(id), position);
+      const { data } = await transport.request<Thread | null>('GET', threadPath(id), {
+        signal: callOptions?.signal,
+        nullIfMissing: true,
+        topic: topics.thread(id),
+      });
       return data;
     },
 
     async listComments(request, callOptions) {
-      const { data, position } = await transport.request<Page<Comment>>('GET', `${threadPath(request.thread)}/comments`, {
+      const { data } = await transport.request<Page<Comment>>('GET', `${threadPath(request.thread)}/comments`, {
         signal: callOptions?.signal,
+        topic: topics.thread(request.thread),
         query: {
           sort: request.sort,
           parentId: request.parentId,
@@ -175,7 +179,6 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
           withReplies: request.withReplies === true,
         },
       });
-      transport.readOf(topics.thread(request.thread), position);
       return data;
     },
 
@@ -227,11 +230,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     },
 
     async listModerationQueue(request, callOptions) {
-      const { data, position } = await transport.request<Page<ModerationItem>>('GET', '/moderation/queue', {
+      const { data } = await transport.request<Page<ModerationItem>>('GET', '/moderation/queue', {
         signal: callOptions?.signal,
         query: { scope: request.scope, cursor: request.cursor, limit: request.limit },
+        topic: topics.moderation(),
       });
-      transport.readOf(topics.moderation(), position);
       return data;
     },
 

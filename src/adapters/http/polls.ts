@@ -79,8 +79,7 @@ const pollPath = (id: string) => `/polls/${encodeURIComponent(id)}`;
 export function pollMethods(transport: Transport): PollMethods {
   return {
     async getPoll(id, callOptions) {
-      const { data, position } = await transport.request<Poll | null>('GET', pollPath(id), { signal: callOptions?.signal, nullIfMissing: true });
-      transport.readOf(topics.poll(id), position);
+      const { data } = await transport.request<Poll | null>('GET', pollPath(id), { signal: callOptions?.signal, nullIfMissing: true, topic: topics.poll(id) });
       return data;
     },
 

@@ -117,8 +117,9 @@ export class RealtimeChannel {
     }
     state.entries.add(entry);
     if (added && isServerTopic(topic)) {
-      // Fix the starting point now, before whatever the caller does next can emit an event.
-      if (state.after === null) void this.#probePosition().catch(() => undefined);
+      // Fix the starting point now, before whatever the caller does next can emit an event: where
+      // the read of the topic on its way stands, else where the server's journal stands now.
+      if (state.after === null && !this.#deps.transport.readsOf(topic)) void this.#probePosition().catch(() => undefined);
       this.#schedule();
     }
     const topicState = state;
@@ -229,6 +230,20 @@ export class RealtimeChannel {
     );
   }
 
+  /**
+   * A topic subscribed while a read of its data was on its way starts where that read stands:
+   * everything up to there is in what the subscriber read, everything after comes on the stream.
+   */
+  async #startingPoints(topics: readonly string[]): Promise<void> {
+    const { transport } = this.#deps;
+    const unknown = topics.filter((topic) => this.#topics.get(topic)?.after === null);
+    await Promise.all(unknown.map((topic) => transport.readsOf(topic)));
+    for (const topic of unknown) {
+      const state = this.#topics.get(topic);
+      if (state?.after === null) state.after = transport.startFor(topic);
+    }
+  }
+
   /** Asks the server where its journal stands, for topics subscribed before any read told us. */
   #probePosition(): Promise<void> {
     this.#probe ??= this.#deps.transport
@@ -251,6 +266,8 @@ export class RealtimeChannel {
     this.#refused = null;
     let floorMs = 0;
     try {
+      await this.#startingPoints(topics);
+      if (controller.signal.aborted) return;
       if (topics.some((topic) => this.#topics.get(topic)?.after == null)) await this.#probePosition();
       const credentials = await this.#deps.identity.current();
       if (controller.signal.aborted) return;

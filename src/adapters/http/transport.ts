@@ -21,6 +21,11 @@ export interface RequestOptions {
   anonymous?: boolean;
   /** A read: "not found" answers `data: null` instead of throwing. */
   nullIfMissing?: boolean;
+  /**
+   * A read of this realtime topic's data: its position is where a subscription to the topic
+   * starts, also one made while the read is on its way (see `readsOf`).
+   */
+  topic?: string;
 }
 
 export interface Answer<T> {
@@ -42,6 +47,8 @@ export class Transport {
   position: number | null = null;
   /** Per realtime topic, the position of the newest read of that topic's data. */
   readonly #topicPositions = new Map<string, number>();
+  /** Per realtime topic, its reads on their way. */
+  readonly #topicReads = new Map<string, Set<Promise<unknown>>>();
   readonly #lifetime = new AbortController();
 
   constructor(
@@ -87,7 +94,30 @@ export class Transport {
     return this.#topicPositions.get(topic) ?? this.position;
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
+  /** Settles once the reads of `topic` on their way now are in; `null` when none is. */
+  readsOf(topic: string): Promise<unknown> | null {
+    const reads = this.#topicReads.get(topic);
+    return reads ? Promise.allSettled(reads) : null;
+  }
+
+  request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
+    const { topic } = options;
+    if (topic === undefined) return this.#request(method, path, options);
+    const read = this.#request<T>(method, path, options).then((answer) => {
+      this.readOf(topic, answer.position);
+      return answer;
+    });
+    const reads = this.#topicReads.get(topic) ?? new Set();
+    this.#topicReads.set(topic, reads.add(read));
+    const done = (): void => {
+      reads.delete(read);
+      if (reads.size === 0 && this.#topicReads.get(topic) === reads) this.#topicReads.delete(topic);
+    };
+    read.then(done, done);
+    return read;
+  }
+
+  async #request<T>(method: string, path: string, options: RequestOptions): Promise<Answer<T>> {
     const credentials: Credentials = options.anonymous ? { kind: 'anonymous' } : await this.#credentials(options.signal);
     try {
       return await this.#send<T>(method, path, options, credentials);

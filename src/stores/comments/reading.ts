@@ -27,18 +27,20 @@ export function createReading(s: CommentsState, startLive: () => void): Reading 
       s.$error.set(null);
       s.$loadingMore.set(false);
     });
-    // Subscribed before the read: whatever changes after it reaches the store (see `startLive`).
-    startLive();
     const sort = s.$sort.get();
     const viewerAtStart = s.viewerVersion;
     const run = async (): Promise<void> => {
       try {
         const api = s.need('comments');
-        const [info, viewer, page] = await Promise.all([
+        const reads = Promise.all([
           api.getThread(s.thread, { signal }),
           api.getViewer({ signal }),
           api.listComments({ thread: s.thread, sort, limit: s.pageSize, withReplies: true }, { signal }),
         ]);
+        // Subscribed as the read goes out: whatever changes after it reaches the store (see
+        // `startLive`), and realtime can start where the read stands.
+        startLive();
+        const [info, viewer, page] = await reads;
         if (generation !== s.generation) return;
         batch(() => {
           s.$thread.set(info);

@@ -99,6 +99,26 @@ describe('HTTP adapter realtime against a live server', () => {
     assert.deepEqual(heard.bodies, ['After the read', 'Live']);
   });
 
+  it('starts a topic subscribed while its read is on its way where that read stands, asking the server nothing more', async () => {
+    const recorder = recordingFetch();
+    const reader = open(null, { fetch: recorder.fetch });
+    await postDirectly(server, SITE, 'read-beside', 'Before the read', personas.member);
+    const read = reader.listComments({ thread: 'read-beside' });
+    const heard = addedBodies(reader, 'read-beside');
+    const page = await read;
+    assert.deepEqual(
+      page.items.map((comment) => comment.body),
+      ['Before the read'],
+    );
+    await waitFor(() => streams() === 1, 2000, 'the stream');
+    await postDirectly(server, SITE, 'read-beside', 'Live', personas.member);
+    await waitFor(() => heard.bodies.length >= 1, 2000, 'the live comment');
+    await sleep(50);
+    assert.deepEqual(heard.bodies, ['Live']);
+    const paths = recorder.requests.map((request) => request.url.pathname.replace(/^.*\/sites\/[^/]+/, ''));
+    assert.deepEqual(paths, ['/threads/read-beside/comments', '/events'], 'no request to learn where the journal stands');
+  });
+
   it('adding a topic replays what it missed since its read, without repeating what the other topics heard', async () => {
     const reader = open(null);
     await reader.getThread('late-b');
