@@ -14,9 +14,10 @@ import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js
 import { commentTemplate, type CommentContext, type UiFlags } from './comment-template.js';
 import { commentsStyles } from './comments.styles.js';
 import { composerBox } from './composer-box.js';
-import { blockAt, buildDisplayTree, partition, updateDisplayTree, type Block, type DisplayNode, type DisplayTree } from './display-tree.js';
+import { blockAt, buildDisplayTree, updateDisplayTree, type DisplayNode, type DisplayTree } from './display-tree.js';
 import { whenIdle } from './idle.js';
 import type { JsonLdScript } from './jsonld-script.js';
+import { ListBlocks } from './list-blocks.js';
 import { ListFocus } from './list-focus.js';
 import { CommentsLocalize } from './localize.js';
 import type { CommentsWriting } from './writing-actions.js';
@@ -45,11 +46,6 @@ const FIRST_RENDER = 40;
  * for a garbage collection that lands in the same task.
  */
 const CHUNK_BUDGET_MS = 12;
-/**
- * Comments per block: the list is rendered as blocks of whole threads, each re-rendered only when
- * something in it changed, so a render costs the size of what changed, not of the thread.
- */
-const BLOCK = 100;
 /** A top-level comment with more replies than this starts with them collapsed. */
 const COLLAPSE_AFTER = 8;
 const PERMALINK = /^#plein-comment-(.+)$/;
@@ -219,19 +215,7 @@ export class PleinComments extends PleinElement {
 
   #store: CommentsStore | undefined;
   #tree: DisplayTree = buildDisplayTree([], 3);
-  #blocks: Block[] = [];
-  /** Per block: the entries it showed last, a counter bumped when they change, and its time texts. */
-  #blockEntries: (readonly CommentEntry[])[] = [];
-  #blockVersions: number[] = [];
-  #blockTimes: { now: number; version: number; text: string }[] = [];
-  /** Per block: the signature it was last rendered with, with which epoch, and entries changed since. */
-  #renderedSignatures: string[] = [];
-  #blockEpochs: number[] = [];
-  #blockDirty: number[] = [];
-  /** Comments the current update may still re-render; more waits for idle time. */
-  #budget = 0;
-  #spent = false;
-  #deferred = false;
+  readonly #list = new ListBlocks();
   /** The next data replaces the whole list (a new sort): render it like a first page. */
   #fresh = false;
   #treeOf: { items: readonly CommentEntry[]; maxDepth: number } | null = null;
@@ -351,11 +335,7 @@ export class PleinComments extends PleinElement {
     this.#incomingSeen = 0;
     this.#lastStatus = '';
     this.#treeOf = null;
-    this.#blockEntries = [];
-    this.#blockTimes = [];
-    this.#renderedSignatures = [];
-    this.#blockEpochs = [];
-    this.#blockDirty = [];
+    this.#list.reset();
     this.#fresh = false;
     this.#pendingHash = location.hash;
   }
@@ -372,22 +352,7 @@ export class PleinComments extends PleinElement {
     const lastShown = this.#tree.order[Math.min(this.limit, previousTotal) - 1]?.entry.key;
     const tree = (this.#tree = updateDisplayTree(this.#tree, items, maxDepth));
     this.#treeOf = { items, maxDepth };
-    this.#blocks = partition(tree.roots, BLOCK);
-    this.#blocks.forEach((block, index) => {
-      const before = this.#blockEntries[index];
-      let same = before !== undefined && before.length === block.end - block.start;
-      for (let offset = 0; same && before && offset < before.length; offset++) {
-        same = before[offset] === tree.order[block.start + offset]?.entry;
-      }
-      if (same) return;
-      const entries = tree.order.slice(block.start, block.end).map((node) => node.entry);
-      let changed = 0;
-      for (let offset = 0; offset < entries.length; offset++) if (entries[offset] !== before?.[offset]) changed++;
-      this.#blockEntries[index] = entries;
-      this.#blockVersions[index] = (this.#blockVersions[index] ?? 0) + 1;
-      this.#blockDirty[index] = (this.#blockDirty[index] ?? 0) + changed;
-    });
-    this.#blockEntries.length = this.#blocks.length;
+    this.#list.split(tree);
 
     for (const root of this.#tree.roots) {
       const id = root.entry.comment.id;
@@ -433,10 +398,10 @@ export class PleinComments extends PleinElement {
       this.#chunk = Math.round(Math.min(400, this.#chunk * 1.5, Math.max(10, fits)));
       this.#growth = 0;
     }
-    if ((this.limit < items || this.#deferred) && !this.#cancelChunk) {
+    if ((this.limit < items || this.#list.deferred) && !this.#cancelChunk) {
       this.#cancelChunk = whenIdle(() => {
         this.#cancelChunk = null;
-        if (this.#deferred) {
+        if (this.#list.deferred) {
           this.requestUpdate();
           return;
         }
@@ -546,10 +511,8 @@ export class PleinComments extends PleinElement {
     const context = this.#context(store);
     const limit = this.limit;
     const ui = this.#blockUi(context);
-    const blocks = this.#blocks.filter((block) => block.start < limit);
-    this.#budget = Math.max(this.#chunk, FIRST_RENDER);
-    this.#spent = false;
-    this.#deferred = false;
+    const blocks = this.#list.blocks.filter((block) => block.start < limit);
+    this.#list.begin({ tree: this.#tree, epoch: this.epoch, limit, now: this.now }, Math.max(this.#chunk, FIRST_RENDER));
     const hasMore = store.$hasMore.get();
     const lastError = store.$lastError.get();
     // Always there and zero-high, so the button appearing shifts nothing below it.
@@ -565,7 +528,7 @@ export class PleinComments extends PleinElement {
           // blocks are generic elements, which assistive technology passes over.
           html`<div part="list" class="list" id="list" role="list" aria-labelledby="heading" @keydown=${this.#focus.onKeyDown} @focusin=${this.#focus.onFocusIn}>
             ${blocks.map((block, index) =>
-              guard([this.#scheduleBlock(block, index, ui)], () => {
+              guard([this.#list.schedule(index, ui.get(index) ?? '', () => this.#urgent(ui, index))], () => {
                 const roots = block.roots.filter((node) => node.index < limit);
                 const size = Math.min(limit, block.end) - block.start;
                 return html`<div class="block" .style=${`contain-intrinsic-size: auto calc(${size} * var(--plein-comments-comment-size, 7em))`}
@@ -604,53 +567,10 @@ export class PleinComments extends PleinElement {
     return context;
   }
 
-  /**
-   * The signature a block renders with in this update. A block whose comments all changed (a new
-   * viewer, another language) costs as much as rendering it anew; when more changed than one chunk
-   * may cost, the rest keep their current rendering and follow in idle time, blocks the reader
-   * works in first. So no change, however wide, blocks the main thread for long.
-   */
-  #scheduleBlock(block: Block, index: number, ui: Map<number, string>): string {
-    const wanted = this.#blockSignature(block, index, ui.get(index) ?? '');
-    const had = this.#renderedSignatures[index];
-    if (had !== undefined && had !== wanted) {
-      // Comments that will render again: all of them under a new epoch, else those that changed.
-      const rendered = Math.min(this.limit, block.end) - block.start;
-      const cost = this.#blockEpochs[index] === this.epoch ? (this.#blockDirty[index] ?? 0) : rendered;
-      const roving = this.#focus.roving;
-      const urgent = ui.has(index) || (roving !== null && roving.closest('.block') === this.#blockElement(index));
-      // At least one block per update, so a change wider than the budget still makes progress.
-      if (cost > this.#budget && this.#spent && !urgent) {
-        this.#deferred = true;
-        return had;
-      }
-      this.#budget -= cost;
-      this.#spent = this.#spent || cost > 0;
-    }
-    this.#blockEpochs[index] = this.epoch;
-    this.#blockDirty[index] = 0;
-    return (this.#renderedSignatures[index] = wanted);
-  }
-
-  #blockElement(index: number): Element | undefined {
-    return this.#byId('list')?.children[index];
-  }
-
-  /** Everything a block's rendering depends on, as one string: unchanged, it is not rendered again. */
-  #blockSignature(block: Block, index: number, ui: string): string {
-    const version = this.#blockVersions[index] ?? 0;
-    let time = this.#blockTimes[index];
-    if (!time || time.now !== this.now || time.version !== version) {
-      // The time texts ("3 minutes ago") of its comments, which change as the clock moves.
-      let text = '';
-      for (let position = block.start; position < block.end; position++) {
-        const node = this.#tree.order[position];
-        const age = node && relativeParts(Date.parse(node.entry.comment.createdAt) - this.now);
-        text += age ? `${age.value}${age.unit[0]}` : '-';
-      }
-      time = this.#blockTimes[index] = { now: this.now, version, text };
-    }
-    return `${this.epoch}|${version}|${Math.min(this.limit, block.end)}|${ui}|${time.text}`;
+  /** Whether block `index` renders now, whatever the budget: the reader has it open or works in it. */
+  #urgent(ui: Map<number, string>, index: number): boolean {
+    const roving = this.#focus.roving;
+    return ui.has(index) || (roving !== null && roving.closest('.block') === this.#byId('list')?.children[index]);
   }
 
   /** Per block, the view state of its comments: open composers, highlight, picker, countdowns. */
@@ -658,7 +578,7 @@ export class PleinComments extends PleinElement {
     const ui = new Map<number, string>();
     const mark = (node: DisplayNode | undefined, flag: string) => {
       if (!node) return;
-      const index = blockAt(this.#blocks, node.index);
+      const index = blockAt(this.#list.blocks, node.index);
       ui.set(index, `${ui.get(index) ?? ''}${node.entry.key}:${flag};`);
     };
     const byKey = this.#tree.byKey;
@@ -1017,10 +937,7 @@ export class PleinComments extends PleinElement {
     }
     if (!entry || store !== this.#store) return;
     this.#syncTree();
-    const node = this.#tree.byKey.get(entry.key);
-    if (!node) return;
-    this.#expanded.add(node.root.entry.comment.id);
-    if (node.index >= this.limit) this.limit = node.index + 1;
+    this.#revealKey(entry.key);
     this.highlighted = id;
     await this.updateComplete;
     this.#focus.focus(entry.key, true);
