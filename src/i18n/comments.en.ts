@@ -26,6 +26,8 @@ export const commentsEn = {
   'incoming-announce': { one: '{count} new comment. Show it with the button above the comments.', other: '{count} new comments. Show them with the button above the comments.' },
   locked: 'This conversation is closed: no new comments can be added.',
   'sign-in': 'Sign in to comment',
+  'sign-in-note.comment': 'Only signed-in members can comment here.',
+  'sign-in-note.react': 'Only signed-in members can react to comments here.',
   'role.author': 'Author',
   'role.moderator': 'Moderator',
   'role.guest': 'Guest',

@@ -21,6 +21,8 @@ export const commentsNl: CommentsTranslation = {
   },
   locked: 'Dit gesprek is gesloten: er kunnen geen reacties meer bij.',
   'sign-in': 'Log in om te reageren',
+  'sign-in-note.comment': 'Alleen ingelogde leden kunnen hier reageren.',
+  'sign-in-note.react': 'Alleen ingelogde leden kunnen hier met emoji reageren.',
   'role.author': 'Auteur',
   'role.moderator': 'Moderator',
   'role.guest': 'Gast',

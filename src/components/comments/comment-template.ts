@@ -31,7 +31,8 @@ export interface CommentContext {
 
 /**
  * Per-comment view state as one short string, so `guard()` compares it cheaply: `e` editing,
- * `h` highlighted (permalink target), `p` reaction picker open.
+ * `h` highlighted (permalink target), `p` reaction picker open, `c` or `r` the note that only
+ * members can comment or react (an anonymous visitor asked, and the page offered no sign-in).
  */
 export type UiFlags = string;
 
@@ -113,7 +114,7 @@ export function commentTemplate(context: CommentContext, node: DisplayNode, ui: 
         ? context.editor(node)
         : html`<div part="body" class="body" dir="auto">${renderMarkdown(comment.body)}</div>`}${local
         ? context.status(node)
-        : html`<div class="footer">${reactions(context, node, ui)}${actions(context, node, mine)}</div>`}</div
+        : html`<div class="footer">${reactions(context, node, ui)}${actions(context, node, mine)}</div>`}${signInNote(t, viewer, ui)}</div
     ></article
   >`;
 }
@@ -136,6 +137,12 @@ function initialsOf(name: string, lang: string): string {
 function reactionName(t: CommentsLocalize, key: string): string {
   const name = `reaction.${key}`;
   return name in commentsEn ? t.format(name as CommentsKey) : key;
+}
+
+/** What an anonymous visitor who asked to react or reply is told when the page offered no sign-in. */
+export function signInNote(t: CommentsLocalize, viewer: Viewer | null, ui: UiFlags): TemplateResult | typeof nothing {
+  const about = ui.includes('r') ? 'react' : ui.includes('c') ? 'comment' : undefined;
+  return about && viewer === null ? html`<p part="notice" class="notice" role="note">${t.t(`sign-in-note.${about}`)}</p>` : nothing;
 }
 
 function reactions(context: CommentContext, node: DisplayNode, ui: UiFlags): TemplateResult | typeof nothing {

@@ -11,7 +11,7 @@ import { StoreController } from '../../core/store-controller.js';
 import { THREAD_SORTS } from '../../domain/ordering.js';
 import { createCommentsStore, loadCommentsReveal } from '../../stores/comments/index.js';
 import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js';
-import { commentTemplate, type CommentContext, type UiFlags } from './comment-template.js';
+import { commentTemplate, signInNote, type CommentContext, type UiFlags } from './comment-template.js';
 import { commentsStyles } from './comments.styles.js';
 import { composerBox } from './composer-box.js';
 import { blockAt, buildDisplayTree, updateDisplayTree, type DisplayNode, type DisplayTree } from './display-tree.js';
@@ -86,7 +86,7 @@ const PERMALINK = /^#plein-comment-(.+)$/;
  * @csspart count - The heading with the number of comments.
  * @csspart sort - The sort `<select>`.
  * @csspart lock - The moderator's close/reopen button.
- * @csspart notice - Notices: thread closed, rate limit.
+ * @csspart notice - Notices: thread closed, rate limit, only members can comment or react (a sign-in the page did not offer).
  * @csspart error - A failed action's message, with its dismiss button.
  * @csspart list - The top-level list of comments.
  * @csspart replies - A nested list of replies.
@@ -166,6 +166,7 @@ export class PleinComments extends PleinElement {
     epoch: { attribute: false },
     now: { attribute: false },
     writingFailed: { attribute: false },
+    signInNote: { attribute: false },
   };
 
   /** The thread's id, usually one per page (e.g. the page's path). Required. */
@@ -193,6 +194,11 @@ export class PleinComments extends PleinElement {
   private now = Date.now();
   /** The writing part could not be loaded; the composer box says so and offers a retry. */
   private writingFailed = false;
+  /**
+   * Where an anonymous visitor asked to comment (`root`, or a comment's entry key for a reply) or
+   * to react, and the page answered no sign-in request: a note there says only members can.
+   */
+  private signInNote: { key: string; about: 'comment' | 'react' } | null = null;
 
   readonly #localize = new CommentsLocalize(this);
   readonly #comments = new StoreController<string, CommentsStore>(this, {
@@ -327,7 +333,7 @@ export class PleinComments extends PleinElement {
     this.#loadingAll?.abort();
     this.#loadingAll = null;
     this.limit = 0;
-    this.replyTo = this.editing = this.picker = this.highlighted = null;
+    this.replyTo = this.editing = this.picker = this.highlighted = this.signInNote = null;
     this.#writing?.reset();
     this.#expanded.clear();
     this.#collapsed.clear();
@@ -489,6 +495,7 @@ export class PleinComments extends PleinElement {
           </div>`
         : nothing}
       ${store && status !== 'error' ? this.#rootComposer(store, viewer !== null) : nothing}
+      ${this.signInNote?.key === 'root' ? signInNote(t, viewer, 'c') : nothing}
       ${this.#body(store, status)}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" id="live"></div>
       ${this.#writing?.dialogTemplate()}
@@ -586,6 +593,7 @@ export class PleinComments extends PleinElement {
     if (this.editing) mark(byKey.get(this.editing), 'e');
     if (this.picker) mark(byKey.get(this.picker), 'p');
     if (this.highlighted) mark(this.#tree.byId.get(this.highlighted), 'h');
+    if (this.signInNote) mark(byKey.get(this.signInNote.key), this.signInNote.about[0] as string);
     const writing = this.#writing;
     for (const key of writing?.errors.keys() ?? []) mark(this.#tree.byId.get(key.slice(key.indexOf(':') + 1)), `x${writing?.version}`);
     for (const id of this.#expanded) mark(this.#tree.byId.get(id), 'o');
@@ -643,6 +651,7 @@ export class PleinComments extends PleinElement {
     if (this.editing === key) flags += 'e';
     if (this.highlighted === id) flags += 'h';
     if (this.picker === key) flags += 'p';
+    if (this.signInNote?.key === key) flags += this.signInNote.about[0];
     return flags;
   }
 
@@ -703,8 +712,7 @@ export class PleinComments extends PleinElement {
       case 'dismiss':
         return store.dismissError();
       case 'sign-in':
-        this.#requestLogin('post-comment');
-        return;
+        return this.#askSignIn('post-comment', 'root', 'comment');
       case 'load-writing':
         void this.#loadWriting();
         return;
@@ -714,22 +722,23 @@ export class PleinComments extends PleinElement {
       case 'picker':
       case 'react':
         // An anonymous visitor is asked to sign in, without loading what only acting needs.
-        if (store.$viewer.get() === null) {
-          this.#requestLogin('react');
-          return;
-        }
+        if (store.$viewer.get() === null) return this.#askSignIn('react', node?.entry.key ?? '', 'react');
         break;
       case 'reply':
-        if (!store.can('comment.post').allowed && !this.#guestsWelcome(store) && this.#requestLogin('reply')) return;
+        if (!store.can('comment.post').allowed && !this.#guestsWelcome(store)) return this.#askSignIn('reply', node?.entry.key ?? '', 'comment');
     }
     // Everything else is acting: the writing part does it, at once when it is here.
     this.#whenWriting(() => this.#w()?.act(action, node, target));
   };
 
-  /** Asks the page to sign the visitor in; `true` when the page took it (called `preventDefault`). */
-  #requestLogin(action: string): boolean {
-    // dispatchEvent answers false when a listener cancelled the (cancelable) event.
-    return !this.dispatchEvent(new PleinLoginRequestEvent({ action }));
+  /**
+   * Asks the page to sign the visitor in for `action`. A page that takes it calls `preventDefault`
+   * (`dispatchEvent` then answers false); where none does, a note at `key` says only members can.
+   */
+  #askSignIn(action: string, key: string, about: 'comment' | 'react'): void {
+    if (!this.dispatchEvent(new PleinLoginRequestEvent({ action }))) return;
+    this.signInNote = { key, about };
+    this.#announce(this.#localize.t(`sign-in-note.${about}`));
   }
 
   #toggleReplies(id: string): void {

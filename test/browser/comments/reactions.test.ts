@@ -63,11 +63,34 @@ describe('<plein-comments> reactions', () => {
     expect(text($(element, '[part~="error"]'))).to.contain('You are not allowed to do that.');
   });
 
-  it('asks the page to sign in an anonymous visitor who reacts', async () => {
+  it('asks the page to sign in an anonymous visitor who reacts, and shows no note when the page takes it', async () => {
     const { element } = await mount({ seed: seed([comment('a', { reactions: { '👍': 1 } })]), viewer: demoViewers.anonymous });
+    element.addEventListener('plein-login-request', (event) => event.preventDefault());
     const asked = oneEvent(element, 'plein-login-request');
     reactionButtons(article(element, 'a'))[0]!.click();
     expect((await asked).detail.action).to.equal('react');
+    await settled(element);
+    expect($$(element, '[part~="notice"]')).to.have.length(0);
+  });
+
+  it('tells an anonymous visitor at the comment that only members can react, where the page offers no sign-in', async () => {
+    const { element } = await mount({ seed: seed([comment('a'), comment('b', { reactions: { '👍': 1 } })]), viewer: demoViewers.anonymous });
+    reactionButtons(article(element, 'b'))[0]!.click();
+    await settled(element);
+    const note = article(element, 'b').querySelector('[part~="notice"]');
+    expect(text(note)).to.equal('Only signed-in members can react to comments here.');
+    expect(note!.getAttribute('role')).to.equal('note');
+    expect(article(element, 'a').querySelector('[part~="notice"]')).to.equal(null);
+    await until(() => text($(element, '#live')) === 'Only signed-in members can react to comments here.', 'the announcement');
+    expect(reactionButtons(article(element, 'b'))[0]!.getAttribute('aria-label'), 'the count is unchanged').to.equal('Like, 1 person');
+  });
+
+  it('says in Dutch that only members can react', async () => {
+    const { element } = await mount({ seed: seed([comment('a', { reactions: { '👍': 1 } })]), viewer: demoViewers.anonymous, attributes: { lang: 'nl' } });
+    await until(() => reactionButtons(article(element, 'a'))[0]!.getAttribute('aria-label') === 'Duim omhoog, 1 persoon', 'Dutch names');
+    reactionButtons(article(element, 'a'))[0]!.click();
+    await settled(element);
+    expect(text(article(element, 'a').querySelector('[part~="notice"]'))).to.equal('Alleen ingelogde leden kunnen hier met emoji reageren.');
   });
 
   it('names reactions in Dutch', async () => {

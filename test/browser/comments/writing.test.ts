@@ -293,6 +293,20 @@ describe('<plein-comments> writing', () => {
     expect((await again).detail.action).to.equal('reply');
   });
 
+  it('tells an anonymous visitor where they asked that only members can comment, where the page offers no sign-in', async () => {
+    const { element } = await mount({ seed: seed([comment('a')]), viewer: demoViewers.anonymous });
+    $<HTMLButtonElement>(element, '[part~="sign-in"]').click();
+    await settled(element);
+    const note = $(element, '[part~="sign-in"]')!.parentElement!.nextElementSibling;
+    expect(note?.getAttribute('part')).to.equal('notice');
+    expect(text(note)).to.equal('Only signed-in members can comment here.');
+    action(element, 'a', 'reply').click();
+    await settled(element);
+    expect(text(article(element, 'a').querySelector('[part~="notice"]'))).to.equal('Only signed-in members can comment here.');
+    expect($$(element, 'plein-comments-composer'), 'no reply form they could not send').to.have.length(0);
+    await until(() => text($(element, '#live')) === 'Only signed-in members can comment here.', 'the announcement');
+  });
+
   it('lets an anonymous visitor post under a name where guests are welcome', async () => {
     const { element } = await mount({ seed: seed([], { guests: true }), viewer: demoViewers.anonymous });
     const form = composer(element);
