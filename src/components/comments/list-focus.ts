@@ -81,10 +81,10 @@ export class ListFocus implements ReactiveController {
   #init(): void {
     if (this.roving?.tabIndex === 0) return;
     const first = this.#root.querySelector<HTMLElement>('article.comment');
-    if (first) this.rove(first);
+    if (first) this.#rove(first);
   }
 
-  rove(article: HTMLElement): void {
+  #rove(article: HTMLElement): void {
     if (this.#roving && this.#roving !== article) this.#roving.tabIndex = -1;
     this.#roving = article;
     article.tabIndex = 0;
@@ -94,15 +94,23 @@ export class ListFocus implements ReactiveController {
   focus(key: string, scroll = false): void {
     const article = this.#root.querySelector<HTMLElement>(`article[data-k="${CSS.escape(key)}"]`);
     if (!article) return;
-    this.rove(article);
-    if (scroll) article.scrollIntoView({ block: 'center' });
+    this.#rove(article);
+    if (scroll) {
+      // A block off screen is laid out at its remembered or estimated height (content-visibility),
+      // which can put the comment past the end of the page, where no scroll reaches: laid out for
+      // real for the scroll, the comment lands mid-screen and stays there once the block renders.
+      const block = article.closest<HTMLElement>('.block');
+      block?.style.setProperty('content-visibility', 'visible');
+      article.scrollIntoView({ block: 'center' });
+      block?.style.removeProperty('content-visibility');
+    }
     article.focus({ preventScroll: true });
     this.mark();
   }
 
   readonly onFocusIn = (event: FocusEvent): void => {
     const article = (event.target as Element).closest<HTMLElement>('article.comment');
-    if (article) this.rove(article);
+    if (article) this.#rove(article);
     this.mark();
   };
 
@@ -116,7 +124,7 @@ export class ListFocus implements ReactiveController {
       event.key === 'Home' ? all[0] : event.key === 'End' ? all.at(-1) : all[index + (event.key === 'ArrowDown' ? 1 : -1)];
     event.preventDefault();
     if (!next) return;
-    this.rove(next);
+    this.#rove(next);
     next.focus();
   };
 
@@ -136,7 +144,7 @@ export class ListFocus implements ReactiveController {
     const control = article.querySelector<HTMLElement>(
       a ? `[data-a="${CSS.escape(a)}"]${r ? `[data-r="${CSS.escape(r)}"]` : ''}` : part ? `${active.localName}[part="${CSS.escape(part)}"]` : ':not(*)',
     );
-    this.rove(article);
+    this.#rove(article);
     (control ?? article).focus({ preventScroll: true });
     // Where the reader saw it, not where the new rendering put it.
     this.#anchor = anchor;

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import { seedThread } from '../../../src/adapters/memory/index.js';
 import { $, article, comment, mount, root, seed, until } from './helpers.js';
 
@@ -31,6 +31,13 @@ describe('<plein-comments> permalinks', () => {
     const box = target.getBoundingClientRect();
     expect(box.bottom).to.be.greaterThan(0);
     expect(box.top).to.be.lessThan(window.innerHeight);
+    // Still there once the blocks around it have been laid out for real, as the reader sees it
+    // (the comment may have been rendered anew as pages before it came in).
+    await nextFrame();
+    await nextFrame();
+    const seen = article(element, 'thread-1').getBoundingClientRect();
+    expect(seen.bottom, 'after two frames').to.be.greaterThan(0);
+    expect(seen.top, 'after two frames').to.be.lessThan(window.innerHeight);
   });
 
   it('keeps focus and view on the permalinked comment while the pages before it stream in', async () => {
