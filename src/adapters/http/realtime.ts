@@ -6,9 +6,10 @@
  *
  * Nothing is missed or repeated across reopenings and reconnects. Each topic remembers `after`:
  * the journal id up to which its events were delivered (or predate its subscription, when it
- * starts at the newest id the adapter's reads reported, `X-Plein-Event-Id`). A stream carries its
- * topics' events in id order, so an event with id N on the stream moves every topic of that
- * stream up to N. A (re)opened stream asks to resume after the lowest `after` of its topics
+ * starts at the newest id the adapter's reads reported, `X-Plein-Event-Id`, a read of the topic
+ * still on its way included; without any, a request asks the server where its journal stands).
+ * A stream carries its topics' events in id order, so an event with id N on the stream moves
+ * every topic of that stream up to N. A (re)opened stream asks to resume after the lowest `after` of its topics
  * (`Last-Event-ID`); what the replay brings for a topic at or below its own `after` is dropped.
  *
  * `session` events (`viewer-changed`) never come from the server: the adapter knows when its
