@@ -75,10 +75,12 @@ export const runoffTableStyles = css`
     color: var(--plein-color-muted);
   }
 
+  /* "eliminated (tie-break)" may wrap under its count: the numbers keep the column narrow. */
   .mark {
     display: block;
     font-size: var(--plein-font-size-xs);
     font-weight: var(--plein-font-weight-strong);
+    white-space: normal;
   }
 
   .is-winner {
