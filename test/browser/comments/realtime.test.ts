@@ -56,45 +56,50 @@ describe('<plein-comments> realtime', () => {
   });
 });
 
+const twoFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/**
+ * Ada reads a thread of `count` comments with the one at `index` mid-screen; `elsewhere` is her
+ * other tab, on the same data.
+ */
+async function readingAt(count: number, index: number) {
+  const shared = namespace('realtime');
+  const data = seed(Array.from({ length: count }, (_, n) => comment(`c${n}`, { author: 'demo-ada', createdAt: ago(n + 1), body: `Comment ${n} `.repeat(8) })));
+  const elsewhere = memoryAdapter({ namespace: shared, seed: data, viewer: ada });
+  const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: ada }) });
+  await until(() => $$(element, 'article.comment').length === count, `all ${count} comments`);
+  const target = $$(element, 'article.comment')[index]!;
+  target.scrollIntoView({ block: 'center' });
+  return { element, elsewhere, target };
+}
+
 describe('<plein-comments> focus while the list changes', () => {
   it('keeps the comment in focus where the reader sees it when a comment lands above it', async () => {
-    const shared = namespace('realtime');
-    const data = seed(Array.from({ length: 60 }, (_, n) => comment(`c${n}`, { author: 'demo-ada', createdAt: ago(n + 1), body: `Comment ${n} `.repeat(8) })));
-    const elsewhere = memoryAdapter({ namespace: shared, seed: data, viewer: ada });
-    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: ada }) });
-    await until(() => $$(element, 'article.comment').length === 60, 'all 60 comments');
-    const target = $$(element, 'article.comment')[30]!;
-    target.scrollIntoView({ block: 'center' });
+    const { element, elsewhere, target } = await readingAt(60, 30);
     target.focus({ preventScroll: true });
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await twoFrames();
     const top = target.getBoundingClientRect().top;
     // The reader's own comment from another tab shows at once, at the top of the newest-first list.
     await elsewhere.postComment({ thread: 'thread', body: 'A long new comment from my other tab. '.repeat(10) });
     await until(() => $$(element, 'article.comment').length === 61, 'the comment from the other tab');
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await twoFrames();
     expect(Math.round(target.getBoundingClientRect().top)).to.equal(Math.round(top));
     expect(root(element).activeElement).to.equal(target);
   });
 
   it('keeps what the reader sees in place, with focus outside the list, when comments above change', async () => {
-    const shared = namespace('realtime');
-    const data = seed(Array.from({ length: 160 }, (_, n) => comment(`c${n}`, { author: 'demo-ada', createdAt: ago(n + 1), body: `Comment ${n} `.repeat(8) })));
-    const elsewhere = memoryAdapter({ namespace: shared, seed: data, viewer: ada });
-    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: ada }) });
-    await until(() => $$(element, 'article.comment').length === 160, 'all 160 comments');
-    const target = $$(element, 'article.comment')[130]!;
-    target.scrollIntoView({ block: 'center' });
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const { element, elsewhere, target } = await readingAt(160, 130);
+    await twoFrames();
     expect(root(element).activeElement, 'nothing in the list has focus').to.equal(null);
     const top = target.getBoundingClientRect().top;
     await elsewhere.postComment({ thread: 'thread', body: 'A long new comment from my other tab. '.repeat(10) });
     await until(() => $$(element, 'article.comment').length === 161, 'the comment from the other tab');
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await twoFrames();
     expect(Math.round(target.getBoundingClientRect().top), 'after a comment landed above').to.equal(Math.round(top));
     // An edit above that makes a comment much longer.
     await elsewhere.editComment('c2', { body: 'Now a much longer comment than it was. '.repeat(20) });
     await until(() => $$(element, 'article.comment')[3]!.textContent!.includes('Now a much longer'), 'the edit');
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await twoFrames();
     expect(Math.round(target.getBoundingClientRect().top), 'after an edit above').to.equal(Math.round(top));
   });
 
@@ -109,7 +114,7 @@ describe('<plein-comments> focus while the list changes', () => {
     const top = first.getBoundingClientRect().top;
     await elsewhere.postComment({ thread: 'thread', body: 'From my other tab.' });
     await until(() => $$(element, 'article.comment').length === 6, 'the comment from the other tab');
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await twoFrames();
     expect(Math.round($$(element, 'article.comment')[0]!.getBoundingClientRect().top), 'the new comment stands first').to.equal(Math.round(top));
   });
 
