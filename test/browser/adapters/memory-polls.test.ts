@@ -5,25 +5,14 @@ import { buildMemoryAdapter } from '../../../src/adapters/memory/adapter.js';
 import { DatabaseRegistry } from '../../../src/adapters/memory/registry.js';
 import { createMemoryAdapter, storageKey, type MemoryAdapter } from '../../../src/memory.js';
 import { captureWarnings, clearTestStorage, collect, uniqueNamespace, until } from './memory-helpers.js';
+import { pollDefinition } from '../support/poll-definition.js';
 
 const member = (id: string, roles: Viewer['roles'] = ['member']): Viewer => ({ id, name: id, avatarUrl: null, roles });
 const zed = member('zed');
 const abe = member('abe');
 const moderator = member('mo', ['member', 'moderator']);
 
-const definition = (changes: Partial<PollDefinition> = {}): PollDefinition => ({
-  id: 'meetup',
-  type: 'single',
-  question: 'Where shall we meet next?',
-  options: [
-    { value: 'utrecht', label: 'Utrecht' },
-    { value: 'amsterdam', label: 'Amsterdam' },
-  ],
-  results: 'always',
-  voters: 'secret',
-  integrity: 'member',
-  ...changes,
-});
+const definition = (changes: Partial<PollDefinition> = {}): PollDefinition => pollDefinition('meetup', changes);
 
 const storedSlices = (namespace: string) =>
   (JSON.parse(localStorage.getItem(storageKey(namespace)) ?? '{}') as { slices?: Record<string, unknown> }).slices ?? {};

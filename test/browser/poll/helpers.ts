@@ -1,6 +1,6 @@
 import { fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import type { PollDefinition, Viewer } from '../../../src/adapters/contract.js';
+import type { Viewer } from '../../../src/adapters/contract.js';
 import { createMemoryAdapter, demoPeople, demoViewers, type MemoryAdapter, type MemoryAdapterOptions } from '../../../src/adapters/memory/index.js';
 import '../../../src/components/poll/poll.js';
 import type { PleinPoll } from '../../../src/components/poll/poll.js';
@@ -35,22 +35,7 @@ afterEach(() => {
   for (const adapter of adapters.splice(0)) adapter.dispose();
 });
 
-/** A complete definition with two options; override what a test is about. */
-export function definition(id: string, fields: Partial<PollDefinition> = {}): PollDefinition {
-  return {
-    id,
-    type: 'single',
-    question: 'Where shall we meet next?',
-    options: [
-      { value: 'utrecht', label: 'Utrecht' },
-      { value: 'amsterdam', label: 'Amsterdam' },
-    ],
-    results: 'always',
-    voters: 'secret',
-    integrity: 'member',
-    ...fields,
-  };
-}
+export { pollDefinition as definition } from '../support/poll-definition.js';
 
 /** Renders the template (one `<plein-poll>`) and waits until its first read settled. */
 export async function mount(template: TemplateResult): Promise<PleinPoll> {
