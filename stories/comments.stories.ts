@@ -195,6 +195,21 @@ export const Guest: Story = {
   render: () => comments({ viewer: null, seed: conversation('story', [], { guests: true }) }),
 };
 
+export const GuestSignedIn: Story = {
+  name: 'Guest, after a first post',
+  render: () =>
+    comments({
+      viewer: { id: 'guest-story', name: 'Gita Gast', avatarUrl: null, roles: [], guest: true },
+      seed: conversation('story', [], { guests: true }),
+    }),
+  // "Signed in as …" comes with the composer, which loads when the reader shows intent.
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('plein-comments');
+    element?.dispatchEvent(new PointerEvent('pointerenter'));
+    await customElements.whenDefined('plein-comments-composer');
+  },
+};
+
 export const ReadOnly: Story = {
   name: 'Read only',
   render: () => comments({ seed: conversation(), attributes: { readonly: true } }),

@@ -125,6 +125,8 @@ const PERMALINK = /^#plein-comment-(.+)$/;
  * @csspart submit - The post/save button.
  * @csspart cancel - The cancel button of an inline composer.
  * @csspart sign-in - The "Sign in to comment" button for anonymous visitors.
+ * @csspart viewer - "Signed in as …" under the composer of a guest (a name-only session).
+ * @csspart sign-out - The guest's "Sign out" button, which ends the guest session.
  * @csspart new-comments - The "3 new comments — show" button.
  * @csspart load-more - The "Load more comments" button.
  * @csspart dialog - The report and delete-confirmation dialog.
@@ -473,7 +475,7 @@ export class PleinComments extends PleinElement {
     const lastError = store?.$lastError.get();
     // Failures with no place of their own: posts, edits, reports and deletions show theirs where
     // they were made, the background loading next to "Load more".
-    const showError = lastError && ['react', 'moderate', 'lock', 'reveal'].includes(lastError.action);
+    const showError = lastError && ['react', 'moderate', 'lock', 'reveal', 'sign-out'].includes(lastError.action);
 
     return html`<section part="base" class="base" aria-labelledby="heading" @click=${this.#onClick}>
       ${$config.get().demo ? demoNote() : nothing}
@@ -876,14 +878,9 @@ export class PleinComments extends PleinElement {
     const root = this.renderRoot as ShadowRoot | undefined;
     if (this.#writingStyled || !part || !root) return;
     this.#writingStyled = true;
-    const { writingStyles } = part;
-    if (writingStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, writingStyles.styleSheet];
-    else {
-      // Where Lit falls back to <style> elements, so does this.
-      const style = document.createElement('style');
-      style.textContent = writingStyles.cssText;
-      root.append(style);
-    }
+    // Every browser these elements run in (custom states) adopts style sheets.
+    const sheet = part.writingStyles.styleSheet;
+    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** Runs `open` at once when the composer is there, else as soon as it arrives. */

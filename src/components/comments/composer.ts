@@ -86,9 +86,10 @@ export class PleinCommentsComposer extends LitElement {
   }
 
   /** Puts the caret in the text field (after opening, after a refused post). */
-  focusInput(): void {
+  /** Focuses the text (in the write tab), or the guest's name field when asked and shown. */
+  focusInput(field?: 'name'): void {
     this.tab = 'write';
-    void this.updateComplete.then(() => this.querySelector('textarea')?.focus());
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>(field === 'name' && this.guest ? 'input' : 'textarea')?.focus());
   }
 
   /** The text currently in the field. */

@@ -57,7 +57,21 @@ export class CommentsWriting {
         ? html`<p class="sign-in muted">
             <button type="button" part="sign-in" class="link" data-a="sign-in">${t.t('sign-in')}</button>
           </p>`
-        : nothing}`;
+        : this.#guestViewer(store)}`;
+  }
+
+  /**
+   * Who a guest posts as, and the way out of it (a shared computer, a mistyped name): the guest's
+   * session is the adapter's to end. A member's is the site's, which shows its own.
+   */
+  #guestViewer(store: CommentsStore): TemplateResult | typeof nothing {
+    const viewer = store.$viewer.get();
+    if (!viewer?.guest || !store.adapter.supports.session) return nothing;
+    const { t } = this.#host;
+    return html`<p part="viewer" class="sign-in muted viewer">
+      ${t.term('signed-in-as', { name: viewer.name })} ·
+      <button type="button" part="sign-out" class="link" data-a="sign-out">${t.term('sign-out')}</button>
+    </p>`;
   }
 
   reply(store: CommentsStore, node: DisplayNode, guests: boolean): TemplateResult {
@@ -126,6 +140,14 @@ export class CommentsWriting {
       return;
     }
     if (action === 'close-dialog') return this.closeDialog();
+    if (action === 'sign-out') {
+      store.signOut().then(
+        // The button is gone; the name field that took its place is what comes next.
+        () => this.focusComposer('root', 'name'),
+        (error: unknown) => host.failed('sign-out', error),
+      );
+      return;
+    }
     if (!node) return;
     const { entry } = node;
     const { key } = entry;
@@ -234,10 +256,10 @@ export class CommentsWriting {
   };
 
   /** Focuses the composer for `draftKey` once rendered (after opening, after a refusal). */
-  focusComposer(draftKey: string): void {
+  focusComposer(draftKey: string, field?: 'name'): void {
     this.#host.after(() => {
       for (const composer of this.#host.el.renderRoot.querySelectorAll<PleinCommentsComposer>('plein-comments-composer')) {
-        if (composer.draftKey === draftKey) composer.focusInput();
+        if (composer.draftKey === draftKey) composer.focusInput(field);
       }
     });
   }

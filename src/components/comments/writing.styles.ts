@@ -29,6 +29,10 @@ export const writingStyles = css`
     flex: 1 1 12em;
   }
 
+  .viewer {
+    font-size: var(--plein-font-size-s);
+  }
+
   .field label {
     font-size: var(--plein-font-size-s);
     font-weight: var(--plein-font-weight-strong);

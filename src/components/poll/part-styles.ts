@@ -5,12 +5,7 @@ import type { CSSResult } from 'lit';
  * shadow root before that part renders, so pages without the part never download its CSS.
  */
 export function adoptPartStyles(root: ShadowRoot, styles: CSSResult): void {
+  // Every browser these elements run in (custom states) adopts style sheets.
   const sheet = styles.styleSheet;
   if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  else {
-    // Where Lit falls back to <style> elements, so does this.
-    const style = document.createElement('style');
-    style.textContent = styles.cssText;
-    root.append(style);
-  }
 }

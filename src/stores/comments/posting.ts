@@ -17,6 +17,7 @@ export interface Posting {
   retry(localId: string): Promise<Comment>;
   retryAll(): Promise<void>;
   discard(localId: string): void;
+  signOut(): Promise<void>;
   /** Stops the timer that frees posting after a rate limit. */
   stop(): void;
 }
@@ -177,5 +178,15 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
     s.drafts.clearIf(outgoing.draft, outgoing.input.body);
   }
 
-  return { post, retry, retryAll, discard, stop: () => clearTimeout(unblock) };
+  async function signOut(): Promise<void> {
+    try {
+      await s.need('session').signOut();
+    } catch (error) {
+      throw s.fail('sign-out', error);
+    }
+    // Realtime tells the other widgets; this one should not wait for it, nor need it.
+    viewerChanged(null);
+  }
+
+  return { post, retry, retryAll, discard, signOut, stop: () => clearTimeout(unblock) };
 }

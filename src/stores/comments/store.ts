@@ -153,6 +153,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     report: (id, input) => write('report', (w) => w.report(id, input)),
     moderate: (id, action) => write('moderate', (w) => w.moderate(id, action)),
     setLocked: (locked) => write('lock', (w) => w.setLocked(locked)),
+    signOut: () => write('sign-out', (w) => w.signOut()),
     dismissError: () => s.$lastError.set(null),
     can: (action, comment) => decide(action, s.$viewer.get(), s.$thread.get(), comment, s.now()),
     dispose() {

@@ -53,7 +53,8 @@ export type CommentsAction =
   | 'react'
   | 'report'
   | 'moderate'
-  | 'lock';
+  | 'lock'
+  | 'sign-out';
 
 export interface CommentsFailure {
   action: CommentsAction;
@@ -150,6 +151,12 @@ export interface CommentsStore {
   /** For moderators; optimistic (pinning moves the comment), rolls back and rejects on failure. */
   moderate(id: string, action: ModerationAction): Promise<void>;
   setLocked(locked: boolean): Promise<void>;
+  /**
+   * Ends the viewer's session where the adapter owns it (a guest's); a member's session belongs to
+   * the site, which signs them out itself. The viewer is anonymous afterwards; rejects with an
+   * AdapterError, leaving the viewer as it was.
+   */
+  signOut(): Promise<void>;
   dismissError(): void;
 
   /** What the current viewer may do, by the domain rules and this thread's facts. */

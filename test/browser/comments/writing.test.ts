@@ -327,6 +327,46 @@ describe('<plein-comments> writing', () => {
     expect(text(shown.querySelector('[part~="chip-guest"]'))).to.equal('Guest');
   });
 
+  it('shows a guest who they post as, and signing out brings the name field back with focus in it', async () => {
+    const { element } = await mount({ seed: seed([], { guests: true }), viewer: demoViewers.anonymous });
+    let form = composer(element);
+    expect($$(element, '[part~="viewer"]'), 'no line before there is a guest').to.have.length(0);
+    type(form.querySelector('[part~="name-input"]')!, 'Gita Gast');
+    type(textarea(form), 'Hello from a guest');
+    submit(form).click();
+    await until(() => $$(element, '[part~="viewer"]').length === 1, 'who the guest posts as');
+    form = composer(element);
+    expect(form.querySelector('[part~="name-input"]'), 'the name is known now').to.equal(null);
+    expect(text($(element, '[part~="viewer"]'))).to.equal('Signed in as Gita Gast · Sign out');
+
+    $<HTMLButtonElement>(element, '[part~="sign-out"]')!.click();
+    await until(() => composer(element).querySelector('[part~="name-input"]') !== null, 'the name field again');
+    expect(element.store?.$viewer.get()).to.equal(null);
+    expect($$(element, '[part~="viewer"]')).to.have.length(0);
+    await until(() => root(element).activeElement?.getAttribute('part') === 'name-input', 'focus on the name field');
+    expect(await element.adapter!.getViewer(), 'the adapter forgot the guest too').to.equal(null);
+  });
+
+  it('keeps a guest signed in and says why when signing out fails', async () => {
+    const { element } = await mount({
+      seed: seed([], { guests: true }),
+      viewer: demoViewers.anonymous,
+      adapter: { failWith: (method) => (method === 'signOut' ? new AdapterError('network', 'offline') : undefined) },
+    });
+    const form = composer(element);
+    type(form.querySelector('[part~="name-input"]')!, 'Gita Gast');
+    type(textarea(form), 'Hello from a guest');
+    submit(form).click();
+    await until(() => $$(element, '[part~="sign-out"]').length === 1, 'the sign-out button');
+    const failed = oneEvent(element, 'plein-error');
+    $<HTMLButtonElement>(element, '[part~="sign-out"]')!.click();
+    expect((await failed).detail).to.include({ action: 'sign-out' });
+    await settled(element);
+    expect(element.store?.$viewer.get()?.name).to.equal('Gita Gast');
+    expect(text($(element, '[part~="viewer"]'))).to.equal('Signed in as Gita Gast · Sign out');
+    expect(text($(element, '[part~="error"]'))).to.contain('That did not work. Could not reach the server.');
+  });
+
   it('shows a closed thread as read-only for members, with a notice and :state(locked)', async () => {
     const { element } = await mount({ seed: seed([comment('a')], { locked: true }) });
     expect(element.matches(':state(locked)')).to.equal(true);

@@ -164,6 +164,27 @@ describe('comments store: writing', () => {
     stop();
   });
 
+  it("signs a guest out: anonymous again, with the adapter's guest session gone; a failure leaves the guest as they were", async () => {
+    w = world('guest-sign-out', { thread: { guests: true }, comments: [] });
+    const adapter = w.adapter(null);
+    const store = w.store(adapter);
+    await store.load();
+    await store.post({ body: 'Hi from a guest', guestName: 'Grace' });
+    await until(() => store.$viewer.get()?.name === 'Grace');
+
+    w.failures.set('signOut', new AdapterError('network', 'offline'));
+    const error = await rejection(store.signOut());
+    expect(error.code).to.equal('network');
+    expect(store.$lastError.get()).to.deep.include({ action: 'sign-out' });
+    expect(store.$viewer.get()?.name).to.equal('Grace');
+
+    w.failures.delete('signOut');
+    await store.signOut();
+    expect(store.$viewer.get()).to.equal(null);
+    expect(await adapter.getViewer()).to.equal(null);
+    expect(store.can('comment.post')).to.deep.equal({ allowed: false, reason: 'sign-in-required' });
+  });
+
   it('edits at once and keeps the backend version; the edit draft clears after it is confirmed', async () => {
     w = world('edit', { comments: [] });
     const store = w.store(w.adapter(member, { latency: 20 }));
