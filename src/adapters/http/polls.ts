@@ -84,7 +84,7 @@ export function pollMethods(transport: Transport): PollMethods {
     },
 
     async ensurePoll(definition: PollDefinition, callOptions) {
-      const { data } = await transport.request<Poll>('PUT', pollPath(definition.id), { signal: callOptions?.signal, body: definition });
+      const { data } = await transport.request<Poll>('PUT', pollPath(definition.id), { signal: callOptions?.signal, body: definition, topic: topics.poll(definition.id) });
       return data;
     },
 

@@ -28,7 +28,8 @@ and an Authorization header (else 401): no cookies, so no cross-site request for
 
 **Realtime**: \`GET /v1/sites/{site}/events?topics=thread:<id>&topics=moderation\`, Server-Sent Events; see that route.
 Reads of a thread's data (thread, comments, one comment) carry \`X-Plein-Event-Id\`: the journal position that answer
-includes; \`GET …/viewer\` and the moderation queue carry the position now. Open a topic's stream with \`lastEventId\` =
+includes; a poll's read (\`GET\`, and the \`PUT\` that registers a page's definition) the position just before it;
+\`GET …/viewer\` and the moderation queue carry the position now. Open a topic's stream with \`lastEventId\` =
 the position of your latest read of that topic (else the newest you have seen) and no event in between is missed.
 Write answers carry no position: they hold one item, not the topic.
 `.trim();

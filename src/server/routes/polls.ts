@@ -132,6 +132,8 @@ export function registerPolls(app: Api, deps: RouteDeps): void {
 
   app.openapi(ensure, async (c) => {
     const definition = withId(c.req.valid('param').id, c.req.valid('json')) as PollDefinition;
+    // Registering is how a page reads its declarative poll: it too says where the journal stood.
+    c.header(EVENT_ID_HEADER, String((await deps.store.journalBounds()).last));
     return c.json(await ensurePoll(pollContext(c, deps), definition), 200);
   });
 

@@ -122,20 +122,32 @@ export function createPollStore(adapter: PleinAdapter, options: PollStoreOptions
     $status.set(next);
   };
 
+  /** What realtime brought while a read was on its way: it follows that read's answer. */
+  let held: Poll[] | null = null;
+
+  function applyLive(poll: Poll): void {
+    const before = s.confirmed;
+    batch(() => {
+      s.accept(poll);
+      if (status === 'not-found') setStatus('ready');
+    });
+    // A voter list on screen follows the ballots too (only the writing half reads one): more
+    // or fewer of them, or a changed one, which moves the tally (whoever lists voters sees it).
+    const ballots = (shown: Poll | null | undefined) => `${shown?.ballotCount}${JSON.stringify(shown?.tally)}`;
+    if (ballots(before) !== ballots(poll)) writer?.votersChanged();
+  }
+
+  /**
+   * Subscribes as the first read goes out, so a page's widgets join one event stream together;
+   * the adapter starts the topic where that read stands, so nothing between them is missed.
+   */
   function startLive(): void {
     if (stops.length > 0 || s.disposed || !supports(adapter, 'realtime')) return;
     stops = [
       adapter.subscribe(topics.poll(id), (event) => {
         if (event.type !== 'poll-updated' || event.poll.id !== id) return;
-        const before = s.confirmed;
-        batch(() => {
-          s.accept(event.poll);
-          if (status === 'not-found') setStatus('ready');
-        });
-        // A voter list on screen follows the ballots too (only the writing half reads one): more
-        // or fewer of them, or a changed one, which moves the tally (whoever lists voters sees it).
-        const ballots = (poll: Poll | null | undefined) => `${poll?.ballotCount}${JSON.stringify(poll?.tally)}`;
-        if (ballots(before) !== ballots(event.poll)) writer?.votersChanged();
+        if (held) held.push(event.poll);
+        else applyLive(event.poll);
       }),
       adapter.subscribe(topics.session(), (event) => {
         if (event.type !== 'viewer-changed') return;
@@ -170,8 +182,11 @@ export function createPollStore(adapter: PleinAdapter, options: PollStoreOptions
       $error.set(null);
     });
     const viewerAtStart = viewerVersion;
+    held ??= [];
     try {
-      const [viewer, { poll, refused }] = await Promise.all([adapter.getViewer({ signal }), read(signal)]);
+      const answer = Promise.all([adapter.getViewer({ signal }), read(signal)]);
+      startLive();
+      const [viewer, { poll, refused }] = await answer;
       if (started !== s.generation) return;
       batch(() => {
         if (viewerVersion === viewerAtStart) $viewer.set(viewer);
@@ -179,10 +194,13 @@ export function createPollStore(adapter: PleinAdapter, options: PollStoreOptions
         s.accept(poll);
         setStatus(poll ? 'ready' : 'not-found');
       });
-      // Realtime delivery starts from the adapter's latest read, so nothing is missed in between.
-      startLive();
+      const later = held ?? [];
+      held = null;
+      for (const livePoll of later) applyLive(livePoll);
     } catch (caught) {
       if (started !== s.generation || isAbortError(caught)) return;
+      // The next load reads afresh.
+      held = null;
       batch(() => {
         $error.set(toAdapterError(caught));
         setStatus('error');

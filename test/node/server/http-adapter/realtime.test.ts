@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { topics, type Comment, type RealtimeEvent, type Viewer } from '../../../../src/adapters/contract.js';
+import { topics, type Comment, type Poll, type PollDefinition, type RealtimeEvent, type Viewer } from '../../../../src/adapters/contract.js';
 import { createHttpAdapter, type HttpAdapter, type HttpAdapterOptions } from '../../../../src/http.js';
 import { postDirectly, recordingFetch, sleep, waitFor } from './helpers.js';
 import { personas, sharedStorage, sqlite, startLiveServer, type LiveServer } from './live-server.js';
@@ -117,6 +117,52 @@ describe('HTTP adapter realtime against a live server', () => {
     assert.deepEqual(heard.bodies, ['Live']);
     const paths = recorder.requests.map((request) => request.url.pathname.replace(/^.*\/sites\/[^/]+/, ''));
     assert.deepEqual(paths, ['/threads/read-beside/comments', '/events'], 'no request to learn where the journal stands');
+  });
+
+  it("starts a page's poll where its registration stands, so the poll and a thread read beside it share one stream", async () => {
+    const definition: PollDefinition = {
+      id: 'page-poll',
+      type: 'single',
+      question: 'Tea or coffee?',
+      options: [
+        { value: 'tea', label: 'Tea' },
+        { value: 'coffee', label: 'Coffee' },
+      ],
+      results: 'always',
+      voters: 'secret',
+      integrity: 'device',
+    };
+    // Without localStorage every adapter is a device of its own.
+    const earlier = open(null);
+    await earlier.ensurePoll(definition);
+    await earlier.vote('page-poll', { choices: ['tea'] });
+
+    const recorder = recordingFetch();
+    const reader = open(null, { fetch: recorder.fetch });
+    const registered = reader.ensurePoll(definition);
+    const updates: Poll[] = [];
+    reader.subscribe(topics.poll('page-poll'), (event) => {
+      if (event.type === 'poll-updated') updates.push(event.poll);
+    });
+    const read = reader.listComments({ thread: 'page-thread' });
+    const heard = addedBodies(reader, 'page-thread');
+    assert.equal((await registered).ballotCount, 1);
+    await read;
+    await waitFor(() => streams() === 1 && recorder.events().length === 1, 2000, 'the stream');
+
+    await open(null).vote('page-poll', { choices: ['coffee'] });
+    await postDirectly(server, SITE, 'page-thread', 'Live', personas.member);
+    await waitFor(() => updates.length >= 1 && heard.bodies.length >= 1, 2000, 'the vote and the comment');
+    await sleep(50);
+    assert.deepEqual(
+      updates.map((poll) => poll.ballotCount),
+      [2],
+      'the vote before the registration is not replayed',
+    );
+    assert.deepEqual(heard.bodies, ['Live']);
+    const paths = recorder.requests.map((request) => `${request.method} ${request.url.pathname.replace(/^.*\/sites\/[^/]+/, '')}`);
+    assert.deepEqual(paths, ['PUT /polls/page-poll', 'GET /threads/page-thread/comments', 'GET /events'], 'one stream, and no request to learn where the journal stands');
+    assert.deepEqual(recorder.events()[0]!.url.searchParams.getAll('topics'), ['poll:page-poll', 'thread:page-thread']);
   });
 
   it('adding a topic replays what it missed since its read, without repeating what the other topics heard', async () => {
