@@ -79,6 +79,7 @@ export const commentsNl: CommentsTranslation = {
   'field.banned-words': 'Sommige van deze woorden zijn hier niet toegestaan.',
   'field.invalid-characters': 'Gebruik alleen letters, cijfers en leestekens.',
   'name-required': 'Vul de naam in die bij je reactie komt te staan.',
+  'sign-in-instead': 'Heb je een account? Log in',
   reactions: 'Reacties met emoji',
   'add-reaction': 'Emoji toevoegen',
   reaction: { zero: '{name}', one: '{name}, {count} persoon', other: '{name}, {count} personen' },

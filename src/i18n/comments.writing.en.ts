@@ -25,6 +25,7 @@ export const commentsWritingEn = {
   'field.banned-words': 'Some of these words are not allowed here.',
   'field.invalid-characters': 'Use letters, numbers and punctuation only.',
   'name-required': 'Enter the name to show with your comment.',
+  'sign-in-instead': 'Have an account? Sign in',
   'report-title': 'Report this comment',
   'report-reason': 'What is wrong with it?',
   'reason.spam': 'Spam or advertising',

@@ -124,7 +124,7 @@ const PERMALINK = /^#plein-comment-(.+)$/;
  * @csspart form-error - A composer's error that concerns no single field.
  * @csspart submit - The post/save button.
  * @csspart cancel - The cancel button of an inline composer.
- * @csspart sign-in - The "Sign in to comment" button for anonymous visitors.
+ * @csspart sign-in - The "Sign in to comment" button for anonymous visitors ("Have an account? Sign in" where guests may post).
  * @csspart viewer - "Signed in as …" under the composer of a guest (a name-only session).
  * @csspart sign-out - The guest's "Sign out" button, which ends the guest session.
  * @csspart new-comments - The "3 new comments — show" button.

@@ -55,7 +55,7 @@ export class CommentsWriting {
       ></plein-comments-composer>
       ${guests
         ? html`<p class="sign-in muted">
-            <button type="button" part="sign-in" class="link" data-a="sign-in">${t.t('sign-in')}</button>
+            <button type="button" part="sign-in" class="link" data-a="sign-in">${t.t('sign-in-instead')}</button>
           </p>`
         : this.#guestViewer(store)}`;
   }

@@ -312,6 +312,7 @@ describe('<plein-comments> writing', () => {
     const form = composer(element);
     const name = form.querySelector<HTMLInputElement>('[part~="name-input"]')!;
     expect(name.labels?.[0]?.textContent?.trim()).to.equal('Your name');
+    expect(text($(element, '[part~="sign-in"]')), 'signing in is the other way, not the only one').to.equal('Have an account? Sign in');
     type(textarea(form), 'Hello from a guest');
     submit(form).click();
     await settled(element);
