@@ -33,6 +33,11 @@ export const writingStyles = css`
     font-size: var(--plein-font-size-s);
   }
 
+  /* Sizes are relative (em): the button inside takes the line's size, not a smaller one again. */
+  .viewer .link {
+    font-size: inherit;
+  }
+
   .field label {
     font-size: var(--plein-font-size-s);
     font-weight: var(--plein-font-weight-strong);
