@@ -4,8 +4,11 @@ import type { Theme } from '../core/config.js';
 export interface ScriptOptions {
   endpoint?: string;
   site?: string;
-  /** A short-lived JWT the site's backend signed for its signed-in member; absent for visitors. */
-  token?: string;
+  /**
+   * The tag itself, where the HTTP adapter reads the member's token (`data-token`, which the page
+   * may change) and where to renew it (`data-token-url`) at each request.
+   */
+  script?: HTMLScriptElement;
   lang?: string;
   theme?: Theme;
 }
@@ -26,7 +29,8 @@ export function findOwnScript(moduleUrl: string): HTMLScriptElement | null {
 export function readScriptOptions(script: HTMLScriptElement | null): ScriptOptions {
   const data = script?.dataset ?? {};
   const options: ScriptOptions = {};
-  for (const key of ['endpoint', 'site', 'token', 'lang'] as const) if (data[key]) options[key] = data[key];
+  for (const key of ['endpoint', 'site', 'lang'] as const) if (data[key]) options[key] = data[key];
+  if (script) options.script = script;
   if (data.theme) {
     if (THEMES.includes(data.theme)) options.theme = data.theme as Theme;
     else console.warn(`plein: data-theme="${data.theme}" is not one of light, dark, auto; using auto.`);

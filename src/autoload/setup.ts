@@ -20,8 +20,11 @@ export async function applyScriptOptions(options: ScriptOptions): Promise<void> 
   }
   if (options.endpoint) {
     if (!options.site) throw new Error(`plein: data-endpoint="${options.endpoint}" also needs data-site, the site's id on that server.`);
-    const { createHttpAdapter } = await import('../adapters/http/index.js');
-    const adapter = createHttpAdapter({ endpoint: new URL(options.endpoint, document.baseURI).href, site: options.site, token: options.token ?? null });
+    const { createScriptTagAdapter } = await import('../adapters/http/index.js');
+    const adapter = createScriptTagAdapter(options.script ?? document.createElement('script'), {
+      endpoint: new URL(options.endpoint, document.baseURI).href,
+      site: options.site,
+    });
     configure({ ...appearance, adapter });
     return;
   }

@@ -46,7 +46,8 @@ export class Identity {
   }
 }
 
-function jwtClaims(token: string): Record<string, unknown> | null {
+/** The claims of a JWT, read without verifying (the server verifies); `null` when it is not one. */
+export function jwtClaims(token: string): Record<string, unknown> | null {
   const payload = token.split('.')[1];
   if (!payload) return null;
   try {

@@ -116,7 +116,7 @@ describe('script-tag options', () => {
     cleanup.push(script);
     const found = findOwnScript(script.src);
     expect(found).to.equal(script);
-    expect(readScriptOptions(found)).to.deep.equal({ endpoint: 'https://comments.example.org', lang: 'nl', theme: 'dark', site: 'blog' });
+    expect(readScriptOptions(found)).to.deep.equal({ endpoint: 'https://comments.example.org', lang: 'nl', theme: 'dark', site: 'blog', script });
   });
 
   it('ignores an unknown theme with a warning instead of failing', () => {
@@ -126,7 +126,7 @@ describe('script-tag options', () => {
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
-      expect(readScriptOptions(script)).to.deep.equal({});
+      expect(readScriptOptions(script)).to.deep.equal({ script });
     } finally {
       console.warn = original;
     }
@@ -153,7 +153,7 @@ describe('script-tag options', () => {
     const before = getConfig();
     configure({ adapter: null, demo: false });
     try {
-      await applyScriptOptions({ endpoint: '/', site: 'blog', token: 'jwt-from-the-site' });
+      await applyScriptOptions({ endpoint: '/', site: 'blog', script: document.createElement('script') });
       const config = getConfig();
       expect(config.adapter?.name).to.equal('http');
       expect(config.adapter?.supports.comments).to.equal(true);

@@ -16,6 +16,22 @@ export interface SeenRequest {
   method: string;
   path: string;
   headers: Headers;
+  credentials?: RequestCredentials | undefined;
+}
+
+/** A member token as a site signs one, unsigned: the fake server only reads its claims. */
+export function memberToken(viewer: { id: string; name: string }, expiresInSeconds: number): string {
+  const part = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${part({ alg: 'HS256' })}.${part({ sub: viewer.id, name: viewer.name, roles: ['member'], exp: Math.floor(Date.now() / 1000) + expiresInSeconds })}.signature`;
+}
+
+function memberOf(token: string): Viewer | null {
+  try {
+    const claims = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string; name: string };
+    return { id: claims.sub, name: claims.name, avatarUrl: null, roles: ['member'] };
+  } catch {
+    return null;
+  }
 }
 
 export interface FakeStream {
@@ -33,18 +49,23 @@ export class FakeServer {
   #waiters: (() => void)[] = [];
   #guestCount = 0;
 
+  /** What the site's own token URL (`/plein-token`, any host) answers. */
+  tokenAnswer: () => Response = () => new Response(null, { status: 204 });
+
   readonly fetch: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
     const method = init?.method ?? 'GET';
     const headers = new Headers(init?.headers);
     const path = url.pathname.replace(/^\/v1\/sites\/[^/]+/, '');
-    this.requests.push({ method, path, headers });
+    this.requests.push({ method, path, headers, credentials: init?.credentials });
     init?.signal?.throwIfAborted();
+    if (path === '/plein-token') return this.tokenAnswer();
     if (path === '/guest/challenge') return json(await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: randomInt(3000), deriveKey, expiresAt: Math.floor(Date.now() / 1000) + 60, hmacSignatureSecret: SECRET, hmacKeySignatureSecret: KEY_SECRET }));
     if (path === '/guest' && method === 'POST') return this.#startGuest(String(init?.body));
     if (path === '/viewer') {
       const token = headers.get('Authorization')?.replace(/^Bearer /, '') ?? '';
-      return json({ viewer: this.guests.get(token) ?? null }, 200, { 'X-Plein-Event-Id': '100' });
+      const viewer = this.guests.get(token) ?? (token.includes('.') ? memberOf(token) : null);
+      return json({ viewer }, 200, { 'X-Plein-Event-Id': '100' });
     }
     if (path === '/events') return this.#stream(url, headers, init?.signal ?? undefined);
     return json({ error: { code: 'not-found', message: 'No such endpoint.' } }, 404);
