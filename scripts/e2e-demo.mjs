@@ -1,7 +1,8 @@
 // Run by `npm test` after the build: what `npm start` gives a newcomer, end to end. Starts the
 // built `plein` server on a fresh SQLite file with its demo site, opens the demo page in two
 // separate browser profiles (Debian's Chromium), and checks that a visitor's poll vote and guest
-// comment, sent by the script-tag build through the HTTP adapter, reach the other visitor live.
+// comment, sent by the script-tag build through the HTTP adapter, reach the other visitor live,
+// and that the other visitor, signed in as a moderator without a reload, can hide that comment.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,8 +79,18 @@ await ada.locator('plein-comments >>> [part~="composer-new"] [part~="submit"]').
 await until(ada, 'plein-comments', new RegExp(body), 'the posted comment at its writer');
 await until(bo, 'plein-comments', /1 new comment/, 'the live notice at the second visitor');
 
+// A sign-in without a reload (the demo's bar stands in for a site's own sign-in, handing Plein a
+// token through data-token): the second visitor becomes Noor, a moderator, and hides the comment.
+await bo.select('#sign-in-as', 'demo-noor');
+await until(bo, 'plein-comments', /Close comments/, 'the moderator controls after signing in');
+await bo.locator('plein-comments >>> [aria-label="Hide comment by Ada Visitor"]').click();
+await until(bo, 'plein-comments', /Ada Visitor.*Hidden/, 'the hidden mark at the moderator');
+// Signed out again, a visitor no longer sees the hidden comment.
+await bo.select('#sign-in-as', '');
+await until(bo, 'plein-comments', new RegExp(`^(?!.*${body}).*Welcome`), 'the hidden comment gone for a visitor');
+
 await browser.close();
 if (problems.length > 0) fail(`errors in the pages:\n  ${problems.join('\n  ')}`);
-console.log('ok   e2e demo: a poll vote and a guest comment reach another visitor live');
+console.log('ok   e2e demo: a poll vote and a guest comment reach another visitor live; a moderator signed in without a reload hides the comment');
 server.stop();
 process.exit(0);

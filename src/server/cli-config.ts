@@ -79,14 +79,16 @@ export function serveSettings(flags: Flags, env: NodeJS.ProcessEnv = process.env
   const { db: _db, port: _port, host: _host, demo: _demo, ...server } = file;
   const ipSalt = text(flags['ip-salt']) ?? text(env['PLEIN_IP_SALT']) ?? file.ipSalt ?? sqliteSalt(db);
   const trustProxy = bool(flags['trust-proxy']) ?? bool(env['PLEIN_TRUST_PROXY']) ?? file.trustProxy;
+  const demo = bool(flags['demo']) ?? bool(env['PLEIN_DEMO']) ?? file.demo ?? configuredDb === undefined;
   return {
     db,
     defaultDb: configuredDb === undefined,
     port: port(flags['port']) ?? port(env['PLEIN_PORT']) ?? port(env['PORT']) ?? file.port ?? DEFAULT_PORT,
     host: text(flags['host']) ?? text(env['PLEIN_HOST']) ?? file.host,
-    demo: bool(flags['demo']) ?? bool(env['PLEIN_DEMO']) ?? file.demo ?? configuredDb === undefined,
+    demo,
     server: {
       ...server,
+      demoSignIn: demo,
       demoDir: demoDir === null ? null : resolve(demoDir),
       cdnDir: cdnDir === null ? null : resolve(cdnDir),
       ...(ipSalt === undefined ? {} : { ipSalt }),

@@ -72,6 +72,12 @@ export interface ServerConfig {
   editWindowMs?: number;
   /** Folders served as-is: the demo pages at `/`, the CDN build at `/plein/`. `null` serves none. */
   demoDir: string | null;
+  /**
+   * Serve `GET /demo/token?as=<person>`: a 10-minute member token for one of the demo site's
+   * people, so the demo pages can show members, moderators and admins. Only in demo mode: anyone
+   * who can reach the server may then act as them on the demo site.
+   */
+  demoSignIn: boolean;
   cdnDir: string | null;
   /** How long a site's settings are cached in memory, so CLI changes reach a running server. */
   siteCacheMs: number;
@@ -113,6 +119,7 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     jwtClockToleranceSeconds: input.jwtClockToleranceSeconds ?? 30,
     ...(input.editWindowMs === undefined ? {} : { editWindowMs: input.editWindowMs }),
     demoDir: input.demoDir === undefined ? null : input.demoDir,
+    demoSignIn: input.demoSignIn ?? false,
     cdnDir: input.cdnDir === undefined ? null : input.cdnDir,
     siteCacheMs: input.siteCacheMs ?? 2_000,
     threadCacheMs: input.threadCacheMs ?? 5_000,

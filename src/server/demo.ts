@@ -3,6 +3,8 @@
  * own, guests welcome) and a little conversation on the `welcome` thread the demo pages show.
  */
 import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { hmacKey } from './auth/keys.js';
 import type { CommentRow, PleinStore, SiteRecord, UserRecord } from './store/types.js';
 
 const MINUTE = 60_000;
@@ -80,4 +82,26 @@ export async function seedDemo(store: PleinStore, options: { origins: string[]; 
     }
   });
   return true;
+}
+
+/** How long a demo sign-in lasts; the demo pages renew it through `data-token-url`. */
+const DEMO_TOKEN_SECONDS = 10 * 60;
+
+/**
+ * A member token for one of the demo people, signed with the demo site's secret exactly as a
+ * site's backend signs one: the demo pages' "View as" stands in for a site's own sign-in. `null`
+ * for anyone else, or when there is no demo site.
+ */
+export async function demoSignIn(store: PleinStore, personId: string, now = Date.now()): Promise<string | null> {
+  const person = PEOPLE.find((candidate) => candidate.id === personId);
+  const site = person ? await store.getSite('demo') : null;
+  if (!person || !site?.secret) return null;
+  const issuedAt = Math.floor(now / 1000);
+  return new SignJWT({ name: person.name, roles: person.roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setAudience(site.id)
+    .setSubject(person.id)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + DEMO_TOKEN_SECONDS)
+    .sign(await hmacKey(site));
 }

@@ -11,6 +11,7 @@ import { AdapterError } from '../../adapters/errors.js';
 import { monotonicStamps } from '../comments/context.js';
 import { ThreadCache } from '../comments/thread-cache.js';
 import { resolveConfig, type ServerConfig, type ServerConfigInput } from '../config.js';
+import { demoSignIn } from '../demo.js';
 import type { Realtime } from '../realtime/index.js';
 import { registerComments } from '../routes/comments.js';
 import type { RouteDeps } from '../routes/deps.js';
@@ -130,6 +131,13 @@ export function createApp(options: CreateAppOptions): PleinApp {
 
   if (config.cdnDir && existsSync(config.cdnDir)) {
     app.use('/plein/*', serveStatic({ root: config.cdnDir, rewriteRequestPath: (path) => path.slice('/plein'.length) }));
+  }
+  if (config.demoSignIn) {
+    app.get('/demo/token', async (c) => {
+      const token = await demoSignIn(store, c.req.query('as') ?? '');
+      c.header('Cache-Control', 'no-store');
+      return token ? c.text(token) : c.text('No such demo person.', 404);
+    });
   }
   if (config.demoDir && existsSync(config.demoDir)) app.use('/*', serveStatic({ root: config.demoDir }));
 

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import { demoSite } from '../../../../src/server/demo.js';
 import { api, startHarness, type Harness } from './harness.js';
 
 describe('serving: headers, health, demo pages and the CDN build', () => {
@@ -44,6 +45,24 @@ describe('serving: headers, health, demo pages and the CDN build', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('signs the demo people in at /demo/token in demo mode only, with tokens the server takes as theirs', async () => {
+    h = await startHarness({ config: { demoSignIn: true } });
+    await h.store.putSite(demoSite(['http://localhost:8787'], Date.now()));
+    const answer = await h.call('GET', '/demo/token?as=demo-noor');
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers.get('Cache-Control'), 'no-store');
+    const token = await answer.text();
+    const { viewer } = await h.json<{ viewer: unknown }>('GET', '/v1/sites/demo/viewer', { as: token });
+    assert.deepEqual(viewer, { id: 'demo-noor', name: 'Noor Haddad', avatarUrl: null, roles: ['member', 'moderator'] });
+    assert.equal((await h.call('GET', '/demo/token?as=someone-else')).status, 404);
+    assert.equal((await h.call('GET', `/v1/sites/${h.site.id}/viewer`, { as: token })).status, 401, 'a demo token is for the demo site only');
+    await h.close();
+
+    h = await startHarness();
+    await h.store.putSite(demoSite(['http://localhost:8787'], Date.now()));
+    assert.equal((await h.call('GET', '/demo/token?as=demo-noor')).status, 404, 'not outside demo mode');
   });
 
   it('answers /healthz with ok, and 503 once the server drains', async () => {
