@@ -171,6 +171,19 @@ export const ModeratorView: Story = {
     }),
 };
 
+export const Reported: Story = {
+  name: 'Reported comments (as moderator)',
+  render: () => {
+    const seed = conversation('story-reported', [{ author: 'demo-yara', body: 'Great deals on watches at my shop, link in my profile!' }]);
+    seed.reports = [
+      { commentId: 'story-reported-6', by: 'demo-ada', reason: 'spam', note: 'Advertising' },
+      { commentId: 'story-reported-6', by: 'demo-kees', reason: 'off-topic' },
+      { commentId: 'story-reported-4', by: 'demo-ada', reason: 'other', note: 'Asked twice already' },
+    ];
+    return comments({ thread: 'story-reported', viewer: demoViewers.moderator, seed });
+  },
+};
+
 export const OwnPending: Story = {
   name: 'Own comment awaiting approval',
   render: () =>

@@ -94,6 +94,8 @@ export const commentsNl: CommentsTranslation = {
   'reason.abuse': 'Beledigend, haatdragend of intimiderend',
   'reason.off-topic': 'Hoort niet bij het onderwerp',
   'reason.other': 'Iets anders',
+  'reports-open': { one: 'Eén keer gemeld: {reasons}', other: '{count} keer gemeld: {reasons}' },
+  'report-quoted': '{reason}: ‘{note}’',
   'report-note': 'Toelichting (niet verplicht)',
   'report-send': 'Melding versturen',
   reported: 'Dank je. Een moderator kijkt ernaar.',

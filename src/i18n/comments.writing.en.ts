@@ -32,6 +32,8 @@ export const commentsWritingEn = {
   'reason.abuse': 'Abusive, hateful or harassing',
   'reason.off-topic': 'Off topic',
   'reason.other': 'Something else',
+  'reports-open': { one: 'Reported once: {reasons}', other: 'Reported {count} times: {reasons}' },
+  'report-quoted': '{reason}: “{note}”',
   'report-note': 'Details (optional)',
   'report-send': 'Send report',
   reported: 'Thank you. A moderator will look at it.',

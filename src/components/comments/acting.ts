@@ -6,7 +6,7 @@ import type { DisplayNode } from './display-tree.js';
 import type { CommentsLocalize } from './localize.js';
 
 /**
- * What only someone who acts sees: a moderator's buttons, the close/reopen switch, and the
+ * What only someone who acts sees: a moderator's buttons (after the reports a comment has), the close/reopen switch, and the
  * sending or failed line of the viewer's own unconfirmed comment. They come with the writing part,
  * which a moderator's widget loads as soon as its first page is shown.
  */
@@ -17,9 +17,18 @@ export function moderationButtons(t: CommentsLocalize, store: CommentsStore, nod
   const key = node.entry.key;
   const name = comment.author.name;
   const items: TemplateResult[] = [];
+  const reports = store.$reports.get().get(comment.id) ?? [];
+  if (reports.length > 0) {
+    const reasons = reports.map(({ reason, note }) => {
+      const label = t.t(`reason.${reason}`);
+      return note ? t.t('report-quoted', { reason: label, note }) : label;
+    });
+    items.push(html`<p part="reports" class="reports">${t.t('reports-open', { count: reports.length, reasons: reasons.join('; ') })}</p>`);
+  }
   const add = (action: 'approve' | 'hide' | 'pin' | 'unpin') =>
     items.push(button(action, key, t.t(action), t.t(`${action}-of`, { name }), ' moderation'));
-  if (comment.status !== 'published') add('approve');
+  // Approving a reported comment keeps it and settles its reports.
+  if (comment.status !== 'published' || reports.length > 0) add('approve');
   if (comment.status !== 'hidden') add('hide');
   if (comment.depth === 0) add(comment.pinned ? 'unpin' : 'pin');
   return items;

@@ -99,6 +99,7 @@ const PERMALINK = /^#plein-comment-(.+)$/;
  * @csspart permalink - The time, linking to the comment's anchor.
  * @csspart edited - The "edited" marker.
  * @csspart badge - A status badge; also `badge-pending`, `badge-hidden`, `badge-pinned`.
+ * @csspart reports - For moderators: a reported comment's open reports ("Reported 2 times: Spam or advertising; Off topic").
  * @csspart replying-to - The "replying to" line above a flattened reply, naming the person it answers.
  * @csspart body - The comment's text.
  * @csspart reactions - The reactions bar.
@@ -251,7 +252,6 @@ export class PleinComments extends PleinElement {
   #writingRequested = false;
   /** Unconfirmed comments of the viewer are in the thread. */
   #hasLocal = false;
-  #writingStyled = false;
   #boxShown = false;
   #composerSwapped = false;
   /** The composer box was submitted before the composer arrived: submit through it then. */
@@ -303,7 +303,6 @@ export class PleinComments extends PleinElement {
 
   /** Runs after the store controller picked the store for the current thread and adapter. */
   protected override update(changed: PropertyValues<this>): void {
-    this.#adoptWritingStyles();
     const store = this.#comments.value;
     if (store !== this.#store) this.#switchStore(store);
     if (store && changed.has('sort') && this.sort && THREAD_SORTS.includes(this.sort) && this.sort !== store.$sort.get()) {
@@ -855,6 +854,7 @@ export class PleinComments extends PleinElement {
       after: (focus) => (this.#focusAfterUpdate = focus),
       reveal: (key) => this.#revealKey(key),
       expand: (id) => this.#expanded.add(id),
+      refresh: () => this.epoch++,
       articles: () => this.#focus.articles(),
     }));
   }
@@ -870,17 +870,6 @@ export class PleinComments extends PleinElement {
     if (this.#writingRequested || this.readonly || !store) return;
     if (store.$viewer.get() === null && !this.#guestsWelcome(store) && !store.$items.get().some((entry) => entry.local)) return;
     void this.#loadWriting();
-  }
-
-  /** Adds the writing part's styles to this shadow root once the part is here, before it renders. */
-  #adoptWritingStyles(): void {
-    const part = writingPart();
-    const root = this.renderRoot as ShadowRoot | undefined;
-    if (this.#writingStyled || !part || !root) return;
-    this.#writingStyled = true;
-    // Every browser these elements run in (custom states) adopts style sheets.
-    const sheet = part.writingStyles.styleSheet;
-    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** Runs `open` at once when the composer is there, else as soon as it arrives. */

@@ -28,6 +28,7 @@ export class CommentsWriting {
   dialog: Dialog | null = null;
   readonly #host: WritingHost;
   #countdown: ReturnType<typeof setInterval> | undefined;
+  #reports: { store: CommentsStore; stop: () => void } | undefined;
 
   constructor(host: WritingHost) {
     this.#host = host;
@@ -232,11 +233,13 @@ export class CommentsWriting {
   disconnected(): void {
     clearInterval(this.#countdown);
     this.#countdown = undefined;
+    this.#stopReports();
   }
 
   /** After the element's update: shows or closes the rendered `<dialog>` to match, ticks a rate limit's countdown. */
   updated(): void {
     this.#syncCountdown();
+    this.#syncReports();
     const element = this.#byId<HTMLDialogElement>('dialog');
     if (!element) return;
     if (this.dialog && !element.open) {
@@ -312,6 +315,19 @@ export class CommentsWriting {
       const until = this.#host.store()?.$postBlockedUntil.get();
       if (!until || until <= Date.now()) this.disconnected();
     }, 1000);
+  }
+
+  /** A moderator sees the reports on the comments: listened to while the viewer moderates here. */
+  #syncReports(): void {
+    const store = this.#host.store();
+    const moderates = store?.can('moderation.approve').allowed === true;
+    if (this.#reports && (!moderates || this.#reports.store !== store)) this.#stopReports();
+    if (moderates && store && !this.#reports) this.#reports = { store, stop: store.$reports.listen(() => this.#host.refresh()) };
+  }
+
+  #stopReports(): void {
+    this.#reports?.stop();
+    this.#reports = undefined;
   }
 
   #byId<E extends HTMLElement>(id: string): E | null {

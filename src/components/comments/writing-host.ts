@@ -30,4 +30,6 @@ export interface WritingHost {
   expand(id: string): void;
   /** The comments on screen (not in collapsed replies), in document order. */
   articles(): HTMLElement[];
+  /** Renders every comment again: what the writing part shows beside them changed. */
+  refresh(): void;
 }

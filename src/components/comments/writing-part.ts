@@ -4,8 +4,18 @@ import './composer.js';
 import { addEnglish } from './localize.js';
 import { CommentsWriting } from './writing-actions.js';
 import type { WritingHost } from './writing-host.js';
+import { writingStyles } from './writing.styles.js';
 
 addEnglish(commentsWritingEn);
 
-export const createWriting = (host: WritingHost): CommentsWriting => new CommentsWriting(host);
-export { writingStyles } from './writing.styles.js';
+/**
+ * The writing half of one element. Its styles join the element's shadow root first, before
+ * anything of this part renders there.
+ */
+export function createWriting(host: WritingHost): CommentsWriting {
+  // Every browser these elements run in (custom states) adopts style sheets.
+  const sheet = writingStyles.styleSheet;
+  const root = host.el.renderRoot as ShadowRoot;
+  if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return new CommentsWriting(host);
+}

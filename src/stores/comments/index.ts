@@ -5,6 +5,7 @@
 export { createCommentsStore, loadCommentsReveal, loadCommentsWriting } from './store.js';
 export { draftStorageKey, type CommentDrafts, type DraftKey } from './drafts.js';
 export type { CommentPermission } from './permissions.js';
+export type { CommentReport } from './review.js';
 export type {
   CommentEntry,
   CommentsAction,

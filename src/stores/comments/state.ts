@@ -14,6 +14,7 @@ import { AdapterError } from '../../adapters/errors.js';
 import { toAdapterError } from '../../core/errors.js';
 import { clampPageSize } from '../../domain/page-size.js';
 import { createDrafts, defaultDraftStorage, type DraftKey, type ThreadDrafts } from './drafts.js';
+import type { CommentReport } from './review.js';
 import { CommentTree, entryOf } from './tree.js';
 import type { CommentEntry, CommentsAction, CommentsFailure, CommentsStatus, CommentsStoreOptions } from './types.js';
 
@@ -49,6 +50,7 @@ export class CommentsState {
   readonly $viewer = atom<Viewer | null>(null);
   readonly $lastError = atom<CommentsFailure | null>(null);
   readonly $postBlockedUntil = atom<number | null>(null);
+  readonly $reports = atom<ReadonlyMap<string, readonly CommentReport[]>>(new Map());
 
   tree: CommentTree;
   /** Live arrivals from others, by id, until `showIncoming()`. */

@@ -105,6 +105,21 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     );
   }
 
+  // A moderator's widget listens to the reports; what reads them comes with the writer.
+  onMount(s.$reports, () => {
+    let stop: (() => void) | null | undefined;
+    loadCommentsWriting().then(
+      () => {
+        if (stop === undefined) stop = writerNow()?.watchReports();
+      },
+      () => undefined,
+    );
+    return () => {
+      stop?.();
+      stop = null;
+    };
+  });
+
   // Listening is what a component does: the first listener loads the thread.
   for (const atom of [s.$items, s.$status]) {
     onMount(atom, () => {
@@ -126,6 +141,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     $viewer: s.$viewer,
     $lastError: s.$lastError,
     $postBlockedUntil: s.$postBlockedUntil,
+    $reports: s.$reports,
     drafts: { get: s.drafts.get, set: s.drafts.set, clear: s.drafts.clear },
     load: reading.load,
     loadMore: () => reading.nextPage(s.pageSize, 'load-more'),

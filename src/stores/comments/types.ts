@@ -13,6 +13,7 @@ import type { AdapterError } from '../../adapters/errors.js';
 import type { Decision } from '../../domain/permissions.js';
 import type { CommentDrafts } from './drafts.js';
 import type { CommentPermission } from './permissions.js';
+import type { CommentReport } from './review.js';
 
 export type CommentsStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -103,6 +104,11 @@ export interface CommentsStore {
   readonly $lastError: ReadableAtom<CommentsFailure | null>;
   /** Epoch milliseconds until which the backend refuses new posts (rate limit); `null` when free. */
   readonly $postBlockedUntil: ReadableAtom<number | null>;
+  /**
+   * For moderators: the open reports on this thread's comments, by comment id, from the moderation
+   * queue and kept current while listened to (listening loads the part that acts). Empty for others.
+   */
+  readonly $reports: ReadableAtom<ReadonlyMap<string, readonly CommentReport[]>>;
 
   readonly drafts: CommentDrafts;
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, $$, action, article, comment, demoViewers, mount, root, seed, settled, text, until } from './helpers.js';
+import { $, $$, action, article, comment, demoViewers, memoryAdapter, mount, namespace, root, seed, settled, text, until } from './helpers.js';
 
 const moderated = () =>
   seed([
@@ -40,6 +40,35 @@ describe('<plein-comments> moderation', () => {
     await until(() => article(element, 'published').querySelector('[part~="badge-hidden"]'), 'hidden');
     expect((await adapter.getComment('waiting'))?.status).to.equal('published');
     expect((await adapter.getComment('published'))?.status).to.equal('hidden');
+  });
+
+  it('shows a moderator the reports on a comment as they come in, and no more once approved', async () => {
+    const shared = namespace('reports');
+    const data = seed([comment('fine'), comment('ad', { author: 'demo-kees', body: 'Buy now' })]);
+    const reader = memoryAdapter({ namespace: shared, seed: data, viewer: demoViewers.member });
+    const other = memoryAdapter({ namespace: shared, seed: data, viewer: { ...demoViewers.member, id: 'demo-yara', name: 'Yara' } });
+    await reader.report('ad', { reason: 'spam', note: 'A shop link' });
+    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: demoViewers.moderator }) });
+    const reports = () => article(element, 'ad').querySelector('[part~="reports"]');
+    await until(() => reports() !== null, 'the report');
+    expect(text(reports())).to.equal('Reported once: Spam or advertising: “A shop link”');
+    expect(article(element, 'fine').querySelector('[part~="reports"]')).to.equal(null);
+
+    await other.report('ad', { reason: 'off-topic' });
+    await until(() => text(reports()).startsWith('Reported 2 times'), 'the second report, live');
+    expect(text(reports())).to.equal('Reported 2 times: Spam or advertising: “A shop link”; Off topic');
+
+    action(element, 'ad', 'approve').click();
+    await until(() => reports() === null, 'the reports settled by approving');
+  });
+
+  it('shows members no reports', async () => {
+    const shared = namespace('reports');
+    const data = seed([comment('ad', { author: 'demo-kees' })]);
+    await memoryAdapter({ namespace: shared, seed: data, viewer: demoViewers.member }).report('ad', { reason: 'spam' });
+    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: { ...demoViewers.member, id: 'demo-yara', name: 'Yara' } }) });
+    await settled(element);
+    expect($$(element, '[part~="reports"]')).to.have.length(0);
   });
 
   it('pins a comment to the top', async () => {
