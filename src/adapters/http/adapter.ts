@@ -56,6 +56,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
   let knownViewer: string | null | undefined;
   const viewerKey = (viewer: Viewer | null) => (viewer ? `${viewer.guest ? 'guest' : 'member'}:${viewer.id}` : null);
 
+  /** First pages of threads on their way, asked with their thread (see `getThread`). */
+  const firstPages = new Map<string, Promise<Page<Comment> & { thread?: Thread }>>();
+
   /** The viewer read on its way, shared: the widgets of a page all ask for it as it opens. */
   let viewerRead: Promise<Viewer | null> | undefined;
 
@@ -159,6 +162,13 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     },
 
     async getThread(id, callOptions) {
+      // A store asks for a thread and its first page together: let a first page asked in the same
+      // task answer both (`withThread`), one request instead of two.
+      await null;
+      const page = firstPages.get(id);
+      const shared = page && (await page.catch(() => undefined))?.thread;
+      callOptions?.signal?.throwIfAborted();
+      if (shared) return shared;
       const { data } = await transport.request<Thread | null>('GET', threadPath(id), {
         signal: callOptions?.signal,
         nullIfMissing: true,
@@ -168,7 +178,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     },
 
     async listComments(request, callOptions) {
-      const { data } = await transport.request<Page<Comment>>('GET', `${threadPath(request.thread)}/comments`, {
+      const first = !request.cursor && !request.parentId;
+      const read = transport.request<Page<Comment> & { thread?: Thread }>('GET', `${threadPath(request.thread)}/comments`, {
         signal: callOptions?.signal,
         topic: topics.thread(request.thread),
         query: {
@@ -177,9 +188,17 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
           cursor: request.cursor,
           limit: request.limit,
           withReplies: request.withReplies === true,
+          ...(first ? { withThread: true } : {}),
         },
       });
-      return data;
+      const page = read.then(({ data }) => data);
+      if (first) {
+        firstPages.set(request.thread, page);
+        const done = () => void (firstPages.get(request.thread) === page && firstPages.delete(request.thread));
+        page.then(done, done);
+      }
+      const { thread: _thread, ...rest } = await page;
+      return rest;
     },
 
     async getComment(id, callOptions) {

@@ -156,9 +156,11 @@ export function registerComments(app: Api, deps: RouteDeps): void {
       ...(query.limit === undefined ? {} : { limit: query.limit }),
       withReplies: query.withReplies === 'true',
     };
+    const withThread = query.withThread === 'true';
     const state = await listState(context, request.thread);
-    const key = JSON.stringify(['list', request.sort, request.parentId, request.cursor, request.limit ?? null, request.withReplies]);
-    return answer(c, deps, state, key, () => pageOf(context, state, request), true) as never;
+    const key = JSON.stringify(['list', request.sort, request.parentId, request.cursor, request.limit ?? null, request.withReplies, withThread]);
+    const produce = () => (withThread ? { ...pageOf(context, state, request), thread: describeThread(context, state) } : pageOf(context, state, request));
+    return answer(c, deps, state, key, produce, true) as never;
   });
 
   app.openapi(post, async (c) => {

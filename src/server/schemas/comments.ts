@@ -41,7 +41,7 @@ export const ThreadSchema = z
   .openapi('Thread');
 
 export const CommentPageSchema = z
-  .object({ items: z.array(CommentSchema), cursor: z.string().nullable() })
+  .object({ items: z.array(CommentSchema), cursor: z.string().nullable(), thread: ThreadSchema.optional() })
   .openapi('CommentPage');
 
 const threadId = z.string().openapi({
@@ -58,6 +58,10 @@ export const ListQuery = z.object({
   sort: z.enum(['newest', 'oldest', 'top']).optional().openapi({ description: 'Order of the top level (default newest); replies are always oldest first.' }),
   parentId: z.string().max(200).optional().openapi({ description: 'List the replies of this comment instead of the top level.' }),
   withReplies: z.enum(['true', 'false']).optional().openapi({ description: 'Follow each listed comment with its whole visible subtree, depth-first.' }),
+  withThread: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Also answer the thread (as `GET …/threads/{thread}` would, in `thread`): a page and its thread in one request.' }),
   ...PageQuery,
 });
 
