@@ -56,6 +56,14 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
   let knownViewer: string | null | undefined;
   const viewerKey = (viewer: Viewer | null) => (viewer ? `${viewer.guest ? 'guest' : 'member'}:${viewer.id}` : null);
 
+  /** Nobody to verify (no member token, no guest session) is an anonymous visitor, known without asking. */
+  async function readViewer(): Promise<Viewer | null> {
+    const credentials = await identity.current();
+    if (credentials.kind === 'anonymous' && !transport.disposed) return null;
+    const { data } = await transport.request<{ viewer: Viewer | null }>('GET', '/viewer', { credentials });
+    return data.viewer ?? null;
+  }
+
   /** First pages of threads on their way, asked with their thread (see `getThread`). */
   const firstPages = new Map<string, Promise<Page<Comment> & { thread?: Thread }>>();
 
@@ -120,10 +128,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     getViewer(callOptions) {
       const signal = callOptions?.signal;
       if (signal?.aborted) return Promise.reject(signal.reason);
-      const read = (viewerRead ??= transport.request<{ viewer: Viewer | null }>('GET', '/viewer', {}).then(
-        ({ data }) => {
+      const read = (viewerRead ??= readViewer().then(
+        (viewer) => {
           if (viewerRead === read) viewerRead = undefined;
-          const viewer = data.viewer ?? null;
           // The site's token may name someone else now (the member signed in or out on the site).
           if (knownViewer !== undefined && viewerKey(viewer) !== knownViewer) viewerChanged(viewer, { reconnect: true });
           knownViewer = viewerKey(viewer);

@@ -19,6 +19,8 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** Send no credentials, whoever is signed in. */
   anonymous?: boolean;
+  /** The credentials the caller already asked for (the token function is not asked again). */
+  credentials?: Credentials;
   /** A read: "not found" answers `data: null` instead of throwing. */
   nullIfMissing?: boolean;
   /**
@@ -118,7 +120,7 @@ export class Transport {
   }
 
   async #request<T>(method: string, path: string, options: RequestOptions): Promise<Answer<T>> {
-    const credentials: Credentials = options.anonymous ? { kind: 'anonymous' } : await this.#credentials(options.signal);
+    const credentials: Credentials = options.anonymous ? { kind: 'anonymous' } : (options.credentials ?? (await this.#credentials(options.signal)));
     try {
       return await this.#send<T>(method, path, options, credentials);
     } catch (error) {

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { AdapterError, type AdapterErrorCode } from '../../../../src/adapters/errors.js';
 import { createHttpAdapter } from '../../../../src/http.js';
+import { recordingFetch } from './helpers.js';
 import { personas, sqlite, startLiveServer, type LiveServer } from './live-server.js';
 
 async function refusal(work: Promise<unknown>): Promise<AdapterError> {
@@ -61,9 +62,15 @@ describe('HTTP adapter error mapping against the live server', () => {
     assert.equal((await refusal(member.deleteComment('no-such-comment'))).code, 'not-found');
   });
 
-  it('reports an unknown site as not-found rather than as an anonymous visitor', async () => {
-    const error = await refusal(createHttpAdapter({ endpoint: server.url, site: 'nowhere', guestStorage: null }).getViewer());
+  it('knows an anonymous visitor without a request, and reports an unknown site as not-found on the first read', async () => {
+    const recorder = recordingFetch();
+    const adapter = createHttpAdapter({ endpoint: server.url, site: 'nowhere', guestStorage: null, fetch: recorder.fetch });
+    assert.equal(await adapter.getViewer(), null);
+    assert.equal(recorder.requests.length, 0, 'nobody to verify: no request');
+    const error = await refusal(adapter.listComments({ thread: 'errors-site' }));
     assert.equal(error.code, 'not-found');
+    const member = createHttpAdapter({ endpoint: server.url, site: 'nowhere', guestStorage: null, token: 'some.member.token' });
+    assert.equal((await refusal(member.getViewer())).code, 'not-found', 'a token is verified by the site, which does not exist');
   });
 
   it('maps 429 to rate-limited with retryAfter in seconds from the answer', async () => {
