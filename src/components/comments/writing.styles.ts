@@ -29,10 +29,9 @@ export const writingStyles = css`
     flex: 1 1 12em;
   }
 
-  /* A reported comment's reports, on a line of their own above the moderator's buttons. */
+  /* A reported comment's reports, on a line of their own before the moderator's buttons (in reading order too). */
   .reports {
     flex-basis: 100%;
-    order: -1;
     margin: 0;
     color: var(--plein-color-danger);
     font-size: var(--plein-font-size-s);
