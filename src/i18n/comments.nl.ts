@@ -55,6 +55,8 @@ export const commentsNl: CommentsTranslation = {
   'pin-of': 'Reactie van {name} vastzetten',
   unpin: 'Losmaken',
   'unpin-of': 'Reactie van {name} losmaken',
+  'to-review': { one: '{count} te beoordelen', other: '{count} te beoordelen' },
+  'to-review-next': { one: '{count} te beoordelen: ga naar de reactie', other: '{count} te beoordelen: ga naar de volgende reactie' },
   lock: 'Reacties sluiten',
   unlock: 'Reacties heropenen',
   write: 'Schrijven',

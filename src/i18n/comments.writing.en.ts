@@ -58,6 +58,8 @@ export const commentsWritingEn = {
   'pin-of': 'Pin comment by {name}',
   unpin: 'Unpin',
   'unpin-of': 'Unpin comment by {name}',
+  'to-review': { one: '{count} to review', other: '{count} to review' },
+  'to-review-next': { one: '{count} to review: go to the comment', other: '{count} to review: go to the next comment' },
   lock: 'Close comments',
   unlock: 'Reopen comments',
 } as const satisfies Dictionary;

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Thread } from '../../adapters/contract.js';
 import type { CommentsStore } from '../../stores/comments/types.js';
 import { button, type CommentContext } from './comment-template.js';
-import type { DisplayNode } from './display-tree.js';
+import type { DisplayNode, DisplayTree } from './display-tree.js';
 import type { CommentsLocalize } from './localize.js';
 
 /**
@@ -32,6 +32,21 @@ export function moderationButtons(t: CommentsLocalize, store: CommentsStore, nod
   if (comment.status !== 'hidden') add('hide');
   if (comment.depth === 0) add(comment.pinned ? 'unpin' : 'pin');
   return items;
+}
+
+/** What a moderator should look at: comments awaiting approval and reported ones, in reading order. */
+export function toReview(store: CommentsStore, tree: DisplayTree): DisplayNode[] {
+  if (!store.can('moderation.approve').allowed) return [];
+  const reports = store.$reports.get();
+  return tree.order.filter(({ entry }) => !entry.local && (entry.comment.status === 'pending' || reports.has(entry.comment.id)));
+}
+
+/** "3 to review": each press shows the next of them. */
+export function reviewButton(t: CommentsLocalize, store: CommentsStore, nodes: readonly DisplayNode[]): TemplateResult | typeof nothing {
+  const count = nodes.length;
+  return count > 0
+    ? html`<button type="button" part="review" class="button" data-a="review" aria-label=${t.t('to-review-next', { count })}>${t.t('to-review', { count })}</button>`
+    : nothing;
 }
 
 export function lockButton(t: CommentsLocalize, store: CommentsStore, thread: Thread | null, readonly: boolean): TemplateResult | typeof nothing {

@@ -85,6 +85,7 @@ const PERMALINK = /^#plein-comment-(.+)$/;
  * @csspart header - The row with the count, the sort switch and moderator controls.
  * @csspart count - The heading with the number of comments.
  * @csspart sort - The sort `<select>`.
+ * @csspart review - For moderators: "3 to review", which goes to the next comment awaiting approval or reported.
  * @csspart lock - The moderator's close/reopen button.
  * @csspart notice - Notices: thread closed, rate limit, only members can comment or react (a sign-in the page did not offer).
  * @csspart error - A failed action's message, with its dismiss button.
@@ -486,7 +487,7 @@ export class PleinComments extends PleinElement {
             ${THREAD_SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${t.t(`sort.${value}`)}</option>`)}
           </select>
         </label>
-        ${store && this.#w()?.lock(store, this.readonly)}
+        ${store && this.#w()?.headerTools(store, this.readonly)}
       </div>
       ${thread?.locked ? html`<p part="notice" class="notice" role="note">${t.t('locked')}</p>` : nothing}
       ${showError
@@ -850,7 +851,7 @@ export class PleinComments extends PleinElement {
       picker: () => this.picker,
       failed: (action, error) => this.#failed(action, error),
       announce: (message) => this.#announce(message),
-      focus: (key) => this.#focus.focus(key),
+      focus: (key, scroll) => this.#focus.focus(key, scroll),
       after: (focus) => (this.#focusAfterUpdate = focus),
       reveal: (key) => this.#revealKey(key),
       expand: (id) => this.#expanded.add(id),

@@ -7,7 +7,7 @@ import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js
 import type { PleinCommentsComposer } from './composer.js';
 import { dialogContent, type Dialog } from './dialogs.js';
 import type { DisplayNode } from './display-tree.js';
-import { localStatus, lockButton, moderationButtons } from './acting.js';
+import { localStatus, lockButton, moderationButtons, reviewButton, toReview } from './acting.js';
 import type { CommentContext } from './comment-template.js';
 import { PleinCommentDeletedEvent, PleinCommentEditedEvent, PleinCommentPostedEvent, PleinReactionChangedEvent } from './events.js';
 import type { WritingHost } from './writing-host.js';
@@ -29,6 +29,8 @@ export class CommentsWriting {
   readonly #host: WritingHost;
   #countdown: ReturnType<typeof setInterval> | undefined;
   #reports: { store: CommentsStore; stop: () => void } | undefined;
+  /** The comment the review button went to last. */
+  #reviewed: string | undefined;
 
   constructor(host: WritingHost) {
     this.#host = host;
@@ -38,6 +40,7 @@ export class CommentsWriting {
   reset(): void {
     this.errors = new Map();
     this.dialog = null;
+    this.#reviewed = undefined;
   }
 
   root(store: CommentsStore, guests: boolean): TemplateResult {
@@ -141,6 +144,7 @@ export class CommentsWriting {
       return;
     }
     if (action === 'close-dialog') return this.closeDialog();
+    if (action === 'review') return this.#nextToReview(store);
     if (action === 'sign-out') {
       store.signOut().then(
         // The button is gone; the name field that took its place is what comes next.
@@ -191,9 +195,10 @@ export class CommentsWriting {
     return moderationButtons(this.#host.t, store, node);
   }
 
-  /** The moderator's close/reopen switch in the header. */
-  lock(store: CommentsStore, readonly: boolean): TemplateResult | typeof nothing {
-    return lockButton(this.#host.t, store, store.$thread.get(), readonly);
+  /** The moderator's tools in the header: what waits for review, and the close/reopen switch. */
+  headerTools(store: CommentsStore, readonly: boolean): TemplateResult {
+    const { t } = this.#host;
+    return html`${reviewButton(t, store, toReview(store, this.#host.tree()))}${lockButton(t, store, store.$thread.get(), readonly)}`;
   }
 
   /** The sending or failed line of the viewer's unconfirmed comment. */
@@ -216,6 +221,19 @@ export class CommentsWriting {
       (reactions) => host.el.dispatchEvent(new PleinReactionChangedEvent({ commentId: id, key: reaction, on, reactions })),
       (error: unknown) => host.failed('react', error),
     );
+  }
+
+  /** Shows and focuses the next comment waiting for review after the last one visited, round and round. */
+  #nextToReview(store: CommentsStore): void {
+    const host = this.#host;
+    const nodes = toReview(store, host.tree());
+    const last = host.tree().byKey.get(this.#reviewed ?? '')?.index ?? -1;
+    const next = nodes.find((node) => node.index > last) ?? nodes[0];
+    if (!next) return;
+    const { key } = next.entry;
+    this.#reviewed = key;
+    host.reveal(key);
+    host.after(() => host.focus(key, true));
   }
 
   /** The key of the comment to focus when `key` goes away: the next one, else the previous. */

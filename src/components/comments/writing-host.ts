@@ -20,8 +20,8 @@ export interface WritingHost {
   failed(action: string, error: unknown): void;
   /** Says `message` through the polite live region. */
   announce(message: string): void;
-  /** Focuses the comment with entry `key`. */
-  focus(key: string): void;
+  /** Focuses the comment with entry `key`, scrolling it to the middle of the screen when asked. */
+  focus(key: string, scroll?: boolean): void;
   /** Runs `focus` after the next update, when what it moves to is rendered. */
   after(focus: () => void): void;
   /** Makes sure the comment with entry `key` is rendered (its thread open). */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, $$, action, article, comment, demoViewers, memoryAdapter, mount, namespace, root, seed, settled, text, until } from './helpers.js';
+import { $, $$, action, ago, article, comment, demoViewers, memoryAdapter, mount, namespace, root, seed, settled, text, until } from './helpers.js';
 
 const moderated = () =>
   seed([
@@ -60,6 +60,31 @@ describe('<plein-comments> moderation', () => {
 
     action(element, 'ad', 'approve').click();
     await until(() => reports() === null, 'the reports settled by approving');
+  });
+
+  it('tells a moderator how many comments wait for review and goes to each in turn', async () => {
+    const shared = namespace('review');
+    const data = seed([
+      comment('first', { createdAt: ago(50) }),
+      comment('waiting', { author: 'demo-kees', status: 'pending', createdAt: ago(40) }),
+      comment('quiet', { createdAt: ago(30) }),
+      comment('reported', { author: 'demo-kees', createdAt: ago(20) }),
+    ]);
+    await memoryAdapter({ namespace: shared, seed: data, viewer: demoViewers.member }).report('reported', { reason: 'abuse' });
+    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: demoViewers.moderator }), attributes: { sort: 'oldest' } });
+    const review = () => $<HTMLButtonElement>(element, '[part~="review"]');
+    await until(() => $$(element, '[part~="review"]').length === 1 && text(review()) === '2 to review', 'the review button');
+    expect(review().getAttribute('aria-label')).to.equal('2 to review: go to the next comment');
+
+    review().click();
+    await until(() => root(element).activeElement === article(element, 'waiting'), 'the pending comment');
+    review().click();
+    await until(() => root(element).activeElement === article(element, 'reported'), 'the reported comment');
+    review().click();
+    await until(() => root(element).activeElement === article(element, 'waiting'), 'round again');
+
+    action(element, 'waiting', 'approve').click();
+    await until(() => text(review()) === '1 to review', 'one fewer once approved');
   });
 
   it('shows members no reports', async () => {
