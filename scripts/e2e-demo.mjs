@@ -2,7 +2,8 @@
 // built `plein` server on a fresh SQLite file with its demo site, opens the demo page in two
 // separate browser profiles (Debian's Chromium), and checks that a visitor's poll vote and guest
 // comment, sent by the script-tag build through the HTTP adapter, reach the other visitor live,
-// and that the other visitor, signed in as a moderator without a reload, can hide that comment.
+// and that the other visitor, signed in without a reload, can report that comment as a member and
+// see the report and hide the comment as a moderator.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,9 +81,17 @@ await until(ada, 'plein-comments', new RegExp(body), 'the posted comment at its 
 await until(bo, 'plein-comments', /1 new comment/, 'the live notice at the second visitor');
 
 // A sign-in without a reload (the demo's bar stands in for a site's own sign-in, handing Plein a
-// token through data-token): the second visitor becomes Noor, a moderator, and hides the comment.
+// token through data-token): the second visitor becomes Ada, a member, and reports the comment;
+// then Noor, a moderator, who sees the report and hides the comment.
+await bo.select('#sign-in-as', 'demo-ada');
+await bo.locator('plein-comments >>> [aria-label="Report comment by Ada Visitor"]').click();
+await bo.waitForFunction(() => document.querySelector('plein-comments')?.shadowRoot?.querySelector('dialog[open] input[value="spam"]'), { timeout: 20_000 });
+await bo.click('plein-comments >>> dialog input[value="spam"]');
+await bo.click('plein-comments >>> dialog .button.primary');
+await until(bo, 'plein-comments', /Thank you\. A moderator will look at it\./, 'the report sent');
 await bo.select('#sign-in-as', 'demo-noor');
 await until(bo, 'plein-comments', /Close comments/, 'the moderator controls after signing in');
+await until(bo, 'plein-comments', /1 to review.*Reported once: Spam or advertising/, 'the report at the moderator');
 await bo.locator('plein-comments >>> [aria-label="Hide comment by Ada Visitor"]').click();
 await until(bo, 'plein-comments', /Ada Visitor.*Hidden/, 'the hidden mark at the moderator');
 // Signed out again, a visitor no longer sees the hidden comment.
@@ -91,6 +100,6 @@ await until(bo, 'plein-comments', new RegExp(`^(?!.*${body}).*Welcome`), 'the hi
 
 await browser.close();
 if (problems.length > 0) fail(`errors in the pages:\n  ${problems.join('\n  ')}`);
-console.log('ok   e2e demo: a poll vote and a guest comment reach another visitor live; a moderator signed in without a reload hides the comment');
+console.log('ok   e2e demo: a poll vote and a guest comment reach another visitor live; a member reports it and a moderator, signed in without a reload, sees the report and hides it');
 server.stop();
 process.exit(0);

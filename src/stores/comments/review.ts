@@ -1,5 +1,6 @@
 import { supports, topics, type AdapterWith, type ModerationItem } from '../../adapters/contract.js';
 import { isAbortError } from '../../adapters/errors.js';
+import { decide } from './permissions.js';
 import type { CommentsState } from './state.js';
 
 /** One report on a comment, as the moderation queue gives it. */
@@ -34,6 +35,11 @@ export function watchReports(s: CommentsState): () => void {
 
   const refresh = (): void => {
     controller?.abort();
+    // The viewer may have changed since (signed out in this tab): the queue is not theirs to read.
+    if (!decide('moderation.approve', s.$viewer.get(), s.$thread.get(), undefined, s.now()).allowed) {
+      s.$reports.set(new Map());
+      return;
+    }
     controller = new AbortController();
     read(controller.signal).catch((error: unknown) => {
       if (!isAbortError(error)) s.$reports.set(new Map());
