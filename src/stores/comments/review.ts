@@ -1,6 +1,5 @@
 import { supports, topics, type AdapterWith, type ModerationItem } from '../../adapters/contract.js';
 import { isAbortError } from '../../adapters/errors.js';
-import { decide } from './permissions.js';
 import type { CommentsState } from './state.js';
 
 /** One report on a comment, as the moderation queue gives it. */
@@ -12,10 +11,10 @@ const MAX_PAGES = 10;
 /**
  * For a moderator: the open reports on this thread's comments, from the moderation queue scoped to
  * the thread, read again whenever the queue changes (its realtime topic). Returns the stop.
- * A refusal (the viewer is no moderator) or a failed read leaves no reports shown; the next change
- * of the queue tries again.
+ * `moderates` says whether the store's viewer moderates now: the queue is read only then. A
+ * refusal or a failed read leaves no reports shown; the next change of the queue tries again.
  */
-export function watchReports(s: CommentsState): () => void {
+export function watchReports(s: CommentsState, moderates: () => boolean): () => void {
   const { adapter } = s;
   if (!supports(adapter, 'moderation')) return () => undefined;
   const queue: AdapterWith<'moderation'> = adapter;
@@ -36,7 +35,7 @@ export function watchReports(s: CommentsState): () => void {
   const refresh = (): void => {
     controller?.abort();
     // The viewer may have changed since (signed out in this tab): the queue is not theirs to read.
-    if (!decide('moderation.approve', s.$viewer.get(), s.$thread.get(), undefined, s.now()).allowed) {
+    if (!moderates()) {
       s.$reports.set(new Map());
       return;
     }

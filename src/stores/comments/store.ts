@@ -105,12 +105,14 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     );
   }
 
+  const can: CommentsStore['can'] = (action, comment) => decide(action, s.$viewer.get(), s.$thread.get(), comment, s.now());
+
   // A moderator's widget listens to the reports; what reads them comes with the writer.
   onMount(s.$reports, () => {
     let stop: (() => void) | null | undefined;
     loadCommentsWriting().then(
       () => {
-        if (stop === undefined) stop = writerNow()?.watchReports();
+        if (stop === undefined) stop = writerNow()?.watchReports(() => can('moderation.approve').allowed);
       },
       () => undefined,
     );
@@ -171,7 +173,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     setLocked: (locked) => write('lock', (w) => w.setLocked(locked)),
     signOut: () => write('sign-out', (w) => w.signOut()),
     dismissError: () => s.$lastError.set(null),
-    can: (action, comment) => decide(action, s.$viewer.get(), s.$thread.get(), comment, s.now()),
+    can,
     dispose() {
       s.disposed = true;
       s.generation += 1;
