@@ -25,24 +25,32 @@
   } catch {
     // Nothing usable stored: a visitor.
   }
-  if (stored?.person && stored.token) signIn(stored.person, stored.token);
+  let person = stored?.person && stored.token ? stored.person : '';
+  if (person) signIn(person, stored.token);
+
+  // Plein writes a renewed token back to the tag: keep that one for the next visit.
+  new MutationObserver(() => {
+    if (person && plein.dataset.token) localStorage.setItem(KEY, JSON.stringify({ person, token: plein.dataset.token }));
+  }).observe(plein, { attributeFilter: ['data-token'] });
 
   document.addEventListener('DOMContentLoaded', () => {
     const select = document.getElementById('sign-in-as');
     const status = document.getElementById('sign-in-status');
-    select.value = stored?.person ?? '';
+    select.value = person;
     select.addEventListener('change', async () => {
-      const person = select.value;
+      const chosen = select.value;
       status.textContent = '';
-      if (!person) {
+      if (!chosen) {
+        person = '';
         localStorage.removeItem(KEY);
         signIn(null);
         return;
       }
       try {
-        const response = await fetch(tokenUrl(person));
+        const response = await fetch(tokenUrl(chosen));
         if (!response.ok) throw new Error(String(response.status));
         const token = await response.text();
+        person = chosen;
         localStorage.setItem(KEY, JSON.stringify({ person, token }));
         signIn(person, token);
       } catch {
