@@ -6,10 +6,6 @@ import { css } from 'lit';
  * first view shows is here: the parts that load later bring their own styles.
  */
 export const pollStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-
   .base {
     --_accent: var(--plein-poll-accent, var(--plein-color-accent));
     --_border: var(--plein-poll-border-color, var(--plein-color-border));
