@@ -21,8 +21,11 @@ export class PleinStorySurface extends PleinElement {
         border-radius: var(--plein-radius-m);
       }
 
+      /* One column that does not wrap: a wrapping column sizes its items by their content's width,
+         which a widget that is a size container (comments) does not have. */
       :host([stack]) .base {
         flex-direction: column;
+        flex-wrap: nowrap;
         align-items: stretch;
       }
     `,
