@@ -264,6 +264,18 @@ export class PleinComments extends PleinElement {
     return this.#comments.value;
   }
 
+  /**
+   * A widget under 30em wide gets the tighter layout (\`narrow\` on the base). Measured rather than
+   * a container query: a size container has no width of its own where its width comes from its
+   * content (a fit-content box, a wrapping column flexbox), and grew thousands of pixels tall there.
+   */
+  protected override firstUpdated(): void {
+    const base = this.renderRoot.querySelector('.base');
+    if (typeof ResizeObserver === 'function') {
+      new ResizeObserver(() => base?.classList.toggle('narrow', this.offsetWidth < 30 * parseFloat(getComputedStyle(this).fontSize))).observe(this);
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     const { signal } = (this.#connected = new AbortController());

@@ -5,8 +5,9 @@ import { css } from 'lit';
  * into their own light DOM). Logical properties throughout, so right-to-left needs no overrides.
  */
 export const commentsStyles = css`
+  /* What changes inside lays out inside: the page around is not laid out again. (No size containment: see narrow.) */
   :host {
-    container-type: inline-size;
+    contain: layout style;
   }
 
   .base {
@@ -486,14 +487,13 @@ export const commentsStyles = css`
     box-shadow: var(--plein-shadow-popup);
   }
 
-  @container (max-width: 30em) {
-    .base {
-      --_indent: var(--plein-comments-indent, 1.25em);
-      --_avatar: var(--plein-comments-avatar-size, 1.75em);
-    }
+  /* Under 30em wide, as the element measures it. */
+  .base.narrow {
+    --_indent: var(--plein-comments-indent, 1.25em);
+    --_avatar: var(--plein-comments-avatar-size, 1.75em);
+  }
 
-    .comment {
-      gap: var(--plein-space-xs);
-    }
+  .narrow .comment {
+    gap: var(--plein-space-xs);
   }
 `;

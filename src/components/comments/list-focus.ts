@@ -5,9 +5,10 @@ type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | Docume
 /**
  * Focus and place in `<plein-comments>`' list (the element with id `list`): one comment in the Tab
  * order at a time (roving tabindex) with the arrow keys between comments, focus that follows a
- * comment rendered anew in another block, and the comment in focus held where the reader saw it
- * while what is above it changes size. (The browser's own scroll anchoring does not act for a
- * focused comment there.)
+ * comment rendered anew in another block, and the comment the reader is at (in focus, else at the
+ * top of the screen) held where they saw it while what is above it changes size. The browser's own
+ * scroll anchoring does not act for a focused comment there, nor, without a size container
+ * around, at all; Safari has none.
  */
 export class ListFocus implements ReactiveController {
   readonly #host: Host;
@@ -128,9 +129,17 @@ export class ListFocus implements ReactiveController {
     next.focus();
   };
 
-  /** Notes where the comment in focus stands now: after the reader scrolled, or focus moved. */
+  /**
+   * Notes where the comment the reader is at stands now (after a scroll, or focus moved): the one in
+   * focus, else the first at the top of the screen.
+   */
   readonly mark = (): void => {
-    const article = (this.#root.activeElement as HTMLElement | null)?.closest<HTMLElement>('article.comment');
+    let article = (this.#root.activeElement as HTMLElement | null)?.closest<HTMLElement>('article.comment');
+    const box = this.#root.getElementById('list')?.getBoundingClientRect();
+    // A few points down the middle of the list's top on screen: one may fall between two comments.
+    for (let dy = 1; !article && box && box.bottom > 0 && box.top < innerHeight && dy < 100; dy += 32) {
+      article = this.#root.elementFromPoint(box.left + box.width / 2, Math.max(box.top, 0) + dy)?.closest<HTMLElement>('article.comment');
+    }
     this.#anchor = article ? { id: article.id, top: article.getBoundingClientRect().top } : null;
   };
 
@@ -153,7 +162,7 @@ export class ListFocus implements ReactiveController {
   readonly #hold = (): void => {
     const anchor = this.#anchor;
     const article = anchor && this.#root.getElementById(anchor.id);
-    if (!anchor || !article || !article.contains(this.#root.activeElement)) return;
+    if (!anchor || !article) return;
     const shift = article.getBoundingClientRect().top - anchor.top;
     if (Math.abs(shift) >= 1) scrollBy(0, shift);
   };

@@ -156,10 +156,8 @@ export const writingStyles = css`
     color: var(--plein-color-danger-contrast);
   }
 
-  @container (max-width: 30em) {
-    .hint {
-      display: none;
-    }
+  .narrow .hint {
+    display: none;
   }
 
   /* The composer's rate-limit notice, an unconfirmed comment's status, a moderator's controls. */

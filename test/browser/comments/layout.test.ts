@@ -1,0 +1,38 @@
+/**
+ * Pages lay widgets out in flexboxes and fit-content boxes. The element must then be as tall as
+ * what it shows and have a width of its own: as a size container (for its narrow layout) it was
+ * 847 px tall around 461 px of content in a wrapping column, and 0 px wide in a fit-content box.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { comment, memoryAdapter, seed } from './helpers.js';
+import { until } from '../support/shadow.js';
+
+const body = 'A comment with enough words to wrap many times over when it is laid out very narrow. '.repeat(4);
+
+async function inBox(style: string) {
+  const adapter = memoryAdapter({ seed: seed([comment('a', { body }), comment('b')]) });
+  const box = await fixture<HTMLElement>(html`<div style=${style}><plein-comments thread="thread" jsonld="off" .adapter=${adapter}></plein-comments></div>`);
+  const element = box.querySelector('plein-comments')!;
+  await until(() => element.shadowRoot?.querySelectorAll('article').length === 2, 'the comments');
+  const base = element.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+  return { box, element, base };
+}
+
+describe('<plein-comments> in the page\'s layout', () => {
+  it('is as tall as its content in a wrapping column flexbox', async () => {
+    const { element, base } = await inBox('display: flex; flex-direction: column; flex-wrap: wrap; inline-size: 600px');
+    expect(Math.round(element.getBoundingClientRect().height)).to.equal(Math.round(base.getBoundingClientRect().height));
+  });
+
+  it('has a width of its own in a fit-content box', async () => {
+    const { element } = await inBox('inline-size: fit-content; max-inline-size: 600px');
+    expect(element.getBoundingClientRect().width).to.be.greaterThan(200);
+  });
+
+  it('takes the tighter layout under 30em wide, and leaves it above', async () => {
+    const { box, base } = await inBox('inline-size: 320px');
+    await until(() => base.classList.contains('narrow'), 'the narrow layout at 320px');
+    box.style.inlineSize = '700px';
+    await until(() => !base.classList.contains('narrow'), 'the wide layout at 700px');
+  });
+});
