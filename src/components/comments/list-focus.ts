@@ -8,7 +8,7 @@ type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | Docume
  * comment rendered anew in another block, and the comment the reader is at (in focus, else at the
  * top of the screen) held where they saw it while what is above it changes size. The browser's own
  * scroll anchoring does not act for a focused comment there, nor, without a size container
- * around, at all; Safari has none.
+ * around, at all, and not every browser anchors.
  */
 export class ListFocus implements ReactiveController {
   readonly #host: Host;
