@@ -6,9 +6,10 @@ import type { DisplayNode, DisplayTree } from './display-tree.js';
 import type { CommentsLocalize } from './localize.js';
 
 /**
- * What only someone who acts sees: a moderator's buttons (after the reports a comment has), the close/reopen switch, and the
- * sending or failed line of the viewer's own unconfirmed comment. They come with the writing part,
- * which a moderator's widget loads as soon as its first page is shown.
+ * What only someone who acts sees: a moderator's buttons (after a comment's reports), what waits
+ * for review, the close/reopen switch, and the sending or failed line of the viewer's own
+ * unconfirmed comment. They come with the writing part, which a moderator's widget loads as soon
+ * as its first page is shown.
  */
 
 export function moderationButtons(t: CommentsLocalize, store: CommentsStore, node: DisplayNode): TemplateResult[] {

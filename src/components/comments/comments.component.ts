@@ -265,7 +265,7 @@ export class PleinComments extends PleinElement {
   }
 
   /**
-   * A widget under 30em wide gets the tighter layout (\`narrow\` on the base). Measured rather than
+   * A widget under 30em wide gets the tighter layout (`narrow` on the base). Measured rather than
    * a container query: a size container has no width of its own where its width comes from its
    * content (a fit-content box, a wrapping column flexbox), and grew thousands of pixels tall there.
    */
