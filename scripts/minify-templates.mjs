@@ -1,8 +1,9 @@
 // A Vite plugin for the script-tag build: shrinks the static text of Lit `html`/`svg` and `css`
 // tagged templates, which the JavaScript minifier leaves as written (indentation included).
 // Only the literal parts change; `${…}` expressions stay untouched.
-// - html/svg: a whitespace run that holds a line break becomes one space. A single space still
-//   separates inline elements, so rendering is unchanged. Templates with <pre>, or with text
+// - html/svg: a whitespace run that holds a line break becomes one space, or nothing before the
+//   `>` or `/>` that ends a tag. A single space still separates inline elements, so rendering is
+//   unchanged. Templates with <pre>, or with text
 //   inside a <textarea>, are left alone.
 // - css: comments go, whitespace collapses, and the spaces around `{ } ; , :` and before `}`'s
 //   semicolon go. Spaces near `+`, `-` (calc) and inside selectors are kept as one.
@@ -13,7 +14,9 @@ const HTML_TAGS = new Set(['html', 'svg']);
 const CSS_TAGS = new Set(['css']);
 
 function minifyHtmlPart(text) {
-  return text.replace(/\s*\n\s*/g, ' ');
+  // A line break right before `>` or `/>` is inside a tag (the formatter puts a tag's closing
+  // bracket on its own line); there it separates nothing.
+  return text.replace(/\s*\n\s*(?=\/?>)/g, '').replace(/\s*\n\s*/g, ' ');
 }
 
 function minifyCssPart(text, first, last) {

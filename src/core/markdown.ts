@@ -6,9 +6,10 @@ import { parseMarkdown, type Block, type Inline, type MarkdownTree } from '../do
  * DOM only as text bindings and attribute values. No HTML string of user text ever exists.
  * Links carry `rel="nofollow ugc noopener"` (user-generated, not endorsed).
  */
-export function renderMarkdown(source: string | MarkdownTree): TemplateResult {
-  const tree = typeof source === 'string' ? parseMarkdown(source) : source;
-  return html`${tree.map(renderBlock)}`;
+export function renderMarkdown(source: string | MarkdownTree): TemplateResult[] {
+  // The blocks go into the caller's part as they are: a template around them would cost every
+  // comment one more template instance on the first render.
+  return (typeof source === 'string' ? parseMarkdown(source) : source).map(renderBlock);
 }
 
 function renderBlock(block: Block): TemplateResult {

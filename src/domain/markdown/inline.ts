@@ -4,6 +4,8 @@ import type { Inline } from './tree.js';
 const ESCAPABLE = '\\`*_[]()#+-.!>~|';
 const URL_IN_TEXT = /\b(?:https?:\/\/|mailto:)[^\s<>"]*[^\s<>".,;:!?)\]'*_]/y;
 const MAX_NESTING = 12;
+/** Where a construct may start; the text between two of them is taken in one slice. */
+const MAY_START = /[\\\n`[*_]|https?:\/\/|mailto:/g;
 
 /**
  * Parses one block's text into inline nodes. A single left-to-right pass with bounded look-ahead
@@ -94,8 +96,10 @@ export function parseInline(source: string, depth = 0): Inline[] {
       }
     }
 
-    text += ch;
-    i += 1;
+    MAY_START.lastIndex = i + 1;
+    const next = MAY_START.exec(source)?.index ?? source.length;
+    text += source.slice(i, next);
+    i = next;
   }
   flush();
   return out;

@@ -63,6 +63,18 @@ describe('Markdown subset', () => {
     ]);
   });
 
+  it('keeps text that only looks like the start of a construct as one text node', () => {
+    const text = 'mhm, http:/x and mailto without a colon, xhttp://a.nl, [no link], a * b _ c';
+    assert.deepEqual(inline(text), [{ type: 'text', text }]);
+  });
+
+  it('autolinks a URL that follows a near miss', () => {
+    assert.deepEqual(inline('http:/x or mailto:ada@example.org'), [
+      { type: 'text', text: 'http:/x or ' },
+      { type: 'link', href: 'mailto:ada@example.org', children: [{ type: 'text', text: 'mailto:ada@example.org' }] },
+    ]);
+  });
+
   it('keeps line breaks inside a paragraph', () => {
     assert.deepEqual(inline('one\ntwo'), [{ type: 'text', text: 'one' }, { type: 'break' }, { type: 'text', text: 'two' }]);
   });
