@@ -72,28 +72,25 @@ export function commentTemplate(context: CommentContext, node: DisplayNode, ui: 
   const status = comment.status;
   const parts = `${base}${status === 'published' ? '' : ` ${status}`}${comment.pinned ? ' pinned' : ''}${mine ? ' mine' : ''}${local ? ` ${local}` : ''}`;
 
-  // Chips and badges in one part: most comments have none, and each part costs two markers.
-  const labels: TemplateResult[] = [];
-  const label = (part: string, css: string, text: string) => labels.push(html`<span part=${part} class=${css}>${text}</span>`);
-  if (thread?.ownerId && thread.ownerId === author.id) label('chip chip-author', 'chip accent', t.t('role.author'));
-  if (author.roles?.some((role) => role === 'moderator' || role === 'admin')) label('chip chip-moderator', 'chip', t.t('role.moderator'));
-  if (author.guest) label('chip chip-guest', 'chip', t.t('role.guest'));
-  const time = html`<a part="permalink" class="time" href="#${anchor}"
-    ><time datetime=${comment.createdAt} title=${t.dateTime(comment.createdAt, { dateStyle: 'full', timeStyle: 'short' })}
-      >${t.relativeTime(comment.createdAt, context.now)}</time
-    ></a
-  >`;
-  labels.push(time);
+  // Chips before the time and badges after it, each kind in one part: most comments have none,
+  // and each part costs two markers.
+  const chips: TemplateResult[] = [];
+  const badges: TemplateResult[] = [];
+  const label = (into: TemplateResult[], part: string, css: string, text: string) =>
+    into.push(html`<span part=${part} class=${css}>${text}</span>`);
+  if (thread?.ownerId && thread.ownerId === author.id) label(chips, 'chip chip-author', 'chip accent', t.t('role.author'));
+  if (author.roles?.some((role) => role === 'moderator' || role === 'admin')) label(chips, 'chip chip-moderator', 'chip', t.t('role.moderator'));
+  if (author.guest) label(chips, 'chip chip-guest', 'chip', t.t('role.guest'));
   if (comment.editedAt) {
-    labels.push(
+    badges.push(
       html`<time part="edited" class="muted" datetime=${comment.editedAt} title=${t.t('edited-at', { time: t.dateTime(comment.editedAt) })}
         >${t.t('edited')}</time
       >`,
     );
   }
-  if (comment.pinned) label('badge badge-pinned', 'badge', t.t('pinned'));
-  if (status === 'pending') label('badge badge-pending', 'badge warning', t.t('pending'));
-  if (status === 'hidden') label('badge badge-hidden', 'badge danger', t.t('hidden'));
+  if (comment.pinned) label(badges, 'badge badge-pinned', 'badge', t.t('pinned'));
+  if (status === 'pending') label(badges, 'badge badge-pending', 'badge warning', t.t('pending'));
+  if (status === 'hidden') label(badges, 'badge badge-hidden', 'badge danger', t.t('hidden'));
 
   return html`<article
     part=${parts}
@@ -107,14 +104,19 @@ export function commentTemplate(context: CommentContext, node: DisplayNode, ui: 
         ? html`<img src=${author.avatarUrl} alt="" loading="lazy" decoding="async" @error=${hideBroken} />`
         : nothing}</span
     ><div class="main"
-      ><div part="meta" class="meta"><bdi part="author" class="author">${name}</bdi>${labels}</div
+      ><div part="meta" class="meta"
+        ><bdi part="author" class="author">${name}</bdi>${chips}<a part="permalink" class="time" href="#${anchor}"
+          ><time datetime=${comment.createdAt} title=${t.dateTime(comment.createdAt, { dateStyle: 'full', timeStyle: 'short' })}
+            >${t.relativeTime(comment.createdAt, context.now)}</time
+          ></a
+        >${badges}</div
       >${node.flattened && comment.replyTo
         ? html`<p part="replying-to" class="replying-to muted">${t.t('replying-to', { name: comment.replyTo.name })}</p>`
         : nothing}${ui.includes('e')
         ? context.editor(node)
-        : html`<div part="body" class="body" dir="auto">${renderMarkdown(comment.body)}</div>`}${local
-        ? context.status(node)
-        : html`<div class="footer">${reactions(context, node, ui)}${actions(context, node, mine)}</div>`}${signInNote(t, viewer, ui)}</div
+        : html`<div part="body" class="body" dir="auto">${renderMarkdown(comment.body)}</div>`}${local ? context.status(node) : nothing}<div class="footer"
+        >${local ? nothing : reactions(context, node, ui)}${local ? nothing : actions(context, node, mine)}</div
+      >${signInNote(t, viewer, ui)}</div
     ></article
   >`;
 }
