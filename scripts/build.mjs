@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { libraryEntries, componentEntries } from './entries.mjs';
 import { cdnConfig } from './cdn-config.mjs';
+import { precompress } from './precompress.mjs';
 
 const quiet = { logLevel: 'warn', configFile: false };
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
@@ -32,6 +33,7 @@ await build({
 
 // CDN: the loader plus one chunk per widget, everything (lit included) bundled in.
 await build(cdnConfig());
+precompress('dist/cdn');
 
 // The reference server and its `plein` command: one ESM file for Node, dependencies left as imports.
 await esbuild({

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, it } from 'node:test';
 import { demoSite } from '../../../../src/server/demo.js';
 import { api, startHarness, type Harness } from './harness.js';
@@ -42,6 +43,41 @@ describe('serving: headers, health, demo pages and the CDN build', () => {
       assert.equal(script.headers.get('Access-Control-Allow-Origin'), '*');
       assert.equal((await h.call('GET', '/plein/../site/index.html')).status, 404);
       assert.equal((await h.call('GET', '/no-such-page.html')).status, 404);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves the CDN build precompressed, with hashed chunks cached for good and the loader for minutes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plein-serving-'));
+    await mkdir(join(dir, 'chunks'), { recursive: true });
+    const loader = 'export const loader = "' + 'plein '.repeat(200) + '";';
+    await writeFile(join(dir, 'plein.js'), loader);
+    await writeFile(join(dir, 'plein.js.br'), brotliCompressSync(loader));
+    await writeFile(join(dir, 'plein.js.gz'), gzipSync(loader));
+    await writeFile(join(dir, 'chunks', 'comments-AbC123.js'), 'export {};');
+    h = await startHarness({ config: { cdnDir: dir } });
+    try {
+      const brotli = await h.call('GET', '/plein/plein.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+      assert.equal(brotli.headers.get('Content-Encoding'), 'br');
+      assert.equal(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString(), loader);
+      assert.match(brotli.headers.get('Content-Type') ?? '', /javascript/);
+      assert.equal(brotli.headers.get('Vary'), 'Accept-Encoding');
+      assert.equal(brotli.headers.get('Cache-Control'), 'public, max-age=300');
+
+      const gzip = await h.call('GET', '/plein/plein.js', { headers: { 'Accept-Encoding': 'gzip' } });
+      assert.equal(gzip.headers.get('Content-Encoding'), 'gzip');
+      assert.equal(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString(), loader);
+
+      const plain = await h.call('GET', '/plein/plein.js');
+      assert.equal(plain.headers.get('Content-Encoding'), null);
+      assert.equal(await plain.text(), loader);
+      assert.equal(plain.headers.get('Vary'), 'Accept-Encoding', 'a cache must not hand the plain copy to a browser that takes Brotli');
+
+      const chunk = await h.call('GET', '/plein/chunks/comments-AbC123.js', { headers: { 'Accept-Encoding': 'br' } });
+      assert.equal(chunk.status, 200);
+      assert.equal(chunk.headers.get('Content-Encoding'), null, 'no compressed copy: sent as it is');
+      assert.equal(chunk.headers.get('Cache-Control'), 'public, max-age=31536000, immutable');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
