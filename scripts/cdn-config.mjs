@@ -14,15 +14,18 @@ const CORE = new RegExp(
     String.raw`@lit/context/lib/create-context`,
     String.raw`src/core/(actor|config|plein-element|environment|page-observer|context|localize|string-bundles|store-controller|errors|events|relative-time)\.ts`,
     String.raw`src/autoload/setup\.ts`,
-    String.raw`src/(styles/[^/]+|i18n/(en|registry|types)|adapters/(contract|errors)|domain/(permission-checks|roles|edit-window))\.ts`,
+    String.raw`src/(styles/[^/]+|i18n/(en|registry|types)|adapters/(contract|errors)|domain/(permission-checks|roles|edit-window|page-size))\.ts`,
   ].join('|'),
 );
 
 // The comment rules the reading view shares with the memory adapter, the permalink and JSON-LD
 // parts: one chunk, so a comments page fetches them in one request instead of three. The page
-// size stays out: the HTTP adapter needs it (through the limits), and a poll page must not fetch
-// the comment rules for it.
+// size is in the core: every adapter needs it (through the limits), and 163 bytes were not worth
+// a request of their own (a browser opens six connections to a server on HTTP/1.1).
 const COMMENT_RULES = /src\/domain\/(links|markdown\/(inline|block)|permissions-(comments|moderation)|ordering|level-sort|anchor)\.ts/;
+// What both adapters share (the input rules they check with, which the writing part uses too,
+// and the contract's capability check): one chunk, where the bundler made three requests of it.
+const ADAPTER_SHARED = /src\/(domain\/(limits|thread-id)|adapters\/define)\.ts/;
 // Lit's directives that comments and the ranked ballot share.
 const LIT_DIRECTIVES = /node_modules\/(lit-html\/(directive|directive-helpers|directives\/repeat)|lit\/directives\/repeat)\.js/;
 
@@ -60,6 +63,7 @@ export function cdnConfig({ outDir = 'dist/cdn', sourcemap = false } = {}) {
               { name: 'core', test: CORE },
               { name: 'comment-rules', test: COMMENT_RULES },
               { name: 'lit-directives', test: LIT_DIRECTIVES },
+              { name: 'adapter-shared', test: ADAPTER_SHARED },
             ],
           },
         },
