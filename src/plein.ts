@@ -5,6 +5,7 @@
  */
 import { startAutoloader } from './autoload/autoloader.js';
 import { loaders } from './autoload/loaders.js';
+import { readThreadsEarly } from './autoload/early-read.js';
 import { findOwnScript, readScriptOptions } from './autoload/script-options.js';
 
 const options = readScriptOptions(findOwnScript(import.meta.url));
@@ -15,3 +16,4 @@ startAutoloader(document, loaders, () => {
   if (options.endpoint) import('./adapters/http/index.js').catch(() => undefined);
   return import('./autoload/setup.js').then((setup) => setup.applyScriptOptions(options));
 });
+readThreadsEarly(document, options);

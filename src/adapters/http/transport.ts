@@ -173,12 +173,11 @@ export class Transport {
       let response: Response;
       let text: string;
       try {
-        response = await this.fetchImpl(this.url(path, options.query), {
-          method,
-          headers,
-          signal: linked.signal,
-          ...(body === undefined ? {} : { body }),
-        });
+        const url = this.url(path, options.query);
+        const ask = () => this.fetchImpl(url, { method, headers, signal: linked.signal, ...(body === undefined ? {} : { body }) });
+        const early = method === 'GET' ? takeEarlyRead(url, headers['Authorization']) : undefined;
+        // An early read that failed is asked again, as if it had not been made.
+        response = await (early ? early.catch(ask) : ask());
         text = await response.text();
       } catch (error) {
         throw this.#failure(error, caller);
@@ -201,6 +200,18 @@ export class Transport {
     if (this.disposed) return disposedError();
     return networkError(error);
   }
+}
+
+/**
+ * The answer to this exact read that the script tag's loader already asked for
+ * (`autoload/early-read.ts`, same global symbol and key), taken once; `undefined` when there is none.
+ */
+function takeEarlyRead(url: string, authorization: string | undefined): Promise<Response> | undefined {
+  const reads = (globalThis as { [key: symbol]: Map<string, Promise<Response>> | undefined })[Symbol.for('plein.early-reads')];
+  const key = `${authorization ?? ''} ${url}`;
+  const read = reads?.get(key);
+  reads?.delete(key);
+  return read;
 }
 
 function parseJson(text: string, url: string): unknown {
