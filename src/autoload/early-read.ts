@@ -18,7 +18,12 @@ const EARLY_READS = Symbol.for('plein.early-reads');
 export function readThreadsEarly(root: Document, { endpoint, site, script }: ScriptOptions): void {
   if (!endpoint || !site) return;
   const reads = ((globalThis as { [EARLY_READS]?: Map<string, Promise<Response>> })[EARLY_READS] ??= new Map());
-  const base = new URL(endpoint, location.href);
+  let base: URL;
+  try {
+    base = new URL(endpoint, location.href);
+  } catch {
+    return; // The adapter reports the endpoint it cannot use.
+  }
   // As the adapter resolves the endpoint: `https://x.example/v1/` names the server `https://x.example`.
   const siteUrl = `${base.origin}${base.pathname.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/sites/${encodeURIComponent(site)}`;
   const token = script?.dataset.token;

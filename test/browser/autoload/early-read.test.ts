@@ -89,6 +89,18 @@ describe('the loader’s early read of a thread’s first page', () => {
     expect(fake.asked.map((request) => request.url).filter((url) => /blog%2F[ab]/.test(url))).to.deep.equal([]);
   });
 
+  it('leaves an endpoint that is no URL to the adapter to report', () => {
+    const fake = server();
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = fake.fetch;
+    try {
+      expect(() => readThreadsEarly(document, { endpoint: 'https://', site: 'blog' })).not.to.throw();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(fake.asked).to.deep.equal([]);
+  });
+
   it('is asked again by the adapter when it failed', async () => {
     const fake = server();
     fake.failNextRead();
