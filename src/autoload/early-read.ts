@@ -12,7 +12,7 @@ const EARLY_READS = Symbol.for('plein.early-reads');
  * Asks for the first page of each thread on the page as soon as the loader runs: the HTTP adapter's
  * first read takes the answer instead of asking a round trip or more later, once the chunks and the
  * adapter have downloaded. Only for the default order and page size, with the member's `data-token`
- * or none. The adapter asks for itself when its read differs, and the early answer goes unused: a
+ * or none, outside `<plein-provider>`. The adapter asks for itself when its read differs, and the early answer goes unused: a
  * returning guest's read, for one, carries the guest's session, which the loader does not look for.
  */
 export function readThreadsEarly(root: Document, { endpoint, site, script }: ScriptOptions): void {
@@ -29,7 +29,8 @@ export function readThreadsEarly(root: Document, { endpoint, site, script }: Scr
   const token = script?.dataset.token;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers['Authorization'] = `Bearer ${token}`;
-  for (const element of root.querySelectorAll('plein-comments[thread]:not([sort],[page-size])')) {
+  // Not inside a provider, which may give its subtree another adapter.
+  for (const element of root.querySelectorAll('plein-comments[thread]:not([sort],[page-size],plein-provider *)')) {
     // The default order and page size (20: `PAGE_SIZE`, which the loader does not import, as it
     // lives in the core chunk).
     const url = `${siteUrl}/threads/${encodeURIComponent(element.getAttribute('thread') ?? '')}/comments?sort=newest&limit=20&withReplies=true&withThread=true`;

@@ -82,11 +82,19 @@ describe('the loader’s early read of a thread’s first page', () => {
     expect(reads.map((read) => read.authorization)).to.deep.equal([`Bearer ${ada}`, `Bearer ${script.dataset.token}`]);
   });
 
-  it('is not made for an order or page size the loader cannot be sure of', () => {
+  it('is not made for an order or page size the loader cannot be sure of, nor inside a provider', () => {
     const fake = server();
     page(fake, { thread: 'blog/a', sort: 'top' });
     page(fake, { thread: 'blog/b', 'page-size': '50' });
-    expect(fake.asked.map((request) => request.url).filter((url) => /blog%2F[ab]/.test(url))).to.deep.equal([]);
+    const provider = document.createElement('plein-provider');
+    const inside = document.createElement('plein-comments');
+    inside.setAttribute('thread', 'blog/c');
+    provider.append(inside);
+    document.body.append(provider);
+    cleanup.push(() => provider.remove());
+    page(fake, { thread: 'blog/d' });
+    expect(fake.asked.map((request) => request.url).filter((url) => /blog%2F[abc]/.test(url))).to.deep.equal([]);
+    expect(fake.asked.filter((request) => request.url.includes('blog%2Fd')), 'the control').to.have.length(1);
   });
 
   it('leaves an endpoint that is no URL to the adapter to report', () => {
