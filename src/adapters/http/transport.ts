@@ -203,6 +203,13 @@ export class Transport {
 }
 
 /**
+ * The loader reads as the page loads, and a page on a slow connection may take tens of seconds to
+ * bring the adapter; an element connected a minute after that (comments shown on demand) reads
+ * afresh rather than start from an answer that old.
+ */
+const EARLY_READ_MAX_AGE_MS = 60_000;
+
+/**
  * The answer to this exact read that the script tag's loader already asked for
  * (`autoload/early-read.ts`, same global symbol and key), taken once; `undefined` when there is none.
  */
@@ -211,7 +218,7 @@ function takeEarlyRead(url: string, authorization: string | undefined): Promise<
   const key = `${authorization ?? ''} ${url}`;
   const read = reads?.get(key);
   reads?.delete(key);
-  return read;
+  return performance.now() < EARLY_READ_MAX_AGE_MS ? read : undefined;
 }
 
 function parseJson(text: string, url: string): unknown {

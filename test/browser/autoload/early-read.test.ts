@@ -109,6 +109,19 @@ describe('the loader’s early read of a thread’s first page', () => {
     expect(fake.asked).to.deep.equal([]);
   });
 
+  it('is left unused by a read made long after the page loaded', async () => {
+    const fake = server();
+    const { adapter } = page(fake, { thread: 'blog/hello' });
+    const now = performance.now;
+    performance.now = () => now.call(performance) + 120_000;
+    try {
+      await firstRead(adapter);
+    } finally {
+      performance.now = now;
+    }
+    expect(fake.asked.filter((request) => request.url.includes('/comments'))).to.have.length(2);
+  });
+
   it('is asked again by the adapter when it failed', async () => {
     const fake = server();
     fake.failNextRead();
