@@ -12,8 +12,9 @@ const EARLY_READS = Symbol.for('plein.early-reads');
  * Asks for the first page of each thread on the page as soon as the loader runs: the HTTP adapter's
  * first read takes the answer instead of asking a round trip or more later, once the chunks and the
  * adapter have downloaded. Only for the default order and page size, with the member's `data-token`
- * or none, outside `<plein-provider>`. The adapter asks for itself when its read differs, and the early answer goes unused: a
- * returning guest's read, for one, carries the guest's session, which the loader does not look for.
+ * or none, outside `<plein-provider>`. The adapter asks for itself when its read differs, and the
+ * early answer goes unused: a returning guest's read, for one, carries the guest's session, which
+ * the loader does not look for.
  */
 export function readThreadsEarly(root: Document, { endpoint, site, script }: ScriptOptions): void {
   if (!endpoint || !site) return;
