@@ -126,7 +126,8 @@ export class LocalizeController implements ReactiveController {
    * reads naturally, with words instead of numbers where the language has them.
    */
   relativeTime(date: Date | string | number, now: Date | number = Date.now()): string {
-    const parts = relativeParts(new Date(date).getTime() - new Date(now).getTime());
+    const from = new Date(now).getTime();
+    const parts = relativeParts(new Date(date).getTime() - from, from);
     if (parts === null) return this.term('time.just-now');
     return intl(Intl.RelativeTimeFormat, this.lang, { numeric: 'auto' }).format(parts.value, parts.unit);
   }

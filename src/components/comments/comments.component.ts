@@ -629,7 +629,7 @@ export class PleinComments extends PleinElement {
     const collapsed = node.level === 0 && this.#collapsed.has(id) && !this.#expanded.has(id);
     const ui = this.#ui(key, id);
     // The time text changes at most once per unit shown ("3 minutes" → "4 minutes").
-    const age = relativeParts(Date.parse(entry.comment.createdAt) - this.now);
+    const age = relativeParts(Date.parse(entry.comment.createdAt) - this.now, this.now);
     // An unconfirmed comment's status line comes with the writing part and counts down a rate limit.
     const local = entry.local && `${entry.local === 'failed' ? context.wait : 0}${writingLoaded()}`;
     const comment = guard([entry, this.epoch, ui, age?.value, age?.unit, local, node.flattened, ui && this.#writing?.errors], () =>

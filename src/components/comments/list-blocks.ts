@@ -113,7 +113,7 @@ export class ListBlocks {
       let text = '';
       for (let position = block.start; position < block.end; position++) {
         const node = tree.order[position];
-        const age = node && relativeParts(Date.parse(node.entry.comment.createdAt) - now);
+        const age = node && relativeParts(Date.parse(node.entry.comment.createdAt) - now, now);
         text += age ? `${age.value}${age.unit[0]}` : '-';
       }
       time = this.#times[index] = { now, version, text };

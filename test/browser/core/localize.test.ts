@@ -95,8 +95,26 @@ describe('LocalizeController', () => {
     expect(relativeParts(-45_000)).to.deep.equal({ value: -1, unit: 'minute' });
     expect(relativeParts(-44 * MINUTE)).to.deep.equal({ value: -44, unit: 'minute' });
     expect(relativeParts(-45 * MINUTE)).to.deep.equal({ value: -1, unit: 'hour' });
-    expect(relativeParts(-22 * HOUR)).to.deep.equal({ value: -1, unit: 'day' });
-    expect(relativeParts(-7 * DAY)).to.deep.equal({ value: -1, unit: 'week' });
+    expect(relativeParts(-22 * HOUR, NOW)).to.deep.equal({ value: -1, unit: 'day' });
+    expect(relativeParts(-7 * DAY, NOW)).to.deep.equal({ value: -1, unit: 'week' });
+  });
+
+  it('counts days on the local calendar, so "tomorrow" is the next date and not 22 to 36 hours on', async () => {
+    const localize = await localizeIn('en');
+    // Local times, whatever the time zone the browser runs in.
+    const fridayEvening = new Date(2026, 10, 27, 19, 7).getTime();
+    expect(localize.relativeTime(fridayEvening + 30 * HOUR, fridayEvening)).to.equal('in 2 days');
+    const fridayMorning = new Date(2026, 10, 27, 1, 0).getTime();
+    expect(localize.relativeTime(fridayMorning + 30 * HOUR, fridayMorning)).to.equal('tomorrow');
+    expect(localize.relativeTime(fridayEvening - 30 * HOUR, fridayEvening)).to.equal('yesterday');
+    const fridayNight = new Date(2026, 10, 27, 23, 30).getTime();
+    // 23 hours back is the same date: said in hours, not as "yesterday".
+    expect(localize.relativeTime(fridayNight - 23 * HOUR, fridayNight)).to.equal('23 hours ago');
+    // Thursday 00:30 is yesterday, Wednesday 22:30 two days ago.
+    expect(localize.relativeTime(fridayNight - 47 * HOUR, fridayNight)).to.equal('yesterday');
+    expect(localize.relativeTime(fridayNight - 49 * HOUR, fridayNight)).to.equal('2 days ago');
+    const dutch = await localizeIn('nl');
+    expect(dutch.relativeTime(fridayEvening + 30 * HOUR, fridayEvening)).to.equal('overmorgen');
   });
 
   it('formats exact date-times for the language', async () => {
