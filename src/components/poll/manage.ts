@@ -194,7 +194,7 @@ export class Moderation {
     this.#host = host;
   }
 
-  /** Another poll or adapter: its voter list starts hidden. */
+  /** Another poll, adapter or viewer: the voter list starts hidden. */
   reset(): void {
     this.#showVoters = false;
   }

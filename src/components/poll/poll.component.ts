@@ -1,5 +1,5 @@
 import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
-import { supports, type Ballot, type Poll, type PollDefinition } from '../../adapters/contract.js';
+import { supports, type Ballot, type Poll, type PollDefinition, type Viewer } from '../../adapters/contract.js';
 import type { AdapterError } from '../../adapters/errors.js';
 import { $config } from '../../core/config.js';
 import { toAdapterError } from '../../core/errors.js';
@@ -213,6 +213,8 @@ export class PleinPoll extends PleinElement {
 
   #current: PollStore | undefined;
   #ballotSeen = '';
+  /** Who the poll was last shown to; `undefined` before the first read. */
+  #viewerShown: Viewer | null | undefined;
   #wasClosed: boolean | undefined;
   #moderation: InstanceType<Parts['manage']['Moderation']> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -299,6 +301,7 @@ export class PleinPoll extends PleinElement {
     if (store !== this.#current) this.#switchStore(store);
     const poll = store?.$poll.get() ?? null;
     const declared = this.#definition;
+    if (store && poll) this.#followViewer(store.$viewer.get());
     if (poll) this.#syncSelection(poll);
     // Each part arrives beside the first read when the poll (or, before the read, its attributes)
     // shows it needs it; a poll by reference may need any until it is read.
@@ -334,6 +337,25 @@ export class PleinPoll extends PleinElement {
     this.#ballotSeen = '';
     this.cast = null;
     this.#wasClosed = undefined;
+    this.#viewerShown = undefined;
+  }
+
+  /**
+   * Someone else now (signed in or out here or in another tab): what the last person chose, cast
+   * or opened is theirs. Only a visitor's choice that is not cast yet stays, as they may have
+   * signed in to cast it. Their own ballot follows from the store's read for them.
+   */
+  #followViewer(viewer: Viewer | null): void {
+    const before = this.#viewerShown;
+    this.#viewerShown = viewer;
+    if (before === undefined || before?.id === viewer?.id) return;
+    if (before !== null || this.cast !== null) {
+      this.choices = [];
+      this.touched = false;
+    }
+    this.cast = null;
+    this.#ballotSeen = '';
+    this.#moderation?.reset();
   }
 
   /** Shows the stored ballot as the selection, unless the voter is choosing anew. */

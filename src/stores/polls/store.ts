@@ -152,9 +152,14 @@ export function createPollStore(adapter: PleinAdapter, options: PollStoreOptions
       adapter.subscribe(topics.session(), (event) => {
         if (event.type !== 'viewer-changed') return;
         viewerVersion += 1;
-        $viewer.set(event.viewer);
-        // The poll is shaped per viewer (results, `voted`, `myBallot`): read it again for them.
-        $voters.set(null);
+        const someoneElse = $viewer.get()?.id !== event.viewer?.id;
+        batch(() => {
+          $viewer.set(event.viewer);
+          // The poll is shaped per viewer (results, `voted`, `myBallot`): read it again for them.
+          // Until then, the last person's ballot is not shown as this one's.
+          if (someoneElse && s.confirmed?.myBallot) s.accept({ ...s.confirmed, myBallot: null });
+          $voters.set(null);
+        });
         if (status !== 'idle') void load();
       }),
     ];
