@@ -5,7 +5,7 @@ export const pollsExtrasNl: PollsExtrasTranslation = {
   distribution: 'Hoe mensen waardeerden',
   'quiz.right': 'Goed!',
   'quiz.wrong': 'Helaas, niet goed.',
-  'quiz.correct': 'juiste antwoord',
+  'quiz.correct': 'juist antwoord',
   'quiz.share': '{percent} van wie antwoordde, had het goed.',
   'quiz.explanation': 'Waarom',
   'closes-in': 'Sluit {time}',

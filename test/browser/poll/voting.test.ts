@@ -123,6 +123,20 @@ describe('<plein-poll> voting', () => {
     expect($(element, '[part~="option-wrong"]').textContent).to.contain('The Hague');
   });
 
+  it('marks a right answer on a Dutch page as "(juist antwoord)": a het-word without an article takes no -e', async () => {
+    const adapter = memoryAdapter();
+    const element = await mount(html`<plein-poll poll="hoofdstad" type="quiz" lang="nl" .adapter=${adapter}>
+      <span slot="question">Wat is de hoofdstad van Nederland?</span>
+      <plein-option value="ams" correct>Amsterdam</plein-option>
+      <plein-option value="utr">Utrecht</plein-option>
+    </plein-poll>`);
+
+    await choose(element, 'utr');
+    await submit(element);
+    await until(() => root(element).querySelector('[part~="option-correct"] .mark'), 'the reveal');
+    expect(text(element, '[part~="option-correct"]')).to.equal('Amsterdam (juist antwoord)');
+  });
+
   it('offers checkboxes for a quiz with several right answers shown by reference, before any answer is revealed', async () => {
     const adapter = memoryAdapter();
     await adapter.ensurePoll(
