@@ -48,7 +48,8 @@ const share = (count: number, of: number): number => (of > 0 ? Math.round((count
 
 /**
  * The poll's tally as the viewer sees it: per option (or per scale step) counts and shares, the
- * rounds of a ranked count, then the number of ballots and the winner, average or share right.
+ * rounds of a ranked count, then the number of ballots and the winner, average or (a quiz,
+ * which has no winner) share right.
  * A poll whose results are withheld from the viewer exports its ballot count only.
  */
 export function resultsCsv(localize: LocalizeController, poll: Poll): string {
@@ -90,7 +91,8 @@ export function resultsCsv(localize: LocalizeController, poll: Poll): string {
   rows.push([t('csv.total'), tally.total]);
   if (tally.average !== undefined) rows.push([t('csv.average'), Math.round(tally.average * 10_000) / 10_000]);
   if (tally.correctShare !== undefined && poll.type === 'quiz') rows.push([t('csv.correct-share'), share(tally.correctShare, 1)]);
-  if (tally.winner) rows.push([t('csv.winner'), label(tally.winner), tally.winner]);
+  // A quiz's most-picked answer may be a wrong one: it has right answers, not a winner.
+  if (tally.winner && poll.type !== 'quiz') rows.push([t('csv.winner'), label(tally.winner), tally.winner]);
   return toCsv(rows);
 }
 

@@ -163,6 +163,14 @@ describe('CSV export', () => {
     expect(parseCsv(resultsCsv(t, poll({ tally: null, ballotCount: 12, resultsWithheldUntil: 'close' })))).to.deep.equal([['Ballots', '12']]);
   });
 
+  it('names no winner for a quiz, whose most-picked answer may be a wrong one', async () => {
+    const t = await localizer();
+    const quiz = parseCsv(
+      resultsCsv(t, poll({ type: 'quiz', correct: ['delft'], tally: { total: 5, counts: { utrecht: 3, amsterdam: 0, delft: 2 }, winner: 'utrecht', correctShare: 0.4 } })),
+    );
+    expect(quiz.slice(-3)).to.deep.equal([[''], ['Ballots', '5'], ['Share correct', '0.4']]);
+  });
+
   it('exports who voted what, defusing names, with Dutch column names for a Dutch moderator', async () => {
     const votes: PollVote[] = [
       { voter: { id: 'u1', name: 'Ada' }, ballot: { choices: ['amsterdam', 'utrecht'] }, votedAt: '2026-11-02T09:00:00.000Z' },
