@@ -47,8 +47,10 @@ function demoNote(): TemplateResult {
  *
  * Voting uses native radio buttons and checkboxes in a `<fieldset>` whose `<legend>` is the
  * question; ranked polls load a keyboard-operable ranking list. After voting, focus moves to the
- * confirmation and a polite live region announces it. Results are bars with their percentage
- * and count as text, updated live as votes arrive.
+ * confirmation and a polite live region announces it. A close or reopen (here, elsewhere or by
+ * time) that takes the focused control away moves focus to "This poll is closed." or to the
+ * question; focus elsewhere on the page stays. Results are bars with their percentage and count
+ * as text, updated live as votes arrive.
  *
  * @slot question - The question (its text is the definition's `question`).
  * @slot - `<plein-option>` elements: the options of a declarative poll (not rendered themselves).
@@ -216,6 +218,8 @@ export class PleinPoll extends PleinElement {
   /** Who the poll was last shown to; `undefined` before the first read. */
   #viewerShown: Viewer | null | undefined;
   #wasClosed: boolean | undefined;
+  /** Whether focus was in the shadow root as the current update began (see `#keepFocus`). */
+  #focusWithin = false;
   #moderation: InstanceType<Parts['manage']['Moderation']> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #observer: MutationObserver | undefined;
@@ -318,6 +322,7 @@ export class PleinPoll extends PleinElement {
     // element sent it, not when something else drove the store.
     const action = store?.$lastError.get()?.action;
     if (store && (action === 'vote' || action === 'remove-vote' || Object.keys(store.$fieldErrors.get()).length > 0)) this.#part('interaction');
+    this.#focusWithin = !!this.shadowRoot?.activeElement;
     super.update(changed);
   }
 
@@ -397,10 +402,12 @@ export class PleinPoll extends PleinElement {
       const by = this.#moderation?.closing ? 'moderator' : poll.status === 'open' ? 'time' : 'elsewhere';
       this.dispatchEvent(new PleinPollClosedEvent({ poll, by }));
       this.announce(this.t.t('closed-announce'));
+      this.#keepFocus('[part~="status"]');
       // The backend answers for the close: results may now be visible to everyone.
       if (by === 'time') void store.load();
     } else if (this.#wasClosed === true && !closed) {
       this.announce(this.t.t('reopened-announce'));
+      this.#keepFocus('#question');
     }
     this.#wasClosed = closed;
     clearTimeout(this.#timer);
@@ -410,6 +417,17 @@ export class PleinPoll extends PleinElement {
       blocked && blocked > Date.now() ? blocked - Date.now() + 50 : Infinity,
     );
     if (Number.isFinite(delay)) this.#timer = setTimeout(() => (this.now = Date.now()), delay);
+  }
+
+  /**
+   * A close takes the ballot's controls from under the visitor's focus (Vote goes, the choices are
+   * disabled), a reopen the closed line: the browser drops focus to the page's body, and the
+   * keyboard and screen reader user loses their place. Focus lost from this shadow root moves to
+   * `selector` instead; focus anywhere else on the page stays where it is.
+   */
+  #keepFocus(selector: string): void {
+    const active = this.shadowRoot?.activeElement;
+    if (this.#focusWithin && (!active || active.matches(':disabled'))) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -453,7 +471,7 @@ export class PleinPoll extends PleinElement {
     const manage = this.#has('manage');
     const extras = this.#has('extras');
     const state = closed
-      ? html`<p part="status" class="chip">${t.t('closed')}</p>`
+      ? html`<p part="status" class="chip" tabindex="-1">${t.t('closed')}</p>`
       : poll.closesAt && extras
         ? extras.countdown(t, poll.closesAt, this.now)
         : nothing;
@@ -488,7 +506,7 @@ export class PleinPoll extends PleinElement {
     const describedBy = [hint ? 'hint' : '', ownError ? 'field-error' : ''].filter(Boolean).join(' ');
     return html`<form part="form" class="form" novalidate @submit=${this.#onSubmit} aria-busy=${pending ? 'true' : 'false'}>
       <fieldset class="fieldset" ?disabled=${!interactive} aria-describedby=${describedBy || nothing}>
-        <legend part="question" class="question" id="question"><slot name="question">${poll.question}</slot></legend>
+        <legend part="question" class="question" id="question" tabindex="-1"><slot name="question">${poll.question}</slot></legend>
         ${hint ? html`<p part="hint" class="muted small" id="hint">${hint}</p>` : nothing}
         ${this.#choices(poll, interactive, errorText)}
         ${ownError ? html`<p part="field-error" class="field-error" id="field-error">${errorText}</p>` : nothing}

@@ -1,6 +1,6 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { PleinPollClosedEvent } from '../../../src/components/poll/poll.js';
-import { $, $$, another, announced, choose, definition, demoViewers, memoryAdapter, mount, resultRow, root, submit, text, until } from './helpers.js';
+import { $, $$, another, announced, choose, definition, demoViewers, input, memoryAdapter, mount, resultRow, root, submit, text, until } from './helpers.js';
 
 const ada = { id: 'demo-ada', name: 'Ada Bakker', avatarUrl: null, roles: ['member' as const] };
 
@@ -51,6 +51,69 @@ describe('<plein-poll> live and lifecycle', () => {
     expect(text(element, '[part~="winner"]')).to.equal('Result: Utrecht');
     expect($<HTMLFieldSetElement>(element, 'fieldset').disabled).to.equal(true);
     await announced(element, 'The poll is closed.');
+  });
+
+  it('keeps focus in the poll, on the line saying it is closed, when it closes elsewhere under a voter on Vote', async () => {
+    const adapter = memoryAdapter();
+    const element = await mount(html`<plein-poll poll="closing-under-focus" .adapter=${adapter}>
+      <span slot="question">Tea or coffee?</span>
+      <plein-option value="tea">Tea</plein-option>
+      <plein-option value="coffee">Coffee</plein-option>
+    </plein-poll>`);
+    const moderator = another(adapter, demoViewers.moderator);
+    $<HTMLButtonElement>(element, '[part~="submit"]').focus();
+    expect(root(element).activeElement?.getAttribute('part')).to.contain('submit');
+
+    await moderator.closePoll('closing-under-focus', true);
+    await until(() => root(element).querySelector('[part~="status"]'), 'the closed state');
+    await element.updateComplete;
+    expect($$(element, '[part~="submit"]')).to.have.length(0);
+    expect(root(element).activeElement, 'focus inside the poll').to.equal($(element, '[part~="status"]'));
+    expect(document.activeElement).to.equal(element);
+  });
+
+  it('keeps focus in the poll when it closes under a voter on a choice, and again when it reopens under the closed line', async () => {
+    const adapter = memoryAdapter();
+    const element = await mount(html`<plein-poll poll="closing-under-choice" .adapter=${adapter}>
+      <span slot="question">Tea or coffee?</span>
+      <plein-option value="tea">Tea</plein-option>
+      <plein-option value="coffee">Coffee</plein-option>
+    </plein-poll>`);
+    const moderator = another(adapter, demoViewers.moderator);
+    input(element, 'tea').focus();
+
+    await moderator.closePoll('closing-under-choice', true);
+    await until(() => root(element).querySelector('[part~="status"]'), 'the closed state');
+    await element.updateComplete;
+    expect(input(element, 'tea').disabled || $<HTMLFieldSetElement>(element, 'fieldset').disabled).to.equal(true);
+    expect(root(element).activeElement).to.equal($(element, '[part~="status"]'));
+
+    await moderator.closePoll('closing-under-choice', false);
+    await until(() => !root(element).querySelector('[part~="status"]'), 'the open state');
+    await element.updateComplete;
+    expect(root(element).activeElement).to.equal($(element, '[part~="question"]'));
+  });
+
+  it('leaves focus where it is on the page when the poll closes while someone works elsewhere', async () => {
+    const adapter = memoryAdapter();
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <input aria-label="Search" />
+      <plein-poll poll="closing-elsewhere" .adapter=${adapter}>
+        <span slot="question">Tea or coffee?</span>
+        <plein-option value="tea">Tea</plein-option>
+        <plein-option value="coffee">Coffee</plein-option>
+      </plein-poll>
+    </div>`);
+    const element = page.querySelector('plein-poll')!;
+    await until(() => root(element).querySelector('[part~="submit"]'), 'the ballot');
+    const search = page.querySelector('input')!;
+    search.focus();
+
+    await another(adapter, demoViewers.moderator).closePoll('closing-elsewhere', true);
+    await until(() => root(element).querySelector('[part~="status"]'), 'the closed state');
+    await element.updateComplete;
+    expect(document.activeElement).to.equal(search);
+    expect(root(element).activeElement).to.equal(null);
   });
 
   it('counts down to the closing time and closes by itself when it passes', async () => {
