@@ -38,6 +38,7 @@ export const commentsNl: CommentsTranslation = {
   failed: 'Niet verstuurd.',
   offline: 'Offline — je reactie is bewaard en wordt verstuurd zodra je weer verbinding hebt.',
   'rate-limited': 'Je kunt over {count} s weer iets plaatsen.',
+  'rate-limit-over': 'Je kunt het nu opnieuw proberen.',
   discard: 'Weggooien',
   reply: 'Antwoorden',
   'reply-to': 'Antwoorden aan {name}',

@@ -49,6 +49,7 @@ export const commentsWritingEn = {
   failed: 'Not sent.',
   offline: 'Offline — your comment is saved and will be sent when you are back.',
   'rate-limited': 'You can post again in {count} s.',
+  'rate-limit-over': 'You can try again now.',
   discard: 'Discard',
   approve: 'Approve',
   'approve-of': 'Approve comment by {name}',

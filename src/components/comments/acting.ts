@@ -67,9 +67,12 @@ export function localStatus(context: CommentContext, node: DisplayNode): Templat
       ? t.t('offline')
       : wait > 0
         ? t.t('rate-limited', { count: wait })
-        : error
-          ? t.errorMessage(error)
-          : '';
+        : error?.code === 'rate-limited'
+          ? // Its `retryAfter` was a wait that is over now.
+            t.t('rate-limit-over')
+          : error
+            ? t.errorMessage(error)
+            : '';
   return html`<div part="status" class="status failed">
     <p class="danger-text">${t.t('failed')} ${message}</p>
     <span class="actions">

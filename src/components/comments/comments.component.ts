@@ -864,7 +864,11 @@ export class PleinComments extends PleinElement {
       failed: (action, error) => this.#failed(action, error),
       announce: (message) => this.#announce(message),
       focus: (key, scroll) => this.#focus.focus(key, scroll),
-      after: (focus) => (this.#focusAfterUpdate = focus),
+      // The update that runs it is this one, not some later one that would move focus unasked.
+      after: (focus) => {
+        this.#focusAfterUpdate = focus;
+        this.requestUpdate();
+      },
       reveal: (key) => this.#revealKey(key),
       expand: (id) => this.#expanded.add(id),
       refresh: () => this.epoch++,

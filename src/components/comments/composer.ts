@@ -177,8 +177,10 @@ export class PleinCommentsComposer extends LitElement {
     }
     this.busy = true;
     try {
-      const taken = await this.submit(this.text, this.guest ? this.name.trim() : undefined);
-      if (taken) {
+      const sent = this.text;
+      const taken = await this.submit(sent, this.guest ? this.name.trim() : undefined);
+      // What the writer typed while it was on its way is theirs to keep.
+      if (taken && this.text === sent) {
         this.text = '';
         this.tab = 'write';
       }

@@ -309,7 +309,7 @@ export class CommentsWriting {
   }
 
   retry(store: CommentsStore, entry: CommentEntry): void {
-    if (entry.localId) store.retry(entry.localId).then((posted) => this.#posted(posted, entry.key), () => undefined);
+    if (entry.localId) store.retry(entry.localId).then((posted) => this.#posted(posted, entry.key, entry.comment.body), () => undefined);
   }
 
   /** Back online: send what waits, and tell the page about each comment that got through. */
@@ -320,7 +320,7 @@ export class CommentsWriting {
     await store.retryAll();
     for (const before of waiting) {
       const entry = store.$items.get().find((item) => item.key === before.key);
-      if (entry && !entry.local) this.#posted(entry.comment, entry.key, false);
+      if (entry && !entry.local) this.#posted(entry.comment, entry.key);
     }
   }
 
@@ -381,7 +381,7 @@ export class CommentsWriting {
     if (parentId) host.set({ replyTo: null });
     try {
       const comment = await pending;
-      this.#posted(comment, localId);
+      this.#posted(comment, localId, text);
       return true;
     } catch (caught) {
       const error = toAdapterError(caught);
@@ -390,7 +390,7 @@ export class CommentsWriting {
       if (kept) {
         // It waits in the thread as "not sent" with Retry; the composer is free again.
         host.announce(`${t.t('failed')} ${error.code === 'network' ? t.t('offline') : t.errorMessage(error)}`);
-        host.after(() => host.focus(localId));
+        host.after(() => this.#typing(text) || host.focus(localId));
         return true;
       }
       host.announce(t.t('not-posted', { reason: t.errorMessage(error) }));
@@ -404,14 +404,20 @@ export class CommentsWriting {
     }
   }
 
-  /** `focus`: the reader just acted on it; a background resend must not move their focus. */
-  #posted(comment: CommentEntry['comment'], key: string, focus = true): void {
+  /** `sent`: the reader just sent it from a composer; a background resend must not move their focus. */
+  #posted(comment: CommentEntry['comment'], key: string, sent?: string): void {
     const host = this.#host;
     const t = host.t;
     host.announce(comment.status === 'pending' ? t.t('posted-pending') : t.t('posted'));
     host.el.dispatchEvent(new PleinCommentPostedEvent({ comment }));
-    if (focus) host.after(() => host.focus(key));
+    if (sent !== undefined) host.after(() => this.#typing(sent) || host.focus(key));
     host.el.requestUpdate();
+  }
+
+  /** The reader is writing something new (not `sent`) in the field with focus: an answer arriving now leaves them there. */
+  #typing(sent: string): boolean {
+    const active = (this.#host.el.renderRoot as ShadowRoot).activeElement;
+    return (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) && active.value !== '' && active.value !== sent;
   }
 
   async #edit(store: CommentsStore, entry: CommentEntry, text: string, draftKey: string): Promise<boolean> {

@@ -1,0 +1,55 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { AdapterError } from '../../../src/adapters/errors.js';
+import { $, composer, mount, root, seed, settled, type, until } from './helpers.js';
+
+const textarea = (form: HTMLFormElement) => form.querySelector('textarea')!;
+const submit = (form: HTMLFormElement) => form.querySelector<HTMLButtonElement>('[part~="submit"]')!;
+const offlineWhile = (offline: () => boolean) => ({
+  failWith: (method: string) => (method === 'postComment' && offline() ? new AdapterError('network', 'offline') : undefined),
+});
+
+describe('<plein-comments> comments not sent yet', () => {
+  it('goes to the comment that was not sent as soon as the failure is known', async () => {
+    const { element } = await mount({ seed: seed([]), adapter: offlineWhile(() => true) });
+    type(textarea(composer(element)), 'Written on a train');
+    submit(composer(element)).click();
+    await until(() => root(element).querySelector('article[part~="failed"]'), 'the failed comment');
+    await until(() => root(element).activeElement === $(element, 'article[part~="failed"]'), 'focus on the failed comment', 500);
+  });
+
+  it('leaves a reader who writes again in the composer while a failure arrives, and while the comment is sent later', async () => {
+    let offline = true;
+    const { element } = await mount({ seed: seed([]), adapter: { latency: 150, ...offlineWhile(() => offline) } });
+    const field = textarea(composer(element));
+    type(field, 'First thought');
+    submit(composer(element)).click();
+    // Writing the next one before the answer comes.
+    field.focus();
+    type(field, 'Second thought');
+    await until(() => root(element).querySelector('article[part~="failed"]'), 'the failed comment');
+    await settled(element);
+    expect(root(element).activeElement).to.equal(field);
+
+    offline = false;
+    const posted = oneEvent(element, 'plein-comment-posted');
+    window.dispatchEvent(new Event('online'));
+    await posted;
+    await settled(element);
+    expect(root(element).activeElement).to.equal(field);
+    expect(field.value).to.equal('Second thought');
+  });
+
+  it('says a rate-limited comment can be sent again once the wait is over, instead of the wait it was given', async () => {
+    const { element } = await mount({
+      seed: seed([]),
+      adapter: { failWith: (method) => (method === 'postComment' ? new AdapterError('rate-limited', 'slow down', { retryAfter: 1 }) : undefined) },
+    });
+    type(textarea(composer(element)), 'Too soon');
+    submit(composer(element)).click();
+    await until(() => root(element).querySelector('article[part~="failed"]'), 'the comment not sent');
+    const status = () => ($(element, 'article[part~="failed"] [part~="status"] p').textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(status()).to.equal('Not sent. You can post again in 1 s.');
+    await until(() => status() === 'Not sent. You can try again now.', 'the end of the wait', 3000);
+    expect($(element, '[part~="retry"]').getAttribute('aria-disabled')).to.equal('false');
+  });
+});
