@@ -492,7 +492,7 @@ export class PleinComments extends PleinElement {
     return html`<section part="base" class="base" aria-labelledby="heading" @click=${this.#onClick}>
       ${$config.get().demo ? demoNote() : nothing}
       <div part="header" class="header">
-        <h2 part="count" class="count" id="heading">${status === 'ready' || thread ? t.t('count', { count }) : t.t('heading')}</h2>
+        <h2 part="count" class="count" id="heading" tabindex="-1">${status === 'ready' || thread ? t.t('count', { count }) : t.t('heading')}</h2>
         <label class="sort">
           <span>${t.t('sort')}</span>
           <select part="sort" @change=${this.#onSort} ?disabled=${!store}>

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PleinComments } from '../../../src/components/comments/comments.js';
-import { ago, article, comment, mount, root, seed, settled, text, until } from './helpers.js';
+import { ago, article, comment, mount, root, seed, settled, text, until, writingArrived } from './helpers.js';
 
 /** Presses Tab until the focused element in the shadow root matches, like a keyboard user would. */
 async function tabTo(element: PleinComments, matches: (focused: Element) => boolean, what: string): Promise<Element> {
@@ -74,6 +74,19 @@ describe('<plein-comments> keyboard', () => {
     expect(focused(element)?.matches('article')).to.equal(true);
     expect(article(element, id).isConnected).to.equal(true);
     start.remove();
+  });
+
+  it('puts focus on the heading after deleting the only comment, so it is not lost to the page', async () => {
+    const { element } = await mount({ seed: seed([comment('only', { author: 'demo-noor' })]) });
+    article(element, 'only').focus();
+    await writingArrived(element);
+    await tabTo(element, is('[data-a="delete"]'), 'Delete');
+    await sendKeys({ press: 'Enter' });
+    await settled(element);
+    await sendKeys({ press: 'Enter' });
+    await until(() => !root(element).querySelector('article'), 'the deletion');
+    await settled(element);
+    expect(focused(element)?.id).to.equal('heading');
   });
 
   it('moves between comments with the arrow keys, Home and End, one comment in the Tab order', async () => {
