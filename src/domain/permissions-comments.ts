@@ -38,7 +38,8 @@ function withinEditWindow(content?: ContentFacts & ClockFacts): Decision {
 
 export const COMMENT_RULES: RuleTable<CommentResources> = {
   'comment.read': visible,
-  'comment.post': (actor, place) => all(participant(actor, place), unlocked(actor, place)),
+  // A closed thread first: signing in would not help a visitor there, so they are not asked to.
+  'comment.post': (actor, place) => all(unlocked(actor, place), participant(actor, place)),
   'comment.edit': (actor, comment) =>
     isAdmin(actor)
       ? notDeleted(comment)
@@ -55,6 +56,6 @@ export const COMMENT_RULES: RuleTable<CommentResources> = {
       notDeleted(comment),
       isModerator(actor) ? ALLOW : all(owner(actor, comment), unlocked(actor, comment)),
     ),
-  'comment.react': (actor, comment) => all(member(actor), notDeleted(comment), unlocked(actor, comment)),
+  'comment.react': (actor, comment) => all(unlocked(actor, comment), member(actor), notDeleted(comment)),
   'comment.report': (actor, comment) => all(member(actor), notDeleted(comment), notOwn(actor, comment)),
 };

@@ -374,4 +374,10 @@ describe('<plein-comments> writing', () => {
     expect(text($(element, '[part~="notice"]'))).to.equal('This conversation is closed: no new comments can be added.');
     expect($$(element, 'plein-comments-composer, [data-a="reply"]')).to.have.length(0);
   });
+
+  it('shows a closed thread as read-only to visitors too, even where guests are welcome', async () => {
+    const { element } = await mount({ seed: seed([comment('a')], { locked: true, guests: true }), viewer: demoViewers.anonymous });
+    expect(text($(element, '[part~="notice"]'))).to.equal('This conversation is closed: no new comments can be added.');
+    expect($$(element, 'plein-comments-composer, [data-a="reply"], [part~="composer"], [part~="sign-in"]')).to.have.length(0);
+  });
 });

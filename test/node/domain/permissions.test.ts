@@ -151,6 +151,11 @@ describe('locked threads', () => {
     assert.equal(reason(can(mod, 'comment.post', { locked: true })), 'allowed');
   });
 
+  it('tells a visitor that the thread is closed, not that signing in would let them post or react', () => {
+    assert.equal(reason(can(ANONYMOUS, 'comment.post', { locked: true })), 'locked');
+    assert.equal(reason(can(ANONYMOUS, 'comment.react', { ...adasComment, locked: true })), 'locked');
+  });
+
   it('lets only moderators lock threads and boards', () => {
     assert.equal(reason(can(ada, 'thread.lock')), 'moderators-only');
     assert.equal(reason(can(mod, 'thread.lock')), 'allowed');
