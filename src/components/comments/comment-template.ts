@@ -154,11 +154,17 @@ function reactions(context: CommentContext, node: DisplayNode, ui: UiFlags): Tem
   const decision = store.can('comment.react', comment);
   // Anonymous visitors see the buttons: pressing one asks the page to sign them in.
   const interactive = !context.readonly && (decision.allowed || (viewer === null && decision.reason === 'sign-in-required'));
-  const shown = comment.reactions.filter((reaction) => reaction.count > 0);
+  const allowed = context.thread?.reactions ?? [];
+  // In the thread's order, whatever order a backend or an optimistic update lists them in: a
+  // reaction keeps its place in the bar, and the button with focus keeps its reaction.
+  const place = (key: string) => {
+    const index = allowed.indexOf(key);
+    return index < 0 ? allowed.length : index;
+  };
+  const shown = comment.reactions.filter((reaction) => reaction.count > 0).sort((a, b) => place(a.key) - place(b.key));
   if (!interactive && shown.length === 0) return nothing;
   const label = (reaction: string, count: number) => t.t('reaction', { name: reactionName(t, reaction), count });
   const pickerOpen = ui.includes('p');
-  const allowed = context.thread?.reactions ?? [];
   const reactionButton = (reaction: string, count: number, mine: boolean, part: string) =>
     html`<button
       type="button"

@@ -50,6 +50,22 @@ describe('<plein-comments> reactions', () => {
     expect(root(element).activeElement?.getAttribute('aria-label')).to.equal('Celebrate, 1 person');
   });
 
+  it('keeps the bar in the thread’s order when a picked reaction joins it, with focus on the one picked', async () => {
+    const { element } = await mount({ seed: seed([comment('a', { reactions: { '👍': ['demo-ada'], '😂': ['demo-kees'] } })]) });
+    $<HTMLButtonElement>(element, '#plein-comment-a [part~="add-reaction"]').click();
+    await settled(element);
+    const love = $$<HTMLButtonElement>(element, '#plein-comment-a [part~="reaction-picker"] button').find((button) => button.dataset['r'] === '❤️');
+    love!.click();
+    await until(() => element.store?.$items.get().find((entry) => entry.comment.id === 'a')?.comment.reactions.length === 3, 'the backend answer');
+    await settled(element);
+    expect(reactionButtons(article(element, 'a')).map((button) => button.getAttribute('aria-label'))).to.deep.equal([
+      'Like, 1 person',
+      'Love, 1 person',
+      'Funny, 1 person',
+    ]);
+    expect(root(element).activeElement?.getAttribute('aria-label')).to.equal('Love, 1 person');
+  });
+
   it('rolls a refused reaction back and says why', async () => {
     const { element } = await mount({
       seed: seed([comment('a', { reactions: { '👍': 1 } })]),
