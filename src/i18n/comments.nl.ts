@@ -39,6 +39,7 @@ export const commentsNl: CommentsTranslation = {
   offline: 'Offline — je reactie is bewaard en wordt verstuurd zodra je weer verbinding hebt.',
   'rate-limited': 'Je kunt over {count} s weer iets plaatsen.',
   'rate-limit-over': 'Je kunt het nu opnieuw proberen.',
+  'signed-out': 'Je bent uitgelogd.',
   discard: 'Weggooien',
   reply: 'Antwoorden',
   'reply-to': 'Antwoorden aan {name}',

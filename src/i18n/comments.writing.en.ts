@@ -50,6 +50,7 @@ export const commentsWritingEn = {
   offline: 'Offline — your comment is saved and will be sent when you are back.',
   'rate-limited': 'You can post again in {count} s.',
   'rate-limit-over': 'You can try again now.',
+  'signed-out': 'You are signed out.',
   discard: 'Discard',
   approve: 'Approve',
   'approve-of': 'Approve comment by {name}',

@@ -244,6 +244,7 @@ export class PleinComments extends PleinElement {
   #jsonLdFor: readonly CommentEntry[] | null = null;
   #incomingSeen = 0;
   #environment = '';
+  #who = '';
   #focusAfterUpdate: (() => void) | null = null;
   #pendingHash: string | null = null;
   /** Aborted when the element leaves the page: its listeners and its clock go with it. */
@@ -325,11 +326,15 @@ export class PleinComments extends PleinElement {
     // What every comment's rendering depends on (not the comment count, which changes often).
     const thread = store?.$thread.get();
     const viewer = store?.$viewer.get();
+    const who = viewer ? `${viewer.id}:${viewer.roles.join()}` : '';
+    // A note that asked the visitor before to sign in is not for whoever is here now.
+    if (who !== this.#who) this.signInNote = null;
+    this.#who = who;
     const environment = [
       this.effectiveLang,
       this.#localize.revision,
       this.readonly,
-      viewer ? `${viewer.id}:${viewer.roles.join()}` : '',
+      who,
       thread ? `${thread.locked}:${thread.guests}:${thread.ownerId}:${thread.reactions.join()}` : '',
       this.maxDepth,
       // A moderator's buttons come with the writing part.

@@ -109,6 +109,8 @@ export class PleinCommentsComposer extends LitElement {
       this.issues = {};
     }
     if (changed.has('error') && this.error) this.issues = {};
+    // The name field back after a guest signed out: the next guest starts with none.
+    if (changed.get('guest') === false && this.guest) this.name = '';
     const blocked = this.#blockedUntil();
     if (blocked > Date.now() && !this.#timer) {
       this.now = Date.now();

@@ -148,7 +148,10 @@ export class CommentsWriting {
     if (action === 'sign-out') {
       store.signOut().then(
         // The button is gone; the name field that took its place is what comes next.
-        () => this.focusComposer('root', 'name'),
+        () => {
+          host.announce(host.t.t('signed-out'));
+          this.focusComposer('root', 'name');
+        },
         (error: unknown) => host.failed('sign-out', error),
       );
       return;

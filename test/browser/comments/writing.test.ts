@@ -348,6 +348,24 @@ describe('<plein-comments> writing', () => {
     expect(await element.adapter!.getViewer(), 'the adapter forgot the guest too').to.equal(null);
   });
 
+  it('starts the next visitor after a guest signed out afresh: no name filled in, no old note, and says so', async () => {
+    const { element } = await mount({ seed: seed([comment('a')], { guests: true }), viewer: demoViewers.anonymous });
+    article(element, 'a').querySelector<HTMLButtonElement>('[part~="add-reaction"]')!.click();
+    await until(() => article(element, 'a').querySelector('[part~="notice"]'), 'the note asking to sign in');
+    let form = composer(element);
+    type(form.querySelector('[part~="name-input"]')!, 'Gita Gast');
+    type(textarea(form), 'Hello from a guest');
+    submit(form).click();
+    await until(() => $$(element, '[part~="viewer"]').length === 1, 'who the guest posts as');
+
+    $<HTMLButtonElement>(element, '[part~="sign-out"]')!.click();
+    await until(() => composer(element).querySelector('[part~="name-input"]') !== null, 'the name field again');
+    form = composer(element);
+    expect(form.querySelector<HTMLInputElement>('[part~="name-input"]')!.value).to.equal('');
+    expect(article(element, 'a').querySelector('[part~="notice"]')).to.equal(null);
+    await until(() => text($(element, '#live')) === 'You are signed out.', 'the announcement');
+  });
+
   it('keeps a guest signed in and says why when signing out fails', async () => {
     const { element } = await mount({
       seed: seed([], { guests: true }),
