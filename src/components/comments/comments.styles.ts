@@ -191,6 +191,12 @@ export const commentsStyles = css`
     field-sizing: content;
   }
 
+  /* The browser's own grey falls below 4.5:1 on the dark surface. */
+  .textarea::placeholder {
+    color: var(--plein-color-muted);
+    opacity: 1;
+  }
+
   .composer-footer {
     display: flex;
     flex-wrap: wrap;

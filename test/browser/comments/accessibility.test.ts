@@ -78,6 +78,23 @@ describe('<plein-comments> accessibility', () => {
     await accessible(dark.element);
   });
 
+  it('gives the text field a placeholder that keeps 4.5:1 on the dark surface, which the browser’s own grey does not', async () => {
+    const dark = await mount({ seed: conversation() });
+    dark.element.theme = 'dark';
+    await settled(dark.element);
+    const field = root(dark.element).querySelector('textarea')!;
+    const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (color: string) => {
+      const [r = 0, g = 0, b = 0] = channels(color).map((value) => {
+        const c = value / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [light, deep] = [getComputedStyle(field, '::placeholder').color, getComputedStyle(field).backgroundColor].map(luminance).sort((a, b) => b - a);
+    expect((light! + 0.05) / (deep! + 0.05)).to.be.at.least(4.5);
+  });
+
   it('lists the top-level comments in one list named by the heading, with nested lists of replies', async () => {
     const { element } = await mount({ seed: conversation() });
     const list = $(element, '[part~="list"]');
