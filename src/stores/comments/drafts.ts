@@ -18,6 +18,23 @@ export function draftStorageKey(thread: string, key: DraftKey): string {
   return `plein:draft:${thread}:${key}`;
 }
 
+/** Where the posts of `thread` that the backend has not confirmed yet are kept, one entry each. */
+export const unsentStoragePrefix = (thread: string): string => `plein:unsent:${thread}:`;
+
+/**
+ * Whether `storage` holds posts of `thread` that were never confirmed: left by an earlier page,
+ * say. Whose they are is for the writing half to check (see `unsent.ts`), which this one loads.
+ */
+export function hasUnsent(thread: string, storage: Storage | null): boolean {
+  const prefix = unsentStoragePrefix(thread);
+  try {
+    for (let index = 0; storage && index < storage.length; index++) if (storage.key(index)?.startsWith(prefix)) return true;
+  } catch {
+    // A storage that cannot be read holds nothing to restore.
+  }
+  return false;
+}
+
 export function replyDraftKey(parentId: string | null | undefined): DraftKey {
   return parentId ? `reply:${parentId}` : 'root';
 }

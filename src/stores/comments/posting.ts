@@ -8,6 +8,7 @@ import { sameViewer } from './same-viewer.js';
 import type { CommentsState, Outgoing } from './state.js';
 import { refreshThread } from './thread-changes.js';
 import type { CommentEntry, PostInput } from './types.js';
+import { createUnsentPosts, type UnsentPost } from './unsent.js';
 
 /** Refusals that say nothing about the text: the post waits in the thread for another try. */
 const RETRYABLE: ReadonlySet<AdapterErrorCode> = new Set(['network', 'unavailable', 'rate-limited']);
@@ -17,8 +18,14 @@ export interface Posting {
   retry(localId: string): Promise<Comment>;
   retryAll(): Promise<void>;
   discard(localId: string): void;
+  /**
+   * Shows again, and sends where the browser is online, the viewer's posts that an earlier page
+   * kept but never saw confirmed (closed, reloaded or offline), unless another open tab of the
+   * site is still sending them or the backend's page shows one arrived.
+   */
+  restore(): Promise<void>;
   signOut(): Promise<void>;
-  /** Stops the timer that frees posting after a rate limit. */
+  /** Stops the timer that frees posting after a rate limit, and lets other pages take over unsent posts. */
   stop(): void;
 }
 
@@ -28,6 +35,7 @@ export interface Posting {
  */
 export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer | null) => void): Posting {
   let unblock: ReturnType<typeof setTimeout> | undefined;
+  const unsent = createUnsentPosts(s.thread, s.storage);
 
   function blockPosting(retryAfter: number | undefined): void {
     if (retryAfter === undefined || !(retryAfter > 0)) return;
@@ -86,6 +94,7 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
         // clear the draft even when the store was disposed meanwhile.
         const comment = await s.need('comments').postComment(outgoing.input);
         s.outbox.delete(outgoing.localId);
+        unsent.forget(outgoing.localId);
         batch(() => {
           confirm(outgoing.localId, comment);
           s.commit();
@@ -103,6 +112,7 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
           // The writer must change something (the text, their session): back to the composer,
           // whose draft still holds every word.
           s.outbox.delete(outgoing.localId);
+          unsent.forget(outgoing.localId);
           s.tree.remove(outgoing.localId);
           s.commit();
         }
@@ -116,19 +126,11 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
     return sending;
   }
 
-  function post(input: PostInput): Promise<Comment> {
-    const localId = input.localId ?? localCommentId();
-    if (s.outbox.has(localId) || s.tree.entry(localId)) {
-      return Promise.reject(s.fail('post', new AdapterError('conflict', `A post "${localId}" is already on its way.`), localId));
-    }
-    const parentId = input.parentId ?? null;
-    const draft = replyDraftKey(parentId);
-    // The draft holds exactly what is being sent until the backend has it.
-    s.drafts.set(draft, input.body);
-    const request: PostCommentInput = { thread: s.thread, body: input.body, parentId };
-    if (input.guestName !== undefined) request.guestName = input.guestName;
-    const outgoing: Outgoing = { localId, input: request, draft };
+  /** Puts a post of the viewer's in the outbox and in the thread, as it will most likely look. */
+  function enqueue(localId: string, input: PostCommentInput, draft: Outgoing['draft'], at: number): Outgoing {
+    const outgoing: Outgoing = { localId, input, draft };
     s.outbox.set(localId, outgoing);
+    const parentId = input.parentId ?? null;
     const comment = localComment({
       localId,
       thread: s.thread,
@@ -137,13 +139,61 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
       viewer: s.$viewer.get(),
       guestName: input.guestName,
       info: s.$thread.get(),
-      now: s.now(),
+      now: at,
     });
     batch(() => {
       s.tree.insert({ key: localId, comment, local: 'sending', localId }, false);
       s.commit();
     });
+    return outgoing;
+  }
+
+  function post(input: PostInput): Promise<Comment> {
+    const localId = input.localId ?? localCommentId();
+    if (s.outbox.has(localId) || s.tree.entry(localId)) {
+      return Promise.reject(s.fail('post', new AdapterError('conflict', `A post "${localId}" is already on its way.`), localId));
+    }
+    const parentId = input.parentId ?? null;
+    const draft = replyDraftKey(parentId);
+    const request: PostCommentInput = { thread: s.thread, body: input.body, parentId };
+    if (input.guestName !== undefined) request.guestName = input.guestName;
+    const at = s.now();
+    const outgoing = enqueue(localId, request, draft, at);
+    void unsent.hold(localId);
+    // Kept in storage until the backend has it, where it outlives the page and leaves the
+    // composer's draft free for what the writer starts next; else the draft holds it.
+    outgoing.kept = unsent.keep(localId, { input: request, draft, viewer: s.$viewer.get()?.id ?? null, at });
+    if (outgoing.kept) s.drafts.clearIf(draft, input.body);
+    else s.drafts.set(draft, input.body);
     return send(outgoing);
+  }
+
+  /** The backend's page shows `post` (its answer was lost with the page that sent it). */
+  function arrived(post: UnsentPost): boolean {
+    return s.tree
+      .entries()
+      .some(({ comment, local }) => !local && comment.body === post.input.body && comment.author.id === post.viewer && Date.parse(comment.createdAt) >= post.at - 10 * 60_000);
+  }
+
+  async function restore(): Promise<void> {
+    const viewer = s.$viewer.get()?.id ?? null;
+    for (const [localId, post] of unsent.all()) {
+      if (s.outbox.has(localId) || post.viewer !== viewer || s.disposed) continue;
+      // Another open tab of the site is still sending it.
+      if (!(await unsent.hold(localId))) continue;
+      if (s.outbox.has(localId) || s.disposed) {
+        unsent.release(localId);
+        continue;
+      }
+      if (arrived(post)) {
+        unsent.forget(localId);
+        continue;
+      }
+      const outgoing = enqueue(localId, post.input, post.draft, post.at);
+      outgoing.kept = true;
+      if (navigator.onLine) send(outgoing).catch(() => undefined);
+      else setLocal(localId, 'failed', new AdapterError('network', 'Offline.'));
+    }
   }
 
   function retry(localId: string): Promise<Comment> {
@@ -171,6 +221,7 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
     const outgoing = s.outbox.get(localId);
     if (!outgoing || outgoing.sending || s.tree.entry(localId)?.local !== 'failed') return;
     s.outbox.delete(localId);
+    unsent.forget(localId);
     batch(() => {
       s.tree.remove(localId);
       s.commit();
@@ -188,5 +239,16 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
     viewerChanged(null);
   }
 
-  return { post, retry, retryAll, discard, signOut, stop: () => clearTimeout(unblock) };
+  return {
+    post,
+    retry,
+    retryAll,
+    discard,
+    restore,
+    signOut,
+    stop() {
+      clearTimeout(unblock);
+      unsent.releaseAll();
+    },
+  };
 }

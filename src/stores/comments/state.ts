@@ -25,6 +25,8 @@ export interface Outgoing {
   draft: DraftKey;
   /** The request in flight, while there is one. */
   sending?: Promise<Comment>;
+  /** Kept in storage (see `unsent.ts`), so `draft` need not hold the text meanwhile. */
+  kept?: boolean;
 }
 
 /**
@@ -38,6 +40,8 @@ export class CommentsState {
   readonly now: () => number;
   readonly pageSize: number;
   readonly drafts: ThreadDrafts;
+  /** Where drafts and unsent posts are kept; `null`: in memory only. */
+  readonly storage: Storage | null;
 
   readonly $thread = atom<Thread | null>(null);
   readonly $items = atom<readonly CommentEntry[]>([]);
@@ -80,7 +84,8 @@ export class CommentsState {
     this.thread = options.thread;
     this.now = options.now ?? Date.now;
     this.pageSize = clampPageSize(options.pageSize);
-    this.drafts = createDrafts(options.thread, options.storage === undefined ? defaultDraftStorage() : options.storage);
+    this.storage = options.storage === undefined ? defaultDraftStorage() : options.storage;
+    this.drafts = createDrafts(options.thread, this.storage);
     this.$sort = atom<CommentSort>(options.sort ?? 'newest');
     this.tree = new CommentTree(this.$sort.get());
   }

@@ -1,6 +1,7 @@
 import { onMount } from 'nanostores';
 import { supports, topics, type PleinAdapter, type RealtimeEvent } from '../../adapters/contract.js';
 import type { Live } from './live.js';
+import { hasUnsent } from './drafts.js';
 import { decide } from './permissions.js';
 import { createReading } from './reading.js';
 import { CommentsState } from './state.js';
@@ -56,7 +57,7 @@ export function loadCommentsReveal(): Promise<typeof import('./reveal.js')> {
 export function createCommentsStore(adapter: PleinAdapter, options: CommentsStoreOptions): CommentsStore {
   const s = new CommentsState(adapter, options);
   // `reading` is defined below; live events and a new viewer reload only after the first load.
-  const reload = (): void => void reading.load();
+  const reload = (): void => void load();
   const viewerChanged = viewerChange(s, reload);
   let live: Live | undefined;
   /** What realtime brought before its chunk was here, in order; `undefined` once it took over. */
@@ -105,6 +106,18 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     );
   }
 
+  /** Reads the thread, then shows again what this viewer wrote on an earlier page that never got through. */
+  function load(): Promise<void> {
+    return reading.load().then(() => {
+      if (s.status === 'ready' && hasUnsent(s.thread, s.storage)) {
+        // Not loadable now: the next load tries again.
+        loadCommentsWriting()
+          .then(() => writerNow()?.restore())
+          .catch(() => undefined);
+      }
+    });
+  }
+
   const can: CommentsStore['can'] = (action, comment) => decide(action, s.$viewer.get(), s.$thread.get(), comment, s.now());
 
   // A moderator's widget listens to the reports; what reads them comes with the writer.
@@ -125,7 +138,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
   // Listening is what a component does: the first listener loads the thread.
   for (const atom of [s.$items, s.$status]) {
     onMount(atom, () => {
-      if (s.status === 'idle' && !s.disposed) void reading.load();
+      if (s.status === 'idle' && !s.disposed) void load();
     });
   }
 
@@ -145,7 +158,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     $postBlockedUntil: s.$postBlockedUntil,
     $reports: s.$reports,
     drafts: { get: s.drafts.get, set: s.drafts.set, clear: s.drafts.clear },
-    load: reading.load,
+    load,
     loadMore: () => reading.nextPage(s.pageSize, 'load-more'),
     loadAll: reading.loadAll,
     // Only live events bring arrivals, so without realtime loaded there is nothing to show.

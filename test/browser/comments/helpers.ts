@@ -82,6 +82,8 @@ export async function mount(setup: Setup = {}): Promise<Mounted> {
 
 afterEach(() => {
   for (const adapter of adapters.splice(0)) adapter.dispose();
+  // Posts a test left unsent would be shown, and sent, by the next test's widget on the same thread.
+  for (const key of Object.keys(localStorage)) if (key.startsWith('plein:unsent:')) localStorage.removeItem(key);
 });
 
 /**

@@ -52,4 +52,18 @@ describe('<plein-comments> comments not sent yet', () => {
     await until(() => status() === 'Not sent. You can try again now.', 'the end of the wait', 3000);
     expect($(element, '[part~="retry"]').getAttribute('aria-disabled')).to.equal('false');
   });
+
+  it('shows a comment that was not sent again after a reload, while the composer keeps what was started since', async () => {
+    const first = await mount({ seed: seed([]), adapter: offlineWhile(() => true) });
+    type(textarea(composer(first.element)), 'Comment A');
+    submit(composer(first.element)).click();
+    await until(() => root(first.element).querySelector('article[part~="failed"]'), 'the failed comment');
+    type(textarea(composer(first.element)), 'Comment B');
+    first.element.remove(); // The page is reloaded.
+
+    const { element } = await mount({ use: first.adapter });
+    await until(() => root(element).querySelector('article[part~="failed"]'), 'the comment not sent, again');
+    expect(($(element, 'article[part~="failed"] [part~="body"]').textContent ?? '').trim()).to.equal('Comment A');
+    expect(textarea(composer(element)).value).to.equal('Comment B');
+  });
 });

@@ -1,10 +1,15 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AdapterError } from '../../../src/adapters/errors.js';
+import { unsentStoragePrefix } from '../../../src/stores/comments/drafts.js';
 import { draftStorageKey } from '../../../src/stores/comments/index.js';
 import { $, $$, action, ago, article, comment, composer, demoViewers, mount, root, seed, settled, text, type, until } from './helpers.js';
 
 const textarea = (form: HTMLFormElement) => form.querySelector('textarea')!;
+const unsentBodies = () =>
+  Object.keys(localStorage)
+    .filter((key) => key.startsWith(unsentStoragePrefix('thread')))
+    .map((key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { input: { body: string } }).input.body);
 const submit = (form: HTMLFormElement) => form.querySelector<HTMLButtonElement>('[part~="submit"]')!;
 
 describe('<plein-comments> writing', () => {
@@ -152,8 +157,8 @@ describe('<plein-comments> writing', () => {
     expect(text(failed)).to.contain('Offline — your comment is saved and will be sent when you are back.');
     expect(text(failed)).to.contain('Written on a train');
     expect(failed.querySelector('[part~="retry"]')).to.be.instanceOf(HTMLElement);
-    // The draft survives until the backend confirms.
-    expect(localStorage.getItem(draftStorageKey('thread', 'root'))).to.equal('Written on a train');
+    // Kept until the backend confirms: a reload shows it again.
+    expect(unsentBodies()).to.deep.equal(['Written on a train']);
 
     offline = false;
     const posted = oneEvent(element, 'plein-comment-posted');
@@ -161,6 +166,7 @@ describe('<plein-comments> writing', () => {
     expect((await posted).detail.comment.body).to.equal('Written on a train');
     await until(() => !root(element).querySelector('article[part~="failed"]'), 'the sent comment');
     expect((await adapter.listComments({ thread: 'thread' })).items.map((item) => item.body)).to.deep.equal(['Written on a train']);
+    expect(unsentBodies()).to.deep.equal([]);
     expect(localStorage.getItem(draftStorageKey('thread', 'root'))).to.equal(null);
   });
 
