@@ -107,7 +107,8 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
       } catch (caught) {
         const error = toAdapterError(caught);
         if (error.code === 'rate-limited') blockPosting(error.retryAfter);
-        if (RETRYABLE.has(error.code) || !draftHolds(outgoing)) setLocal(outgoing.localId, 'failed', error);
+        // A post from an earlier page has no composer on screen to go back to: it stays, with why.
+        if (RETRYABLE.has(error.code) || outgoing.restored || !draftHolds(outgoing)) setLocal(outgoing.localId, 'failed', error);
         else {
           // The writer must change something (the text, their session): back to the composer,
           // whose draft still holds every word.
@@ -190,7 +191,7 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
         continue;
       }
       const outgoing = enqueue(localId, post.input, post.draft, post.at);
-      outgoing.kept = true;
+      outgoing.kept = outgoing.restored = true;
       if (navigator.onLine) send(outgoing).catch(() => undefined);
       else setLocal(localId, 'failed', new AdapterError('network', 'Offline.'));
     }

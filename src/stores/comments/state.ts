@@ -27,6 +27,8 @@ export interface Outgoing {
   sending?: Promise<Comment>;
   /** Kept in storage (see `unsent.ts`), so `draft` need not hold the text meanwhile. */
   kept?: boolean;
+  /** Written on an earlier page and shown again by this one. */
+  restored?: boolean;
 }
 
 /**

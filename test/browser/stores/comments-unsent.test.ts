@@ -68,6 +68,23 @@ describe('comments store: posts not confirmed yet', () => {
     expect(unsentBodies(w.thread)).to.deep.equal([]);
   });
 
+  it('keeps a post from an earlier page that the backend refuses for its text in the thread, with why, not in a draft out of sight', async () => {
+    w = world('unsent-refused', { thread: { id: unique('thread') } });
+    const first = w.store(w.adapter(member), { storage: localStorage });
+    await first.load();
+    w.failures.set('postComment', new AdapterError('network', 'offline'));
+    await rejection(first.post({ body: 'Too much for the new rules' }));
+    first.dispose();
+
+    w.failures.set('postComment', AdapterError.invalid({ body: { reason: 'too-long' } }));
+    const next = w.store(w.adapter(member), { storage: localStorage });
+    await next.load();
+    await until(() => local(next)[0]?.local === 'failed');
+    expect(local(next)[0]?.error?.code).to.equal('invalid');
+    expect(next.drafts.get('root')).to.equal('');
+    expect(unsentBodies(w.thread)).to.deep.equal(['Too much for the new rules']);
+  });
+
   it('leaves a post to the open page that is still sending it, so no post goes out twice', async () => {
     w = world('unsent-two-pages', { thread: { id: unique('thread') } });
     const first = w.store(w.adapter(member), { storage: localStorage });
