@@ -49,8 +49,10 @@ Options for every command:
   --config <file>       JSON config file (PLEIN_CONFIG): db, port, host, ipSalt, trustProxy, rateLimits, …
 
 Options for serve:
-  --port, --host, --ip-salt (PLEIN_IP_SALT), --trust-proxy (PLEIN_TRUST_PROXY), --demo/--no-demo,
+  --port, --host, --ip-salt (PLEIN_IP_SALT), --demo/--no-demo,
   --demo-dir (PLEIN_DEMO_DIR, default demo/site), --cdn-dir (PLEIN_CDN_DIR, default dist/cdn)
+  --trust-proxy         (PLEIN_TRUST_PROXY) behind one reverse proxy: count clients by the last
+                        X-Forwarded-For entry, the address that proxy appended
 `;
 
 const OPTIONS = {

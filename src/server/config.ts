@@ -59,7 +59,10 @@ export interface ServerConfig {
    * counts the same client separately; IPs themselves are never stored.
    */
   ipSalt: string;
-  /** Take the client IP from `X-Forwarded-For` (behind a reverse proxy you run), not the socket. */
+  /**
+   * Take the client IP from the last `X-Forwarded-For` entry (the one the reverse proxy you run
+   * appended), not the socket. Earlier entries are the client's own words and are ignored.
+   */
   trustProxy: boolean;
   /** Request bodies above this many bytes are refused with 413. */
   bodyLimitBytes: number;

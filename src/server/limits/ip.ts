@@ -7,9 +7,16 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app/env.js';
 
+/**
+ * With `trustProxy`, the last `X-Forwarded-For` entry: the one the proxy in front of this server
+ * appended. Entries before it come from the client, which can write anything there, so counting
+ * by the first would let a client pick a new address for every request and dodge every per-IP
+ * limit. (Behind a chain of proxies, this would count the outer proxy's address: have the
+ * outermost one set the header and the others pass it on unchanged.)
+ */
 export function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   if (!c.env?.incoming) return 'unknown';

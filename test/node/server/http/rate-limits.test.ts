@@ -48,4 +48,12 @@ describe('rate limits', () => {
     assert.ok(rows.every((row) => row.ipHash !== null && !row.ipHash.includes('198.51')), 'only salted hashes are stored');
     assert.notEqual(rows[0]!.ipHash, rows[1]!.ipHash);
   });
+
+  it('counts a client by the address the trusted proxy appended, not by entries the client wrote before it', async () => {
+    h = await startHarness({ config: { trustProxy: true, rateLimits: { writesPerIp: { max: 1, windowMs: 60_000 } } } });
+    const spoofed = (i: number) => ({ 'X-Forwarded-For': `10.0.0.${i}, 198.51.100.7` });
+    await h.json('POST', comments, { as: personas.member, body: { body: 'A' }, headers: spoofed(1) });
+    await errorOf(h.call('POST', comments, { as: personas.otherMember, body: { body: 'B' }, headers: spoofed(2) }), 429);
+    await h.json('POST', comments, { as: personas.moderator, body: { body: 'C' }, headers: { 'X-Forwarded-For': '10.0.0.1, 198.51.100.8' } });
+  });
 });
