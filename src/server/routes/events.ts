@@ -46,6 +46,7 @@ export const SSE_DESCRIPTION = [
   'When the server no longer holds them all, it sends `event: reset` (with the newest id): reload the data.',
   'A stream opened with a token ends when that token expires (with `retry: 100`): reconnect with a fresh token and `Last-Event-ID`.',
   'One client address may hold at most `streams.maxPerIp` open streams on an instance (default 200); more are refused with 429.',
+  'A client that does not read falls behind: once about 1 MiB waits for it, the stream ends (with `retry:`) and it resumes with `Last-Event-ID`.',
   'On shutdown the server ends every stream with a short `retry:` so clients reconnect to another instance or after the restart.',
   'Events after a position may repeat changes an answer already showed: apply them by id. The `session` topic carries nothing from',
   'the server: sessions are tokens the client holds, so it announces viewer changes itself.',

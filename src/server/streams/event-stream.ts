@@ -38,8 +38,12 @@ export interface OpenStream {
   end(retryMs: number): void;
 }
 
-/** Chunks a slow client may have queued before its stream is ended (it reconnects and resumes). */
-const MAX_QUEUED = 2_000;
+/**
+ * Bytes a client that does not read may leave waiting before its stream is ended (it reconnects
+ * with Last-Event-ID and resumes). Counted in bytes, not chunks: a few thousand chunks of long
+ * comments are tens of megabytes per stream, and a few such streams could exhaust the server.
+ */
+export const MAX_QUEUED_BYTES = 2 ** 20;
 const encoder = new TextEncoder();
 /** Reconnection delay after the token expired: the client only needs a fresh token. */
 const EXPIRED_RETRY_MS = 100;
@@ -86,11 +90,15 @@ export function openEventStream(options: StreamOptions): { body: ReadableStream<
   };
   const write = (text: string) => {
     if (closed) return;
-    if ((controller.desiredSize ?? 0) < -MAX_QUEUED) {
+    const chunk = encoder.encode(text);
+    // The queuing strategy counts bytes from a high-water mark of 0, so desiredSize is minus the bytes waiting.
+    const waiting = -(controller.desiredSize ?? 0);
+    // A single entry larger than the cap still goes out to a client that has read everything.
+    if (waiting > 0 && waiting + chunk.byteLength > MAX_QUEUED_BYTES) {
       end(options.retryMs);
       return;
     }
-    controller.enqueue(encoder.encode(text));
+    controller.enqueue(chunk);
   };
   const end = (retryMs: number) => {
     if (closed) return;
@@ -154,7 +162,7 @@ export function openEventStream(options: StreamOptions): { body: ReadableStream<
     cancel() {
       cleanup();
     },
-  });
+  }, new ByteLengthQueuingStrategy({ highWaterMark: 0 }));
   return { body, handle: { end } };
 }
 

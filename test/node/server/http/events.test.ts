@@ -77,6 +77,25 @@ describe('realtime over Server-Sent Events', () => {
     await stream('topics=thread:capped');
   });
 
+  it('ends a stream its client does not read once about 1 MiB waits for it, so the client resumes instead of the server holding it all', async () => {
+    h = await startHarness();
+    const unread = await h.app.request(api('/events?topics=thread:flood'));
+    assert.equal(unread.status, 200);
+    const reading = await stream('topics=thread:flood');
+    // 5,000 four-byte emoji: about 20 KB per event, 60 events about 1.2 MB.
+    const long = '😀'.repeat(5000);
+    for (let i = 0; i < 60; i++) await post('flood', long);
+    await reading.find(() => added(reading).length === 60, 5000, 'every event on the stream that is read');
+
+    const late = new SseReader(unread);
+    open.push(late);
+    await late.untilEnd(2000);
+    const received = added(late).length;
+    assert.ok(received > 0 && received < 60, `the unread stream got ${received} events before it ended`);
+    assert.ok(received * 20_000 < 1.1 * 2 ** 20, 'no more than about 1 MiB was held');
+    assert.equal(late.messages.at(-1)?.retry, '3000', 'it ends with a reconnection hint, and the client resumes with Last-Event-ID');
+  });
+
   it('replays exactly the events missed after Last-Event-ID, then continues live', async () => {
     h = await startHarness();
     const first = await stream('topics=thread:resume');
