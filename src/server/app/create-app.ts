@@ -27,6 +27,7 @@ import type { AppEnv } from './env.js';
 import { HttpError, errorResponse, toAdapterError } from './errors.js';
 import { etags } from './etag.js';
 import { FastReads } from './fast-read.js';
+import { pathEncoding } from './path-encoding.js';
 import { API_DESCRIPTION } from './openapi-info.js';
 import { RequestLog, requestLog } from './request-log.js';
 import { securityHeaders } from './security-headers.js';
@@ -97,6 +98,8 @@ export function createApp(options: CreateAppOptions): PleinApp {
   app.use('/v1/*', (c, next) => (isWrite(c.req.method) ? limitBody(c, next) : next()));
   // Also matches `/v1/sites/{site}` itself.
   app.use('/v1/sites/:site/*', siteContext({ store, sites: deps.sites, config, clock }));
+  // After CORS, so a page can read the refusal. (Site ids are plain ASCII: a broken one is not found.)
+  app.use('/v1/sites/:site/*', pathEncoding());
   app.use('/v1/*', etags());
 
   registerSession(app, deps);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { LIMITS } from '../../../../src/domain/limits.js';
-import { api, errorOf, personas, startHarness, threadPath, type Harness } from './harness.js';
+import { ORIGIN, api, errorOf, personas, startHarness, threadPath, type Harness } from './harness.js';
 
 describe('validation errors name their fields', () => {
   let h: Harness;
@@ -57,6 +57,22 @@ describe('validation errors name their fields', () => {
   it('refuses a thread id with control characters on fields.thread', async () => {
     const error = await errorOf(h.call('POST', threadPath('bad\u0001id') + '/comments', { as: personas.member, body: { body: 'Hi' } }), 400);
     assert.equal(error.fields?.['thread']?.reason, 'invalid-characters');
+  });
+
+  it('refuses invalid percent-encoding in a path parameter on its field, so no two URLs name one thread', async () => {
+    const posted = await errorOf(h.call('POST', api('/threads/%FF/comments'), { as: personas.member, body: { body: 'Lost?' } }), 400);
+    assert.equal(posted.fields?.['thread']?.reason, 'invalid-encoding');
+    assert.match(posted.fields?.['thread']?.message ?? '', /percent-encoding/);
+    assert.equal((await errorOf(h.call('GET', api('/threads/%FF/comments')), 400)).fields?.['thread']?.reason, 'invalid-encoding');
+    assert.equal((await errorOf(h.call('GET', api('/threads/ok%E0%A4/comments')), 400)).fields?.['thread']?.reason, 'invalid-encoding');
+    assert.equal((await errorOf(h.call('DELETE', api('/comments/%C3'), { as: personas.member }), 400)).fields?.['id']?.reason, 'invalid-encoding');
+    const fromPage = await h.call('POST', api('/threads/%FF/comments'), { as: personas.member, body: { body: 'Lost?' }, headers: { Origin: ORIGIN } });
+    assert.equal(fromPage.status, 400);
+    assert.equal(fromPage.headers.get('Access-Control-Allow-Origin'), ORIGIN, 'a page can read the refusal');
+    const literal = await h.json<{ items: unknown[] }>('GET', api('/threads/%25FF/comments'));
+    assert.equal(literal.items.length, 0, 'the refused comment went nowhere');
+    await h.json('POST', api('/threads/caf%C3%A9%25FF/comments'), { as: personas.otherMember, body: { body: 'Well-formed' } });
+    assert.equal((await h.store.listThreadComments(h.site.id, 'café%FF')).length, 1, 'valid encodings still decode');
   });
 
   it('names nested fields with dotted paths', async () => {
