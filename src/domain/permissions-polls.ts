@@ -4,7 +4,7 @@
  */
 import { ALLOW, all, deny, member, moderator, type Decision, type Instant, type NoFacts, type RuleTable } from './permission-checks.js';
 import { pollIsClosed, resultsWithheldUntil } from './poll-visibility.js';
-import type { Actor } from './roles.js';
+import { isModerator, type Actor } from './roles.js';
 
 export interface PollFacts {
   /** Who made the poll (API-made polls); `null` for declarative polls registered from a page. */
@@ -25,7 +25,8 @@ export interface PollResources {
   'poll.votes': PollFacts;
   'poll.remove-vote': PollFacts;
   'poll.create': NoFacts;
-  'poll.register': NoFacts;
+  /** With the stored poll's author: registering a different definition over it. */
+  'poll.register': Pick<PollFacts, 'authorId'>;
   'poll.close': NoFacts;
 }
 
@@ -43,6 +44,17 @@ function vote(actor: Actor, poll?: PollFacts): Decision {
 function removeVote(actor: Actor, poll?: PollFacts): Decision {
   if (pollClosed(poll)) return deny('closed');
   return all(pollVoter(actor, poll), poll !== undefined && poll.allowChange !== true ? deny('change-not-allowed') : ALLOW);
+}
+
+/**
+ * A page registers its declarative poll (no author) and may change it until the first ballot
+ * (`canRedefine` guards it after that). A poll made through the API or CLI was written by its
+ * author: a page or visitor must not rewrite its question, options or voter promise under them.
+ */
+function register(actor: Actor, poll?: Pick<PollFacts, 'authorId'>): Decision {
+  const authorId = poll?.authorId ?? null;
+  if (authorId === null || isModerator(actor)) return ALLOW;
+  return actor.kind === 'member' && actor.id === authorId ? ALLOW : deny('not-owner');
 }
 
 /** The rule of `poll-visibility.ts`, which the backends apply to every poll view they answer with. */
@@ -71,8 +83,7 @@ export const POLL_RULES: RuleTable<PollResources> = {
   'poll.votes': votes,
   'poll.remove-vote': removeVote,
   'poll.create': moderator,
-  // A declarative poll is registered by whoever first opens its page; `canRedefine` guards changes.
-  'poll.register': () => ALLOW,
+  'poll.register': register,
   'poll.close': moderator,
 };
 

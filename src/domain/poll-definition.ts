@@ -47,8 +47,11 @@ export interface PollDefinitionInput {
 }
 
 export interface DefinitionContext {
-  /** A poll being registered now must not close in the past; a stored one may have closed. */
-  isNew?: boolean;
+  /**
+   * The closing time is being set now (a new poll, or a changed `closesAt`): it must not be in
+   * the past. A stored one may have passed since, and registering it again is fine.
+   */
+  closingTimeSetNow?: boolean;
   now?: string | number | Date;
 }
 
@@ -195,7 +198,7 @@ function checkClosesAt(closesAt: unknown, context: DefinitionContext): FieldIssu
   if (closesAt === undefined || closesAt === null) return null;
   const at = typeof closesAt === 'string' ? Date.parse(closesAt) : Number.NaN;
   if (!Number.isFinite(at)) return fail('invalid', 'Use a date and time such as 2026-12-31T18:00:00Z.');
-  if (context.isNew !== true) return null;
+  if (context.closingTimeSetNow !== true) return null;
   const now = context.now ?? Date.now();
   const nowMs = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
   return at <= nowMs ? fail('in-past', 'Choose a closing time in the future.') : null;

@@ -6,7 +6,8 @@
  * - `voters`: people voted under a promise about who may see their choice (secret → public would
  *   expose them; anonymous ballots were stored without the link the other settings need);
  * - `type`: the stored ballots are shaped for it (rankings cannot become ratings).
- * Those need a new poll. Before the first vote anyone whose page registers the poll may change it.
+ * Those need a new poll. Before the first vote anyone whose page registers the poll may change it;
+ * a poll with an author (made through the API) only its author and moderators (`poll.register`).
  * Both definitions are expected to have passed `validatePollDefinition` already.
  */
 import type { PollDefinitionInput } from './poll-definition.js';

@@ -71,9 +71,15 @@ export interface RegisterPlan {
   audit: boolean;
 }
 
+/** `NaN` for a closing time that cannot be read, so it never equals a stored one. */
+const closingMoment = (closesAt: unknown): number | null =>
+  closesAt === undefined || closesAt === null ? null : typeof closesAt === 'string' ? Date.parse(closesAt) : Number.NaN;
+
 /**
- * A definition from a page: checked as new when nothing is stored (no closing time in the past),
- * else compared with the stored one under `canRedefine`.
+ * A definition from a page or the API: checked as new when nothing is stored, else compared with
+ * the stored one under `canRedefine`, and changed only by its author or a moderator when it has
+ * one. A closing time may not be set in the past, on a new poll or by a change; one that has
+ * passed since it was set is no change.
  */
 export function planRegister(
   existing: PollRecord | undefined,
@@ -82,13 +88,16 @@ export function planRegister(
 ): Step<RegisterPlan> {
   const permission = denied(can(facts.actor, 'poll.register'));
   if (permission) return permission;
-  const issues = validatePollDefinition(incoming, { isNew: existing === undefined, ...(facts.now === undefined ? {} : { now: facts.now }) });
+  const closingTimeSetNow = existing === undefined || closingMoment(existing.closesAt) !== closingMoment(incoming.closesAt);
+  const issues = validatePollDefinition(incoming, { closingTimeSetNow, ...(facts.now === undefined ? {} : { now: facts.now }) });
   if (Object.keys(issues).length > 0) return refuse({ kind: 'invalid', issues });
   if (existing === undefined) return { ok: true, store: true, changes: [], audit: false };
   const decision = canRedefine(existing, incoming, { votes: facts.ballots, actorIsAdmin: isAdmin(facts.actor) });
-  if (decision.allowed) {
-    return { ok: true, store: decision.reason !== 'unchanged', changes: decision.changes, audit: decision.reason === 'admin' };
-  }
+  if (decision.reason === 'unchanged') return { ok: true, store: false, changes: [], audit: false };
+  // Whose poll it is comes before whether it may change at all: a stranger hears 403, not "frozen".
+  const owner = decision.reason === 'different-poll' ? null : denied(can(facts.actor, 'poll.register', { authorId: existing.authorId }));
+  if (owner) return owner;
+  if (decision.allowed) return { ok: true, store: true, changes: decision.changes, audit: decision.reason === 'admin' };
   const message: Record<typeof decision.reason, string> = {
     'different-poll': 'This definition is for another poll.',
     frozen: `This poll has votes, so its definition is frozen (changed: ${decision.changes.join(', ')}).`,

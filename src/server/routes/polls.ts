@@ -36,7 +36,9 @@ const ensure = createRoute({
   summary: 'Register a declarative definition (ensurePoll)',
   description:
     'Anyone whose page shows the poll registers it on first use. A different definition replaces the stored one only while the poll has no ballots; ' +
-    'after the first ballot only an admin may change it, never its `type` or `voters` (409 otherwise). Refusals: `fields.<field>` for a definition that cannot work.',
+    'after the first ballot only an admin may change it, never its `type` or `voters` (409 otherwise). A poll with an author (made through the API or CLI) ' +
+    'may be changed only by its author, moderators and admins (403 otherwise); sending its stored definition again is a read. ' +
+    'A changed `closesAt` may not be in the past. Refusals: `fields.<field>` for a definition that cannot work.',
   security: BEARER,
   request: { params: PollParams, headers: DeviceHeaders, body: body(PollDefinitionBody) },
   responses: { 200: json(PollSchema, 'The stored poll'), ...errors(...WRITE_ERRORS, 409) },

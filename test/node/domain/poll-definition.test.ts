@@ -17,7 +17,7 @@ const base: PollDefinitionInput = {
   voters: 'secret',
   integrity: 'member',
 };
-const check = (changes: Partial<PollDefinitionInput>) => validatePollDefinition({ ...base, ...changes }, { isNew: true, now: NOW });
+const check = (changes: Partial<PollDefinitionInput>) => validatePollDefinition({ ...base, ...changes }, { closingTimeSetNow: true, now: NOW });
 const reasonOf = (changes: Partial<PollDefinitionInput>, field: string) => check(changes)[field]?.reason;
 
 describe('poll definition validation', () => {
@@ -173,7 +173,7 @@ describe('malformed definitions', () => {
     );
     fc.assert(
       fc.property(input, (definition) => {
-        const issues = validatePollDefinition(definition as unknown as PollDefinitionInput, { isNew: true, now: NOW });
+        const issues = validatePollDefinition(definition as unknown as PollDefinitionInput, { closingTimeSetNow: true, now: NOW });
         for (const issue of Object.values(issues)) assert.equal(typeof issue.message, 'string');
       }),
       { numRuns: 1000 },

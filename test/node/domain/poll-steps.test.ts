@@ -93,6 +93,36 @@ describe('poll steps', () => {
     assert.equal(same.ok && same.store, false);
   });
 
+  it('lets only the author, moderators and admins change a poll that has an author, even before its first ballot', () => {
+    const authored: PollRecord = { ...meetup, authorId: 'ada' };
+    const incoming = { ...authored, question: 'Where next?' };
+    const bo: Actor = { kind: 'member', id: 'bo', name: 'Bo', roles: ['member'] };
+    const guest: Actor = { kind: 'guest', id: 'ada', name: 'Ada' };
+    for (const [who, actor] of [['a visitor', ANONYMOUS], ['another member', bo], ['a guest named like the author', guest]] as const) {
+      const step = planRegister(authored, incoming, { actor, ballots: 0, now: NOW });
+      assert.equal(!step.ok && step.refusal.kind === 'denied' && step.refusal.decision.reason, 'not-owner', who);
+    }
+    for (const [who, actor] of [['the author', ada], ['a moderator', mod], ['an admin', admin]] as const) {
+      const step = planRegister(authored, incoming, { actor, ballots: 0, now: NOW });
+      assert.deepEqual(step.ok && step.changes, ['question'], who);
+    }
+    const same = planRegister(authored, { ...authored }, { actor: ANONYMOUS, ballots: 4, now: NOW });
+    assert.equal(same.ok && same.store, false, 'a page showing the same definition again changes nothing and is not refused');
+    const withVotes = planRegister(authored, incoming, { actor: bo, ballots: 4, now: NOW });
+    assert.equal(!withVotes.ok && withVotes.refusal.kind, 'denied', 'not their poll comes before frozen');
+  });
+
+  it('refuses a redefinition that sets a closing time in the past, and keeps one that has passed', () => {
+    const closing = { ...meetup, closesAt: '2026-11-30T00:00:00.000Z' };
+    const past = planRegister(closing, { ...closing, closesAt: '2026-11-01T00:00:00.000Z' }, { actor: ANONYMOUS, ballots: 0, now: NOW });
+    assert.equal(!past.ok && past.refusal.kind === 'invalid' && past.refusal.issues['closesAt']?.reason, 'in-past');
+    const byAdmin = planRegister(closing, { ...closing, closesAt: '2026-11-01T00:00:00.000Z' }, { actor: admin, ballots: 3, now: NOW });
+    assert.equal(!byAdmin.ok && byAdmin.refusal.kind === 'invalid' && byAdmin.refusal.issues['closesAt']?.reason, 'in-past');
+    const passed = { ...meetup, closesAt: '2026-11-01T00:00:00.000Z' };
+    const kept = planRegister(passed, { ...passed, question: 'Where next?' }, { actor: ANONYMOUS, ballots: 0, now: NOW });
+    assert.deepEqual(kept.ok && kept.changes, ['question'], 'a closing time that passed since may stay as it is');
+  });
+
   it('refuses a definition that cannot work with the field at fault', () => {
     const step = planRegister(undefined, { ...meetup, voters: 'public', integrity: 'device' }, { actor: ANONYMOUS, ballots: 0, now: NOW });
     assert.equal(!step.ok && step.refusal.kind === 'invalid' && step.refusal.issues['voters']?.reason, 'conflict');
