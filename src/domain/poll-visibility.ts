@@ -13,8 +13,9 @@
  * - Everyone else: `always` at once; `after-vote` once they voted; `after-close` and `moderators`
  *   not before the close.
  *
- * A quiz's right answers and explanation follow the `after-vote` rule whatever `results` says:
- * they are revealed to someone who answered, to moderators and the author, and to all once closed.
+ * A quiz's right answers, explanation and share of right answers follow the `after-vote` rule
+ * whatever `results` says: they are revealed to someone who answered, to moderators and the
+ * author, and to all once closed.
  */
 import { actorId, isModerator, type Actor } from './roles.js';
 
@@ -88,7 +89,7 @@ export interface WithholdablePollView {
 
 /**
  * The view as this viewer may receive it: no tally (`null`) while results are withheld, and no
- * quiz answers or explanation before they may be revealed. Returns a copy; the input is untouched.
+ * quiz answers, explanation or `tally.correctShare` before they may be revealed. Returns a copy; the input is untouched.
  */
 export function pollViewFor<V extends WithholdablePollView & ResultsPollFacts>(view: V, viewer: ResultsViewerFacts): V {
   const shown: V = { ...view };
@@ -96,6 +97,11 @@ export function pollViewFor<V extends WithholdablePollView & ResultsPollFacts>(v
   if (!quizAnswersVisible(view, viewer)) {
     delete shown.correct;
     delete shown.explanation;
+    // With the counts in view, the share who got it right tells which option is right.
+    if (typeof shown.tally === 'object' && shown.tally !== null && 'correctShare' in shown.tally) {
+      const { correctShare: _withheld, ...tally } = shown.tally;
+      shown.tally = tally;
+    }
   }
   return shown;
 }

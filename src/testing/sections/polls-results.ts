@@ -77,4 +77,17 @@ export function registerPollResults(suite: Registrar): void {
     const other = await pollOf(await t.open(personas.otherMember), definition.id);
     check(!('correct' in other), `A member who has not answered still gets no correct answer, got ${show(other)}.`);
   });
+
+  suite.test('a quiz whose results show always: the counts before answering, but not the share of right answers, which would tell the answer', needs, async (t) => {
+    const definition = pollDefinition('quiz-always', { type: 'quiz', correct: ['amsterdam'], results: 'always' });
+    const answerer = await registered(t, definition, personas.member);
+    checkEqual((await polls(answerer).vote(definition.id, choose('amsterdam'))).tally?.correctShare, 1, 'The share of right answers after one right answer');
+    for (const [who, poll] of [
+      ['A member who has not answered', await pollOf(await t.open(personas.otherMember), definition.id)],
+      ['An anonymous visitor', await pollOf(await t.open(null), definition.id)],
+    ] as const) {
+      checkCounts(poll, { utrecht: 0, amsterdam: 1, rotterdam: 0 }, who);
+      check(!('correctShare' in poll.tally!), `${who} should get no share of right answers, got ${show(poll.tally)}.`);
+    }
+  });
 }

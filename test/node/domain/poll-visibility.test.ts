@@ -112,6 +112,20 @@ describe('poll views as sent to a viewer', () => {
     assert.equal(after.explanation, 'Utrecht is central.');
   });
 
+  it('keeps a quiz’s share of right answers out of a tally shown before the answers, since it tells which option is right', () => {
+    const quiz = { ...view, results: 'always' as const, tally: { total: 3, counts: { utrecht: 2, amsterdam: 1 }, correctShare: 2 / 3 } };
+    const before = pollViewFor(quiz, { actor: ada, voted: false, now: NOW });
+    assert.deepEqual(before.tally, { total: 3, counts: { utrecht: 2, amsterdam: 1 } });
+    assert.ok(!JSON.stringify(before).includes('correctShare'));
+    assert.equal(quiz.tally.correctShare, 2 / 3, 'the stored view is untouched');
+    for (const [who, viewer] of [
+      ['who answered', { actor: ada, voted: true, now: NOW }],
+      ['a moderator', { actor: mod, voted: false, now: NOW }],
+    ] as const) {
+      assert.equal((pollViewFor(quiz, viewer).tally as { correctShare?: number }).correctShare, 2 / 3, who);
+    }
+  });
+
   it('reveals quiz answers to moderators and to everyone once closed', () => {
     assert.equal(quizAnswersVisible(view, { actor: mod, voted: false, now: NOW }), true);
     assert.equal(quizAnswersVisible({ ...view, status: 'closed' }, { actor: ANONYMOUS, voted: false, now: NOW }), true);

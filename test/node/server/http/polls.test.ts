@@ -129,6 +129,28 @@ describe('polls over HTTP', () => {
     assert.equal(answered.tally?.correctShare, 0);
   });
 
+  it('keeps a quiz’s share of right answers from viewers who may see the counts but not the answers: reads, registrations and events', async () => {
+    h = await startHarness();
+    const quiz = definition('open-quiz', { type: 'quiz', correct: ['amsterdam'], results: 'always' });
+    await register(quiz);
+    const response = await h.app.request(api('/events?topics=poll:open-quiz'), {});
+    const lurker = new SseReader(response);
+    open.push(lurker);
+    await lurker.find((message) => message.retry !== undefined, 1000, 'retry');
+    const answered = await h.json<Poll>('POST', `${pollPath('open-quiz')}/votes`, { as: personas.member, body: { choices: ['amsterdam'] }, status: 200 });
+    assert.equal(answered.tally?.correctShare, 1, 'who answered learns the share');
+    const event = await lurker.find((message) => message.data?.includes('poll-updated') === true, 2000, 'poll-updated');
+    const registered = await h.call('PUT', pollPath('open-quiz'), { as: personas.otherMember, body: quiz });
+    for (const [what, body] of [
+      ['a read', await rawRead('open-quiz', null)],
+      ['a registration', await registered.text()],
+      ['an event', event.data!],
+    ] as const) {
+      assert.match(body, /"counts"/, `${what} shows the counts`);
+      assert.doesNotMatch(body, /correctShare|"correct"/, `${what} does not tell which option is right`);
+    }
+  });
+
   it('refuses a second ballot of a member, also when both arrive at once', async () => {
     h = await startHarness();
     await register(definition('twice'));
