@@ -51,9 +51,28 @@ export function textLength(text: string): number {
   return count;
 }
 
-/** Trims and folds runs of whitespace to one space: "  Ada   L. " → "Ada L.". */
+/**
+ * Whether text shows nothing: only whitespace and characters that render as nothing
+ * (Unicode's default-ignorable ones: zero-width space and joiners, soft hyphen, word joiner,
+ * BOM, variation selectors, Hangul fillers, …). "\u200b\u200b" would otherwise pass for a
+ * comment or a name that no reader can see. Only emptiness is judged this way: visible text
+ * keeps its joiners ("👩‍💻").
+ */
+export function isBlank(text: string): boolean {
+  return /^[\s\p{Default_Ignorable_Code_Point}]*$/u.test(text);
+}
+
+/**
+ * Invisible characters trimmed off a name's ends with the spaces. Not the variation selectors
+ * and tags that end emoji ("❤️", flags) nor the bidi controls that close an isolate.
+ */
+const EDGE_CHARS = '[\\s\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180e\\u200b-\\u200f\\u2060-\\u2064\\u3164\\ufeff\\uffa0]+';
+// eslint-disable-next-line no-misleading-character-class -- single invisible characters, each trimmed alone
+const EDGE = new RegExp(`^${EDGE_CHARS}|${EDGE_CHARS}$`, 'g');
+
+/** Trims (spaces and invisible characters) and folds runs of whitespace to one space: "  Ada   L. " → "Ada L.". */
 export function cleanGuestName(name: string): string {
-  return typeof name === 'string' ? name.trim().replace(/\s+/g, ' ') : '';
+  return typeof name === 'string' ? name.replace(EDGE, '').replace(/\s+/g, ' ') : '';
 }
 
 interface Range {
@@ -65,7 +84,7 @@ function checkLength(value: unknown, range: Range): FieldIssue | null {
   const text = typeof value === 'string' ? value.trim() : '';
   const length = textLength(text);
   const min = range.min ?? 0;
-  if (length === 0 && min > 0) return { reason: 'required', message: 'This field is required.' };
+  if (min > 0 && isBlank(text)) return { reason: 'required', message: 'This field is required.' };
   if (length < min) {
     return { reason: 'too-short', message: `Use at least ${min} characters.`, params: { min, length } };
   }

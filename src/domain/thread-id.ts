@@ -1,8 +1,8 @@
-import { LIMITS, textLength, type FieldIssues } from './limits.js';
+import { LIMITS, isBlank, textLength, type FieldIssues } from './limits.js';
 
-/** Thread ids name pages; they must be non-empty, bounded and free of control characters. */
+/** Thread ids name pages; they must be visible (not blank), bounded and free of control characters. */
 export function validateThreadId(id: unknown): FieldIssues {
-  if (typeof id !== 'string' || id.trim() === '') {
+  if (typeof id !== 'string' || isBlank(id)) {
     return { thread: { reason: 'required', message: 'A thread id is required.' } };
   }
   const { max } = LIMITS.threadId;

@@ -12,6 +12,7 @@ import {
   validateQuestion,
   validateReport,
 } from '../../../src/domain/limits.js';
+import { validateThreadId } from '../../../src/domain/thread-id.js';
 import type { FieldError } from '../../../src/adapters/errors.js';
 
 describe('comment body', () => {
@@ -66,6 +67,34 @@ describe('guest name', () => {
   it('folds inner whitespace runs and trims, and judges the folded name', () => {
     assert.equal(cleanGuestName('  Ada \t  Lovelace '), 'Ada Lovelace');
     assert.deepEqual(validateGuestName(`A${' '.repeat(60)}B`), {});
+  });
+});
+
+describe('invisible characters', () => {
+  const invisible = ['\u200b\u200b', '\u200c', '\u200d', '\u200e\u200f', '\u2060', '\u2064', '\ufeff', '\u00ad', '\u034f', '\u180e', ' \u200b\n\u2063 '];
+
+  it('counts text made only of zero-width and other invisible format characters as empty', () => {
+    for (const text of invisible) {
+      assert.equal(validateCommentBody(text)['body']?.reason, 'required', JSON.stringify(text));
+      assert.equal(validateAnswerBody(text)['body']?.reason, 'required', JSON.stringify(text));
+      assert.equal(validateQuestion({ title: text })['title']?.reason, 'required', JSON.stringify(text));
+      assert.equal(validateGuestName(text)['name']?.reason, 'required', JSON.stringify(text));
+      assert.equal(validateThreadId(text)['thread']?.reason, 'required', JSON.stringify(text));
+    }
+  });
+
+  it('keeps visible text with joiners as it is: emoji ZWJ sequences, joiners inside words', () => {
+    for (const text of ['👩‍💻', '👨‍👩‍👧', 'a\u200bb', '❤️', 'می\u200cخواهم']) {
+      assert.deepEqual(validateCommentBody(text), {}, JSON.stringify(text));
+      assert.deepEqual(validateGuestName(text), {}, JSON.stringify(text));
+      assert.deepEqual(validateThreadId(text), {}, JSON.stringify(text));
+      assert.equal(cleanGuestName(text), text);
+    }
+  });
+
+  it('trims invisible characters around a guest name, as it trims spaces', () => {
+    assert.equal(cleanGuestName('\u200b Ada \ufeff'), 'Ada');
+    assert.equal(cleanGuestName('\u200b\u200b'), '');
   });
 });
 

@@ -6,13 +6,14 @@
  * `unavailable`).
  *
  * Byte-exact: the body is stored as typed, surrounding whitespace included; only a string that is
- * blank once that whitespace is ignored is refused (`required`).
+ * blank (whitespace and invisible characters only, the domain's `isBlank`) is refused (`required`).
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { topics, type Comment } from '../../../../src/adapters/contract.js';
 import { AdapterError } from '../../../../src/adapters/errors.js';
+import { isBlank } from '../../../../src/domain/limits.js';
 import { createHttpAdapter, type HttpAdapter } from '../../../../src/http.js';
 import { waitFor } from './helpers.js';
 import { personas, STORES, startLiveServer, type LiveServer } from './live-server.js';
@@ -91,7 +92,7 @@ for (const target of STORES) {
       assert.equal(heard.size, stored.size, 'every accepted string is heard live once');
       // Only blank strings may be refused (a comment needs text); everything else is someone's words.
       assert.deepEqual(
-        refused.filter((text) => text.trim() !== ''),
+        refused.filter((text) => !isBlank(text)),
         [],
         'refused strings that are not blank',
       );

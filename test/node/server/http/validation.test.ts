@@ -75,6 +75,17 @@ describe('validation errors name their fields', () => {
     assert.equal((await h.store.listThreadComments(h.site.id, 'café%FF')).length, 1, 'valid encodings still decode');
   });
 
+  it('refuses text made only of invisible characters as empty: a comment, a thread id, a guest name', async () => {
+    const body = await errorOf(h.call('POST', comments, { as: personas.member, body: { body: '\u200b\u200b' } }), 400);
+    assert.equal(body.fields?.['body']?.reason, 'required');
+    const thread = await errorOf(h.call('POST', threadPath('\u200b') + '/comments', { as: personas.member, body: { body: 'Hi' } }), 400);
+    assert.equal(thread.fields?.['thread']?.reason, 'required');
+    const name = await errorOf(h.call('POST', api('/guest'), { body: { name: '\u200b\u200b', altcha: 'x' } }), 400);
+    assert.equal(name.fields?.['name']?.reason, 'required');
+    const visible = await h.json<{ comment: { body: string } }>('POST', comments, { as: personas.member, body: { body: '👩‍💻' } });
+    assert.equal(visible.comment.body, '👩‍💻');
+  });
+
   it('names nested fields with dotted paths', async () => {
     const error = await errorOf(h.call('POST', api('/moderation/actions'), { as: personas.moderator, body: { target: { kind: 'poll', id: 'x' }, action: 'approve' } }), 400);
     assert.equal(error.fields?.['target.kind']?.reason, 'unknown-choice');
