@@ -94,6 +94,25 @@ function checkLength(value: unknown, range: Range): FieldIssue | null {
   return null;
 }
 
+/**
+ * A thread's reaction keys, as readers see and pick them: each shows something, holds no control
+ * characters and nothing blank around it (" 👍" would look like "👍" yet count apart). How many
+ * and how long is the schema's to say.
+ */
+export function validateReactionKeys(keys: readonly string[]): FieldIssues {
+  for (const [index, key] of keys.entries()) {
+    const which = `Reaction ${index + 1}`;
+    const params = { index };
+    if (isBlank(key)) return { reactions: { reason: 'required', message: `${which} shows nothing: use an emoji or a short word.`, params } };
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(key)) return { reactions: { reason: 'invalid-characters', message: `${which} holds control characters.`, params } };
+    if (key.replace(EDGE, '') !== key) {
+      return { reactions: { reason: 'invalid-characters', message: `${which} has spaces or invisible characters around it.`, params } };
+    }
+  }
+  return {};
+}
+
 function collect(checks: Record<string, FieldIssue | null>): FieldIssues {
   const issues: FieldIssues = {};
   for (const [field, issue] of Object.entries(checks)) if (issue) issues[field] = issue;

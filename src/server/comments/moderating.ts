@@ -8,12 +8,14 @@ import { topics, type ModerationAction, type ModerationItem, type Page, type Pag
 import { AdapterError } from '../../adapters/errors.js';
 import { enforce, enforceValid, notFound, proceed } from '../../adapters/refusals.js';
 import { needsModeration, validateThreadId, type CommentRecord } from '../../domain/comments.js';
+import { isBlank, validateReactionKeys, type FieldIssues } from '../../domain/limits.js';
 import { queueItem } from '../../domain/comments-queue.js';
 import { planModeration } from '../../domain/comments-steps.js';
 import { InvalidCursorError, paginate } from '../../domain/cursor.js';
 import { compareThread, type ThreadSortKey } from '../../domain/ordering.js';
 import { can } from '../../domain/permissions.js';
 import { isAdmin } from '../../domain/roles.js';
+import { GUEST_ID_PREFIX } from '../auth/jwt.js';
 import type { ReportRow, ThreadRecord } from '../store/types.js';
 import { QUEUE_CHANGED, commentChange, threadChange } from './changes.js';
 import { commit, type OperationContext, type Publication } from './context.js';
@@ -134,11 +136,27 @@ export interface ThreadSettingsInput {
   ownerId?: string | null | undefined;
 }
 
+/** The owner is a member id as member tokens carry it (`viewerFromClaims`): it could not match anyone otherwise. */
+function validateOwnerId(id: string): FieldIssues {
+  if (isBlank(id)) return { ownerId: { reason: 'required', message: 'Give the member id of the thread’s owner, or null for none.' } };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(id)) return { ownerId: { reason: 'invalid-characters', message: 'A member id cannot hold control characters.' } };
+  if (id.startsWith(GUEST_ID_PREFIX)) {
+    return { ownerId: { reason: 'invalid-format', message: `Member ids cannot start with "${GUEST_ID_PREFIX}": a guest cannot own a thread.` } };
+  }
+  return {};
+}
+
 /** A thread's own settings; `null` falls back to the site's. Admins only. */
 export async function configureThread(context: OperationContext, id: string, input: ThreadSettingsInput): Promise<void> {
   const actor = context.identity.actor;
   if (actor.kind === 'anonymous') throw new AdapterError('unauthorized', 'Sign in to do this.');
   if (!isAdmin(actor)) throw new AdapterError('forbidden', 'Only administrators can do this.');
+  // Refused rather than stored: the domain reads a list with one unusable key as no list at all.
+  enforceValid({
+    ...(input.reactions ? validateReactionKeys(input.reactions) : {}),
+    ...(typeof input.ownerId === 'string' ? validateOwnerId(input.ownerId) : {}),
+  });
   const patch: Partial<ThreadRecord> = {};
   if (input.premoderated !== undefined) patch.premoderated = input.premoderated;
   if (input.guests !== undefined) patch.guests = input.guests;

@@ -118,8 +118,14 @@ export const ThreadSettingsBody = z
       .max(20)
       .refine((keys) => new Set(keys).size === keys.length, 'Each reaction once.')
       .nullable()
-      .optional(),
-    ownerId: z.string().max(200).nullable().optional(),
+      .optional()
+      .openapi({ description: 'Keys in display order, each once: visible text (an emoji, a short word), no control characters, nothing blank around it.' }),
+    ownerId: z
+      .string()
+      .max(200)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The member id of the page’s author (not a `guest:` id), for the author chip.' }),
   })
   .openapi('ThreadSettings', { description: 'A thread’s own settings; `null` falls back to the site’s, an absent field stays as it is.' });
 

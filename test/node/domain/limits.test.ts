@@ -10,6 +10,7 @@ import {
   validateCommentBody,
   validateGuestName,
   validateQuestion,
+  validateReactionKeys,
   validateReport,
 } from '../../../src/domain/limits.js';
 import { validateThreadId } from '../../../src/domain/thread-id.js';
@@ -95,6 +96,20 @@ describe('invisible characters', () => {
   it('trims invisible characters around a guest name, as it trims spaces', () => {
     assert.equal(cleanGuestName('\u200b Ada \ufeff'), 'Ada');
     assert.equal(cleanGuestName('\u200b\u200b'), '');
+  });
+});
+
+describe('reaction keys', () => {
+  it('accepts emoji, ZWJ sequences and short words', () => {
+    assert.deepEqual(validateReactionKeys(['👍', '👩‍💻', '❤️', '+1', 'thanks']), {});
+  });
+
+  it('refuses the first key that shows nothing, holds control characters or has blanks around it, naming it', () => {
+    assert.deepEqual(validateReactionKeys(['👍', '\u200b'])['reactions'], { reason: 'required', message: 'Reaction 2 shows nothing: use an emoji or a short word.', params: { index: 1 } });
+    assert.equal(validateReactionKeys([' '])['reactions']?.reason, 'required');
+    assert.equal(validateReactionKeys(['a\u0000b'])['reactions']?.reason, 'invalid-characters');
+    assert.equal(validateReactionKeys(['👍 '])['reactions']?.reason, 'invalid-characters');
+    assert.equal(validateReactionKeys(['\ufeff👍'])['reactions']?.reason, 'invalid-characters');
   });
 });
 

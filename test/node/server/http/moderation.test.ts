@@ -83,6 +83,28 @@ describe('site rules, moderation and the audit log', () => {
     assert.equal((await h.store.listAudit(h.site.id, 5))[0]?.action, 'thread.configure');
   });
 
+  it('refuses thread settings it would not keep: blank or control-character reactions, a guest as owner; nothing changes', async () => {
+    h = await startHarness();
+    const settings = threadPath('strict') + '/settings';
+    const refuse = async (body: Record<string, unknown>) => (await errorOf(h.call('PUT', settings, { as: personas.admin, body }), 400)).fields ?? {};
+    const blank = await refuse({ reactions: [' ', 'a\u0000b'] });
+    assert.equal(blank['reactions']?.reason, 'required');
+    assert.match(blank['reactions']?.message ?? '', /Reaction 1/);
+    assert.equal((await refuse({ reactions: ['👍', 'a\u0000b'] }))['reactions']?.reason, 'invalid-characters');
+    assert.equal((await refuse({ reactions: ['\u200b'] }))['reactions']?.reason, 'required');
+    assert.equal((await refuse({ reactions: ['👍', ' 👍'] }))['reactions']?.reason, 'invalid-characters', 'a key that looks like another');
+    const owner = await refuse({ ownerId: 'guest:x' });
+    assert.equal(owner['ownerId']?.reason, 'invalid-format');
+    assert.match(owner['ownerId']?.message ?? '', /guest:/);
+    assert.equal((await refuse({ ownerId: '' }))['ownerId']?.reason, 'required');
+    assert.equal((await refuse({ ownerId: 'a\nb' }))['ownerId']?.reason, 'invalid-characters');
+    const thread = await h.json<{ reactions: string[]; ownerId: string | null }>('GET', threadPath('strict'));
+    assert.deepEqual([thread.reactions, thread.ownerId], [['👍', '❤️', '😂', '🎉', '😮'], null]);
+    await h.json('PUT', settings, { as: personas.admin, body: { reactions: ['👩‍💻', '+1'], ownerId: 'member-7' }, status: 204 });
+    const saved = await h.json<{ reactions: string[]; ownerId: string | null }>('GET', threadPath('strict'));
+    assert.deepEqual([saved.reactions, saved.ownerId], [['👩‍💻', '+1'], 'member-7']);
+  });
+
   it('keeps thread ids that are paths or hold any Unicode intact through the URL', async () => {
     h = await startHarness();
     for (const thread of ['/blog/2026/hello-world?draft=1#top', 'Привет, мир 👋', 'a%2Fb and 100%']) {
