@@ -6,24 +6,47 @@
  * - `voters`: people voted under a promise about who may see their choice (secret → public would
  *   expose them; anonymous ballots were stored without the link the other settings need);
  * - `type`: the stored ballots are shaped for it (rankings cannot become ratings).
+ * - an option a stored ballot names (anywhere in a ranking): dropping it or changing its value
+ *   would leave that ballot pointing at nothing, counted nowhere; its label may change. Likewise
+ *   a rating scale must keep every rating a ballot gave.
  * Those need a new poll. Before the first vote anyone whose page registers the poll may change it;
  * a poll with an author (made through the API) only its author and moderators (`poll.register`).
  * Both definitions are expected to have passed `validatePollDefinition` already.
  */
+import { validateBallot } from './ballot.js';
 import type { PollDefinitionInput } from './poll-definition.js';
+import type { TallyBallot, TallyPollType } from './poll-tally.js';
 
-export type RedefineRefusal = 'different-poll' | 'frozen' | 'voters-locked' | 'type-locked';
+export type RedefineRefusal = 'different-poll' | 'frozen' | 'voters-locked' | 'type-locked' | 'option-held' | 'rating-held';
 /** `unchanged`: nothing to store; `no-votes`: free to change; `admin`: an admin changed a poll with votes (worth an audit entry). */
 export type RedefineGrant = 'unchanged' | 'no-votes' | 'admin';
 
 export type RedefineDecision =
   | { allowed: true; reason: RedefineGrant; changes: string[] }
-  | { allowed: false; reason: RedefineRefusal; changes: string[] };
+  | { allowed: false; reason: RedefineRefusal; changes: string[]; value?: string };
+
+/** What the stored ballots name: each option value chosen or ranked, each rating given. */
+export interface BallotContents {
+  choices: ReadonlySet<string>;
+  ratings: ReadonlySet<number>;
+}
+
+export function ballotContents(ballots: Iterable<TallyBallot>): BallotContents {
+  const choices = new Set<string>();
+  const ratings = new Set<number>();
+  for (const ballot of ballots) {
+    if ('choices' in ballot && Array.isArray(ballot.choices)) for (const value of ballot.choices) choices.add(value);
+    else if ('rating' in ballot && typeof ballot.rating === 'number') ratings.add(ballot.rating);
+  }
+  return { choices, ratings };
+}
 
 export interface RedefineFacts {
   /** Ballots stored for the poll. */
   votes: number;
   actorIsAdmin: boolean;
+  /** What those ballots name; without it, no change of options or scale is checked against them. */
+  held?: BallotContents;
 }
 
 type Comparable = Omit<PollDefinitionInput, 'id'>;
@@ -60,5 +83,17 @@ export function canRedefine(existing: PollDefinitionInput, incoming: PollDefinit
   if (!facts.actorIsAdmin) return { allowed: false, reason: 'frozen', changes };
   if (changes.includes('voters')) return { allowed: false, reason: 'voters-locked', changes };
   if (changes.includes('type')) return { allowed: false, reason: 'type-locked', changes };
+  const lost = facts.held ? lostBallotContent(incoming, facts.held) : null;
+  if (lost) return { allowed: false, ...lost, changes };
   return { allowed: true, reason: 'admin', changes };
+}
+
+/** The first option value or rating that stored ballots hold and `incoming` no longer offers. */
+function lostBallotContent(incoming: PollDefinitionInput, held: BallotContents): { reason: RedefineRefusal; value: string } | null {
+  const offered = new Set(incoming.options.map((option) => option.value));
+  for (const value of held.choices) if (!offered.has(value)) return { reason: 'option-held', value };
+  if (incoming.type !== 'rating') return null;
+  const scale = { type: 'rating' as TallyPollType, options: [], ...(incoming.scale ? { scale: incoming.scale } : {}) };
+  for (const rating of held.ratings) if (Object.keys(validateBallot(scale, { rating })).length > 0) return { reason: 'rating-held', value: String(rating) };
+  return null;
 }

@@ -8,7 +8,7 @@ import type { Refusal, Step } from './comments-steps.js';
 import { validateBallot } from './ballot.js';
 import { can, type Decision } from './permissions.js';
 import { validatePollDefinition, type PollDefinitionInput } from './poll-definition.js';
-import { canRedefine } from './poll-redefine.js';
+import { canRedefine, type BallotContents } from './poll-redefine.js';
 import { tallyPoll, type TallyBallot, type TallyResult } from './poll-tally.js';
 import { pollIsClosed, pollViewFor, resultsWithheldUntil } from './poll-visibility.js';
 import { isAdmin, type Actor } from './roles.js';
@@ -84,7 +84,7 @@ const closingMoment = (closesAt: unknown): number | null =>
 export function planRegister(
   existing: PollRecord | undefined,
   incoming: PollDefinitionInput,
-  facts: { actor: Actor; ballots: number; now?: Moment },
+  facts: { actor: Actor; ballots: number; held?: BallotContents; now?: Moment },
 ): Step<RegisterPlan> {
   const permission = denied(can(facts.actor, 'poll.register'));
   if (permission) return permission;
@@ -92,7 +92,11 @@ export function planRegister(
   const issues = validatePollDefinition(incoming, { closingTimeSetNow, ...(facts.now === undefined ? {} : { now: facts.now }) });
   if (Object.keys(issues).length > 0) return refuse({ kind: 'invalid', issues });
   if (existing === undefined) return { ok: true, store: true, changes: [], audit: false };
-  const decision = canRedefine(existing, incoming, { votes: facts.ballots, actorIsAdmin: isAdmin(facts.actor) });
+  const decision = canRedefine(existing, incoming, {
+    votes: facts.ballots,
+    actorIsAdmin: isAdmin(facts.actor),
+    ...(facts.held === undefined ? {} : { held: facts.held }),
+  });
   if (decision.reason === 'unchanged') return { ok: true, store: false, changes: [], audit: false };
   // Whose poll it is comes before whether it may change at all: a stranger hears 403, not "frozen".
   const owner = decision.reason === 'different-poll' ? null : denied(can(facts.actor, 'poll.register', { authorId: existing.authorId }));
@@ -103,6 +107,8 @@ export function planRegister(
     frozen: `This poll has votes, so its definition is frozen (changed: ${decision.changes.join(', ')}).`,
     'voters-locked': 'Voters were promised a voter visibility; make a new poll to change it.',
     'type-locked': 'The stored ballots fit this poll type; make a new poll to change it.',
+    'option-held': `Ballots choose the option "${decision.value}": keep its value (its label may change), or make a new poll.`,
+    'rating-held': `Ballots give the rating ${decision.value}: keep it on the scale, or make a new poll.`,
   };
   return refuse({ kind: 'conflict', message: message[decision.reason] });
 }

@@ -4,6 +4,7 @@
  * the viewer may not see yet).
  */
 import type { Ballot, Poll } from '../../adapters/contract.js';
+import { ballotContents, type BallotContents } from '../../domain/poll-redefine.js';
 import { pollView, type PollRecord, type StoredBallot } from '../../domain/poll-steps.js';
 import { tallyPoll, type TallyBallot, type TallyResult } from '../../domain/poll-tally.js';
 import type { Actor } from '../../domain/roles.js';
@@ -13,6 +14,8 @@ import { ballotFromKey, recordOf } from './records.js';
 export interface Counted {
   tally: TallyResult;
   count: number;
+  /** What the ballots name, which an admin's redefinition must keep. */
+  held: BallotContents;
 }
 
 export interface Participation {
@@ -34,7 +37,7 @@ export async function countPoll(store: PleinStore, siteId: string, poll: PollRec
     const ballot = ballotFromKey(ballotKey);
     for (let i = 0; i < count; i++) ballots.push(ballot);
   }
-  return { tally: tallyPoll(poll, ballots), count: ballots.length };
+  return { tally: tallyPoll(poll, ballots), count: ballots.length, held: ballotContents(ballots) };
 }
 
 /** Whether `voterKey` voted, and their ballot where the poll keeps it (never for `anonymous`). */

@@ -95,7 +95,8 @@ async function registerOnce(context: PollContext, definition: PollDefinition): P
   const existing = await loadPoll(context.store, siteId, definition.id);
   // Every page view of a declarative poll registers it: the kept count spares reading its ballots.
   const counted = existing ? await cachedCount(context.store, siteId, existing, context.now(), context.config.threadCacheMs) : null;
-  const plan = proceed(planRegister(existing ?? undefined, definition, { actor, ballots: counted?.count ?? 0, now: context.now() }));
+  const facts = (found: Counted | null) => ({ actor, ballots: found?.count ?? 0, ...(found ? { held: found.held } : {}), now: context.now() });
+  const plan = proceed(planRegister(existing ?? undefined, definition, facts(counted)));
   if (existing && !plan.store) return view(context, existing, counted!, await mineIn(context, existing));
 
   const at = iso(context);
@@ -107,6 +108,8 @@ async function registerOnce(context: PollContext, definition: PollDefinition): P
       return;
     }
     if (counted!.count === 0 && (await hasBallots(tx, siteId, existing.id))) throw new LostRace();
+    // A ballot for an option this change drops may have come in since the kept count.
+    if (counted!.count > 0 && !planRegister(existing, definition, facts(await countPoll(tx, siteId, existing))).ok) throw new LostRace();
     await tx.updatePoll(siteId, existing.id, { definition: storedDefinition(definition), updatedAt: at });
     if (plan.audit) {
       await tx.audit({ siteId, at, actorId: actorId(actor)!, action: 'poll.redefine', target: `poll:${existing.id}`, detail: { changes: plan.changes } });

@@ -36,7 +36,7 @@ const ensure = createRoute({
   summary: 'Register a declarative definition (ensurePoll)',
   description:
     'Anyone whose page shows the poll registers it on first use. A different definition replaces the stored one only while the poll has no ballots; ' +
-    'after the first ballot only an admin may change it, never its `type` or `voters` (409 otherwise). A poll with an author (made through the API or CLI) ' +
+    'after the first ballot only an admin may change it, never its `type` or `voters`, nor the value of an option (or a rating) a ballot holds (409 otherwise). A poll with an author (made through the API or CLI) ' +
     'may be changed only by its author, moderators and admins (403 otherwise); sending its stored definition again is a read. ' +
     'A changed `closesAt` may not be in the past. Refusals: `fields.<field>` for a definition that cannot work.',
   security: BEARER,

@@ -125,6 +125,21 @@ describe('memory adapter: polls', () => {
     expect(again?.tally?.counts['utrecht']).to.equal(1);
   });
 
+  it('refuses an admin’s redefinition that drops an option holding a ballot, naming it, and takes a new label', async () => {
+    const admin = make(member('ada', ['member', 'admin']));
+    await admin.ensurePoll(definition());
+    await make(zed).vote('meetup', { choices: ['amsterdam'] });
+    const dropped = definition({ options: [{ value: 'utrecht', label: 'Utrecht' }, { value: 'delft', label: 'Delft' }] });
+    const error = await admin.ensurePoll(dropped).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(AdapterError.is(error) && error.code).to.equal('conflict');
+    expect((error as AdapterError).message).to.include('"amsterdam"');
+    const relabelled = await admin.ensurePoll(definition({ options: [{ value: 'utrecht', label: 'Utrecht' }, { value: 'amsterdam', label: 'Mokum' }] }));
+    expect(relabelled.tally?.counts['amsterdam']).to.equal(1);
+  });
+
   it('closes a poll when its closing time passes, without anyone closing it', async () => {
     const adapter = make(zed);
     await adapter.ensurePoll(definition({ closesAt: new Date(Date.now() + 150).toISOString() }));

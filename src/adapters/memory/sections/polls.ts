@@ -1,6 +1,7 @@
 import { commentAuthor } from '../../../domain/comments-steps.js';
 import { InvalidCursorError, paginate } from '../../../domain/cursor.js';
 import { compareThread } from '../../../domain/ordering.js';
+import { ballotContents } from '../../../domain/poll-redefine.js';
 import {
   planClose,
   planListVotes,
@@ -19,6 +20,7 @@ import { publishPollChange, shapePollEvents } from '../polls-events.js';
 import {
   addBallot,
   ballotCount,
+  ballotsOf,
   cleanBallot,
   hasVoted,
   newStoredPoll,
@@ -82,7 +84,8 @@ function recordOf(definition: PollDefinition, before: PollRecord | undefined): P
 function ensure(instance: MemoryInstance, definition: PollDefinition): Poll {
   const input = (typeof definition === 'object' && definition !== null ? definition : {}) as PollDefinition;
   const before = find(instance, input.id);
-  const plan = proceed(planRegister(before?.record, input, { actor: instance.actor(), ballots: before ? ballotCount(before) : 0 }));
+  const facts = { actor: instance.actor(), ballots: before ? ballotCount(before) : 0, ...(before ? { held: ballotContents(ballotsOf(before)) } : {}) };
+  const plan = proceed(planRegister(before?.record, input, facts));
   if (!plan.store) return presentPoll(instance, before!);
   // The memory adapter keeps no audit log, so an admin's change of a poll with ballots (`plan.audit`) leaves no entry.
   let poll!: StoredPoll;

@@ -81,4 +81,51 @@ describe('redefining a poll over HTTP', () => {
     const again = await h.json<Poll>('PUT', pollPath('closing'), { body: definition('closing', { closesAt: soon }), status: 200 });
     assert.equal(again.status, 'closed', 'the same closing time, passed since, is no change');
   });
+
+  it('refuses an admin’s change that drops or renames an option holding ballots (409 naming it), and takes a new label', async () => {
+    h = await startHarness();
+    const cities = [
+      { value: 'utrecht', label: 'Utrecht' },
+      { value: 'amsterdam', label: 'Amsterdam' },
+      { value: 'delft', label: 'Delft' },
+    ];
+    for (const voters of ['secret', 'anonymous'] as const) {
+      const id = `held-${voters}`;
+      await h.json('PUT', pollPath(id), { body: definition(id, { voters, options: cities }), status: 200 });
+      await h.json('POST', `${pollPath(id)}/votes`, { as: personas.member, body: { choices: ['amsterdam'] }, status: 200 });
+      for (const options of [
+        [cities[0]!, cities[2]!],
+        [cities[0]!, { value: 'mokum', label: 'Amsterdam' }, cities[2]!],
+      ]) {
+        const refused = await errorOf(h.call('PUT', pollPath(id), { as: personas.admin, body: definition(id, { voters, options }) }), 409);
+        assert.equal(refused.code, 'conflict');
+        assert.match(refused.message, /"amsterdam"/, voters);
+      }
+      const relabelled = await h.json<Poll>('PUT', pollPath(id), {
+        as: personas.admin,
+        body: definition(id, { voters, options: [cities[0]!, { value: 'amsterdam', label: 'Mokum' }] }),
+        status: 200,
+      });
+      assert.equal(relabelled.options[1]?.label, 'Mokum', 'and delft, which nobody chose, may go');
+      const read = await h.json<Poll>('GET', pollPath(id), { as: personas.member });
+      assert.equal(read.tally?.total, 1, `${voters}: the ballot still counts`);
+      assert.equal(read.tally?.counts['amsterdam'], 1);
+      if (voters === 'secret') assert.deepEqual(read.myBallot, { choices: ['amsterdam'] });
+    }
+  });
+
+  it('refuses an admin’s change that drops an option ranked lower on a ballot, or a rating some ballot gave', async () => {
+    h = await startHarness();
+    const ranked = definition('ranked', { type: 'ranked', options: [...definition('x').options, { value: 'delft', label: 'Delft' }] });
+    await h.json('PUT', pollPath('ranked'), { body: ranked, status: 200 });
+    await h.json('POST', `${pollPath('ranked')}/votes`, { as: personas.member, body: { choices: ['utrecht', 'delft'] }, status: 200 });
+    const dropped = await errorOf(h.call('PUT', pollPath('ranked'), { as: personas.admin, body: { ...ranked, options: ranked.options.slice(0, 2) } }), 409);
+    assert.match(dropped.message, /"delft"/);
+    const rating = definition('rating', { type: 'rating', options: [], scale: { min: 1, max: 5, step: 1 } });
+    await h.json('PUT', pollPath('rating'), { body: rating, status: 200 });
+    await h.json('POST', `${pollPath('rating')}/votes`, { as: personas.member, body: { rating: 5 }, status: 200 });
+    const shrunk = await errorOf(h.call('PUT', pollPath('rating'), { as: personas.admin, body: { ...rating, scale: { min: 1, max: 4, step: 1 } } }), 409);
+    assert.match(shrunk.message, /\b5\b/);
+    assert.equal((await h.json<Poll>('GET', pollPath('rating'), { as: personas.moderator })).tally?.total, 1);
+  });
 });
