@@ -9,7 +9,7 @@ import { compressible, encodedBody, negotiate } from '../app/encoding.js';
 import type { AppEnv } from '../app/env.js';
 import type { Context } from 'hono';
 import { react, report } from '../comments/feedback.js';
-import { READ_ERRORS, WRITE_ERRORS, errors } from '../schemas/common.js';
+import { NOT_MODIFIED, READ_ERRORS, WRITE_ERRORS, errors } from '../schemas/common.js';
 import {
   CommentPageSchema,
   CommentParams,
@@ -37,7 +37,7 @@ const thread = createRoute({
   description: 'Threads need no registration: a thread nobody wrote in yet is described with its defaults. 404 only for an id no thread can have.',
   security: BEARER,
   request: { params: ThreadParams },
-  responses: { 200: json(ThreadSchema, 'The thread, counted for this viewer'), ...errors(...READ_ERRORS) },
+  responses: { 200: json(ThreadSchema, 'The thread, counted for this viewer'), ...NOT_MODIFIED, ...errors(...READ_ERRORS) },
 });
 
 const list = createRoute({
@@ -47,7 +47,7 @@ const list = createRoute({
   summary: 'A page of comments (listComments)',
   security: BEARER,
   request: { params: ThreadParams, query: ListQuery },
-  responses: { 200: json(CommentPageSchema, 'A page; `cursor: null` on the last'), ...errors(...READ_ERRORS) },
+  responses: { 200: json(CommentPageSchema, 'A page; `cursor: null` on the last'), ...NOT_MODIFIED, ...errors(...READ_ERRORS) },
 });
 
 const post = createRoute({
@@ -73,7 +73,7 @@ const one = createRoute({
   description: '404 when it does not exist or this viewer may not see it (getComment resolves to null).',
   security: BEARER,
   request: { params: CommentParams },
-  responses: { 200: json(CommentSchema, 'The comment as this viewer sees it'), ...errors(...READ_ERRORS) },
+  responses: { 200: json(CommentSchema, 'The comment as this viewer sees it'), ...NOT_MODIFIED, ...errors(...READ_ERRORS) },
 });
 
 const edit = createRoute({

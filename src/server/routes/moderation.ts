@@ -1,7 +1,7 @@
 /** Moderation over HTTP: the queue, actions, locks, and (admins) a thread's own settings. */
 import { createRoute } from '@hono/zod-openapi';
 import { configureThread, lock, moderate, moderationQueue } from '../comments/moderating.js';
-import { READ_ERRORS, SiteParams, WRITE_ERRORS, errors } from '../schemas/common.js';
+import { NOT_MODIFIED, READ_ERRORS, SiteParams, WRITE_ERRORS, errors } from '../schemas/common.js';
 import { ThreadParams, ThreadSettingsBody } from '../schemas/comments.js';
 import { LockBody, ModerateBody, ModerationPageSchema, QueueQuery } from '../schemas/moderation.js';
 import { BEARER, EVENT_ID_HEADER, operation, type Api, type RouteDeps } from './deps.js';
@@ -16,7 +16,7 @@ const queue = createRoute({
   description: 'Moderators and admins; members get 403, anonymous visitors 401.',
   security: BEARER,
   request: { params: SiteParams, query: QueueQuery },
-  responses: { 200: { description: 'A page of the queue', content: { 'application/json': { schema: ModerationPageSchema } } }, ...errors(...READ_ERRORS, 403) },
+  responses: { 200: { description: 'A page of the queue', content: { 'application/json': { schema: ModerationPageSchema } } }, ...NOT_MODIFIED, ...errors(...READ_ERRORS, 403) },
 });
 
 const action = createRoute({

@@ -7,7 +7,7 @@ import { enforceValid } from '../../adapters/refusals.js';
 import { validateGuestName } from '../../domain/limits.js';
 import { newChallenge } from '../auth/challenge.js';
 import { startGuest } from '../auth/guest-start.js';
-import { READ_ERRORS, SiteParams, WRITE_ERRORS, errors } from '../schemas/common.js';
+import { NOT_MODIFIED, READ_ERRORS, SiteParams, WRITE_ERRORS, errors } from '../schemas/common.js';
 import { GuestSessionSchema } from '../schemas/comments.js';
 import { ChallengeSchema, GuestBody, SiteInfoSchema, ViewerResponseSchema } from '../schemas/session.js';
 import { BEARER, EVENT_ID_HEADER, operation, type Api, type RouteDeps } from './deps.js';
@@ -20,7 +20,7 @@ const siteInfo = createRoute({
   tags: ['session'],
   summary: 'The site’s public description',
   request: { params: SiteParams },
-  responses: { 200: { description: 'The site', content: { 'application/json': { schema: SiteInfoSchema } } }, ...errors(404, 503) },
+  responses: { 200: { description: 'The site', content: { 'application/json': { schema: SiteInfoSchema } } }, ...NOT_MODIFIED, ...errors(404, 503) },
 });
 
 const viewer = createRoute({
@@ -31,7 +31,7 @@ const viewer = createRoute({
   description: 'The viewer the Authorization header names; `null` without one. A bad token is 401, never anonymous.',
   security: BEARER,
   request: { params: SiteParams },
-  responses: { 200: { description: 'The viewer', content: { 'application/json': { schema: ViewerResponseSchema } } }, ...errors(...READ_ERRORS) },
+  responses: { 200: { description: 'The viewer', content: { 'application/json': { schema: ViewerResponseSchema } } }, ...NOT_MODIFIED, ...errors(...READ_ERRORS) },
 });
 
 const challenge = createRoute({
@@ -40,7 +40,7 @@ const challenge = createRoute({
   tags: ['session'],
   summary: 'A proof-of-work challenge for starting a guest session',
   request: { params: SiteParams },
-  responses: { 200: { description: 'An ALTCHA v2 challenge', content: { 'application/json': { schema: ChallengeSchema } } }, ...errors(404, 503) },
+  responses: { 200: { description: 'An ALTCHA v2 challenge', content: { 'application/json': { schema: ChallengeSchema } } }, ...NOT_MODIFIED, ...errors(404, 503) },
 });
 
 const guest = createRoute({

@@ -90,7 +90,8 @@ export const GuestSessionSchema = z
   .openapi('GuestSession');
 
 export const PostedCommentSchema = z
-  .object({ comment: CommentSchema, guest: GuestSessionSchema.nullable() })
+  // A union, not .nullable(): that becomes allOf [$ref, {type: [object, null]}], which null fails.
+  .object({ comment: CommentSchema, guest: z.union([GuestSessionSchema, z.null()]).openapi({ description: 'The new guest session when this post started one; `null` otherwise.' }) })
   .openapi('PostedComment');
 
 export const EditCommentBody = z.object({ body: z.string() }).openapi('EditComment');

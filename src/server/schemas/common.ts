@@ -43,6 +43,17 @@ export function errors(...statuses: number[]) {
   );
 }
 
+/**
+ * What a JSON read answers when `If-None-Match` names its current ETag (`app/etag.ts`): listed on
+ * every read, so clients and validators built from the document expect it.
+ */
+export const NOT_MODIFIED = {
+  304: {
+    description: 'Not Modified: `If-None-Match` names this answer’s ETag (or is `*`). No body; the same `ETag` and `Cache-Control`.',
+    headers: { ETag: { description: 'The weak ETag of the answer the client holds.', schema: { type: 'string' as const } } },
+  },
+};
+
 /** Errors any write may answer with, besides its own. */
 export const WRITE_ERRORS = [400, 401, 404, 413, 415, 429, 503] as const;
 export const READ_ERRORS = [400, 401, 404, 503] as const;
