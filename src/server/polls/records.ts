@@ -3,7 +3,7 @@
  * an `anonymous` poll counts identical ballots under.
  */
 import type { PollDefinition } from '../../adapters/contract.js';
-import type { PollDefinitionInput } from '../../domain/poll-definition.js';
+import { closingTime, type PollDefinitionInput } from '../../domain/poll-definition.js';
 import type { PollRecord, StoredBallot } from '../../domain/poll-steps.js';
 import type { PollRow } from '../store/types.js';
 
@@ -35,6 +35,8 @@ export function storedDefinition(definition: Omit<PollDefinitionInput, 'id'>): R
     if (value === undefined) continue;
     if (field === 'options') stored[field] = definition.options.map(({ value: v, label }) => ({ value: v, label }));
     else if (field === 'scale' && definition.scale) stored[field] = { min: definition.scale.min, max: definition.scale.max, step: definition.scale.step };
+    // One form for one instant; a row stored before the rule was strict keeps what it holds.
+    else if (field === 'closesAt') stored[field] = closingTime(value) ?? value;
     else stored[field] = value;
   }
   return stored;

@@ -140,6 +140,18 @@ describe('memory adapter: polls', () => {
     expect(relabelled.tally?.counts['amsterdam']).to.equal(1);
   });
 
+  it('takes a closing time only as an ISO 8601 date-time with a time zone, and stores it in UTC', async () => {
+    const adapter = make(zed);
+    for (const closesAt of ['Dec 31 2099', '2099-02-30T00:00:00Z', '2099-12-31T18:00:00']) {
+      const error = await adapter.ensurePoll(definition({ closesAt })).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(AdapterError.is(error) && error.fields['closesAt']?.reason, closesAt).to.equal('invalid');
+    }
+    expect((await adapter.ensurePoll(definition({ closesAt: '2099-12-31T19:00:00+01:00' }))).closesAt).to.equal('2099-12-31T18:00:00.000Z');
+  });
+
   it('closes a poll when its closing time passes, without anyone closing it', async () => {
     const adapter = make(zed);
     await adapter.ensurePoll(definition({ closesAt: new Date(Date.now() + 150).toISOString() }));

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { validatePollDefinition, type PollDefinitionInput } from '../../../src/domain/poll-definition.js';
+import { closingTime, validatePollDefinition, type PollDefinitionInput } from '../../../src/domain/poll-definition.js';
 
 const NOW = '2026-11-27T10:00:00.000Z';
 const base: PollDefinitionInput = {
@@ -146,6 +146,32 @@ describe('closing time', () => {
   it('refuses a closing time that is not a date', () => {
     assert.equal(reasonOf({ closesAt: 'next friday' }, 'closesAt'), 'invalid');
     assert.deepEqual(check({ closesAt: null }), {});
+  });
+
+  it('takes only an ISO 8601 date-time with a time zone, on a day that exists', () => {
+    for (const closesAt of [
+      'Dec 31 2099',
+      '99999',
+      '2099-02-30T00:00:00Z',
+      '2099-12-31T24:00:00Z',
+      '2099-12-31T18:60:00Z',
+      '2099-12-31T18:00:00',
+      '2099-12-31',
+      '2099-12-31 18:00:00Z',
+      '+002099-12-31T18:00:00Z',
+      '2099-12-31T18:00:00+2400',
+    ]) {
+      assert.equal(reasonOf({ closesAt }, 'closesAt'), 'invalid', closesAt);
+    }
+    for (const closesAt of ['2099-12-31T18:00:00Z', '2099-12-31T18:00Z', '2099-12-31T19:00:00.5+01:00', '2096-02-29T00:00:00-05:00', '2099-12-31t18:00:00z']) {
+      assert.deepEqual(check({ closesAt }), {}, closesAt);
+    }
+  });
+
+  it('gives the closing time in the one form it is stored in, UTC with milliseconds', () => {
+    assert.equal(closingTime('2099-12-31T19:00:00+01:00'), '2099-12-31T18:00:00.000Z');
+    assert.equal(closingTime('2099-12-31t18:00z'), '2099-12-31T18:00:00.000Z');
+    assert.equal(closingTime('Dec 31 2099'), null);
   });
 });
 

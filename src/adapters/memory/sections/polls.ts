@@ -1,6 +1,7 @@
 import { commentAuthor } from '../../../domain/comments-steps.js';
 import { InvalidCursorError, paginate } from '../../../domain/cursor.js';
 import { compareThread } from '../../../domain/ordering.js';
+import { closingTime } from '../../../domain/poll-definition.js';
 import { ballotContents } from '../../../domain/poll-redefine.js';
 import {
   planClose,
@@ -73,7 +74,7 @@ function recordOf(definition: PollDefinition, before: PollRecord | undefined): P
     ...(scale === undefined ? {} : { scale: { min: scale.min, max: scale.max, step: scale.step } }),
     ...(correct === undefined ? {} : { correct: [...correct] }),
     ...(explanation === undefined ? {} : { explanation }),
-    closesAt: closesAt ? new Date(closesAt).toISOString() : null,
+    closesAt: closingTime(closesAt),
     allowChange: definition.allowChange === true,
     authorId: before?.authorId ?? null,
     closed: before?.closed ?? false,

@@ -1,7 +1,7 @@
 /**
- * Changing a stored poll through `PUT /polls/{id}`: who may change a poll that has an author,
- * what a redefinition may not do to its closing time, and what an admin's change of a poll with
- * ballots must leave of those ballots.
+ * Poll definitions through `PUT /polls/{id}` and `POST /polls`: who may change a poll that has an
+ * author, what a redefinition may not do to its closing time, what an admin's change of a poll
+ * with ballots must leave of those ballots, and the one form a closing time is taken and kept in.
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
@@ -127,5 +127,19 @@ describe('redefining a poll over HTTP', () => {
     const shrunk = await errorOf(h.call('PUT', pollPath('rating'), { as: personas.admin, body: { ...rating, scale: { min: 1, max: 4, step: 1 } } }), 409);
     assert.match(shrunk.message, /\b5\b/);
     assert.equal((await h.json<Poll>('GET', pollPath('rating'), { as: personas.moderator })).tally?.total, 1);
+  });
+
+  it('takes closesAt only as an ISO 8601 date-time with a time zone, and stores it in UTC (400 otherwise)', async () => {
+    h = await startHarness();
+    for (const closesAt of ['Dec 31 2099', '99999', '2099-02-30T00:00:00Z', '2099-12-31T18:00:00']) {
+      const refused = await errorOf(h.call('PUT', pollPath('when'), { body: definition('when', { closesAt }) }), 400);
+      assert.equal(refused.fields?.['closesAt']?.reason, 'invalid', closesAt);
+      await errorOf(h.call('POST', api('/polls'), { as: personas.moderator, body: definition('when', { closesAt }) }), 400);
+    }
+    const stored = await h.json<Poll>('PUT', pollPath('when'), { body: definition('when', { closesAt: '2099-12-31T19:00:00+01:00' }), status: 200 });
+    assert.equal(stored.closesAt, '2099-12-31T18:00:00.000Z');
+    assert.equal((await h.json<Poll>('GET', pollPath('when'))).closesAt, '2099-12-31T18:00:00.000Z');
+    const made = await h.json<Poll>('POST', api('/polls'), { as: personas.moderator, body: definition('made', { closesAt: '2099-12-31T18:00Z' }) });
+    assert.equal(made.closesAt, '2099-12-31T18:00:00.000Z');
   });
 });
