@@ -10,8 +10,14 @@ import { clampPageSize } from './limits.js';
 
 export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
-  constructor() {
-    super('The cursor is not valid for this list.');
+  /**
+   * Whether the cursor is a real one made for another list or sort order; otherwise nothing that
+   * encodes cursors made it (a typo, a truncated or made-up value). Errors tell the two apart.
+   */
+  readonly foreign: boolean;
+  constructor(foreign = false) {
+    super(foreign ? 'The cursor belongs to another list or sort.' : 'The cursor is not one this backend made.');
+    this.foreign = foreign;
   }
 }
 
@@ -45,10 +51,11 @@ export function decodeCursor(cursor: string, scope: string): unknown {
   } catch {
     throw new InvalidCursorError();
   }
-  if (document === null || typeof document !== 'object' || document.v !== 1 || document.s !== scope) {
+  if (document === null || typeof document !== 'object' || document.v !== 1 || typeof document.s !== 'string') {
     throw new InvalidCursorError();
   }
   if (document.k === null || typeof document.k !== 'object') throw new InvalidCursorError();
+  if (document.s !== scope) throw new InvalidCursorError(true);
   return document.k;
 }
 

@@ -18,16 +18,39 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** A message the schema gave (zod's own defaults say only "Invalid input…"), to keep where it says what is needed. */
+function ownMessage(issue: Issue): string | null {
+  return issue.message && !issue.message.startsWith('Invalid input') ? issue.message : null;
+}
+
+/** Bounds on text count characters, on lists items, on numbers nothing: "Use at most 200 characters.", "Use at most 100." */
+function unitOf(origin: string): string {
+  if (origin === 'string') return ' characters';
+  if (origin === 'array' || origin === 'set' || origin === 'map') return ' items';
+  return '';
+}
+
 function describe(issue: Issue, data: unknown): FieldError {
   switch (issue.code) {
     case 'invalid_type':
-      return valueAt(data, issue.path) === undefined
-        ? { reason: 'required', message: 'This field is required.' }
-        : { reason: 'invalid-type', message: `Expected ${issue.expected}.`, params: { expected: String(issue.expected) } };
-    case 'too_big':
-      return { reason: 'too-long', message: `Use at most ${String(issue.maximum)}.`, params: { max: Number(issue.maximum) } };
-    case 'too_small':
-      return { reason: 'too-short', message: `Use at least ${String(issue.minimum)}.`, params: { min: Number(issue.minimum) } };
+    case 'invalid_union':
+      if (valueAt(data, issue.path) === undefined) return { reason: 'required', message: ownMessage(issue) ?? 'This field is required.' };
+      return issue.code === 'invalid_type'
+        ? { reason: 'invalid-type', message: `Expected ${issue.expected}.`, params: { expected: String(issue.expected) } }
+        : { reason: 'invalid', message: issue.message };
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      const unit = unitOf(issue.origin);
+      const reason = unit === ' characters' ? 'too-long' : unit === ' items' ? 'too-many' : 'too-large';
+      return { reason, message: `Use at most ${max}${unit}.`, params: { max } };
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      const unit = unitOf(issue.origin);
+      if (unit === ' characters' && min === 1) return { reason: 'required', message: 'This field is required.' };
+      const reason = unit === ' characters' ? 'too-short' : unit === ' items' ? 'too-few' : 'too-small';
+      return { reason, message: `Use at least ${min}${unit}.`, params: { min } };
+    }
     case 'invalid_value':
       return {
         reason: 'unknown-choice',

@@ -19,7 +19,7 @@ import { GUEST_ID_PREFIX } from '../auth/jwt.js';
 import type { ReportRow, ThreadRecord } from '../store/types.js';
 import { QUEUE_CHANGED, commentChange, threadChange } from './changes.js';
 import { commit, type OperationContext, type Publication } from './context.js';
-import { checkout } from './reading.js';
+import { checkout, cursorRefusal } from './reading.js';
 import { authorOf, toRecord } from './records.js';
 import { ThreadView } from './thread-view.js';
 
@@ -52,9 +52,7 @@ export async function moderationQueue(context: OperationContext, request: PageRe
     });
     return { items: page.items.map(({ comment }) => queueItem(comment, reportsById.get(comment.id) ?? [])), cursor: page.cursor };
   } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message: 'This cursor belongs to another list.' } });
-    }
+    if (error instanceof InvalidCursorError) throw cursorRefusal(error);
     throw error;
   }
 }

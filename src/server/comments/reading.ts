@@ -67,11 +67,17 @@ export function pageOf(context: OperationContext, state: ThreadState, request: L
     const page = assembleCommentPage(level, { ...request }, view.visibility);
     return { items: page.entries.map((entry) => view.present(entry.comment, depth + entry.offset)), cursor: page.cursor };
   } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message: 'This cursor belongs to another list or sort.' } });
-    }
+    if (error instanceof InvalidCursorError) throw cursorRefusal(error);
     throw error;
   }
+}
+
+/** `invalid` on `cursor`, saying whether it is another list's cursor or not one this server made at all. */
+export function cursorRefusal(error: InvalidCursorError): AdapterError {
+  const message = error.foreign
+    ? 'This cursor belongs to another list or sort.'
+    : 'This is not a cursor this server made: pass on the cursor of the previous page as it came.';
+  return AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message } });
 }
 
 /** The comment's thread, loaded for reading, and the viewer's view of it; `null` when the comment does not exist. */

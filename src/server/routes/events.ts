@@ -25,8 +25,10 @@ function validTopic(topic: string): boolean {
   return match !== null && !hasIssues(validateThreadId(match[2]));
 }
 
+const TOPICS_NEEDED = `Name the topics to follow, one topics parameter each: topics=thread:<id>, topics=moderation, … (1 to ${MAX_TOPICS}).`;
+
 const Topics = z
-  .union([z.string(), z.array(z.string())])
+  .union([z.string(), z.array(z.string())], { error: (issue) => (issue.input === undefined ? TOPICS_NEEDED : undefined) })
   .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
   .refine((list) => list.length >= 1 && list.length <= MAX_TOPICS, `Name 1 to ${MAX_TOPICS} topics.`)
   .refine((list) => list.every(validTopic), 'Topics are session, moderation, or thread:<id> (also poll:, board:, badges:, leaderboard:).')

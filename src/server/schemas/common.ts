@@ -1,6 +1,7 @@
 /** Schemas shared by every route: the error format, path parameters, people. */
 import { z } from '@hono/zod-openapi';
 import type { AdapterErrorCode } from '../../adapters/errors.js';
+import { PAGE_SIZE } from '../../domain/page-size.js';
 import { ROLES } from '../../domain/roles.js';
 
 export const FieldErrorSchema = z
@@ -88,5 +89,16 @@ export const Timestamp = z.string().openapi({ format: 'date-time', example: '202
 
 export const PageQuery = {
   cursor: z.string().max(4000).optional().openapi({ description: 'Opaque; the `cursor` of the previous page.' }),
-  limit: z.coerce.number().int().min(1).optional().openapi({ type: 'integer', description: 'Items wanted (the top level only with `withReplies`); default 20, capped at 100.' }),
+  limit: z.coerce
+    .number()
+    .check((context) => {
+      // Beyond exact integers zod's own bound would be 2^53 - 1: name the cap that matters instead.
+      if (context.value > Number.MAX_SAFE_INTEGER) {
+        context.issues.push({ code: 'too_big', origin: 'number', maximum: PAGE_SIZE.max, inclusive: true, input: context.value, continue: false });
+      }
+    })
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ type: 'integer', description: `Items wanted (the top level only with \`withReplies\`); default ${PAGE_SIZE.default}, capped at ${PAGE_SIZE.max}.` }),
 };

@@ -147,7 +147,9 @@ describe('realtime over Server-Sent Events', () => {
 
   it('refuses streams without topics, with unknown topics, and on unknown sites', async () => {
     h = await startHarness();
-    assert.ok((await errorOf(h.call('GET', api('/events')), 400)).fields?.['topics']);
+    const none = (await errorOf(h.call('GET', api('/events')), 400)).fields?.['topics'];
+    assert.equal(none?.reason, 'required');
+    assert.match(none?.message ?? '', /topics=thread:<id>/, 'says what is needed');
     assert.ok((await errorOf(h.call('GET', api('/events?topics=everything')), 400)).fields?.['topics']);
     await errorOf(h.call('GET', '/v1/sites/nowhere/events?topics=thread:x'), 404);
   });

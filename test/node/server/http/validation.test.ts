@@ -86,6 +86,29 @@ describe('validation errors name their fields', () => {
     assert.equal(visible.comment.body, '👩‍💻');
   });
 
+  it('says the page-size cap to a limit too large to be a number, and still serves a large one capped', async () => {
+    const huge = await errorOf(h.call('GET', `${comments}?limit=99999999999999999999`), 400);
+    assert.deepEqual(huge.fields?.['limit'], { reason: 'too-large', message: `Use at most ${LIMITS.pageSize.max}.`, params: { max: LIMITS.pageSize.max } });
+    assert.equal((await h.call('GET', `${comments}?limit=500`)).status, 200);
+    assert.equal((await errorOf(h.call('GET', `${comments}?limit=0`), 400)).fields?.['limit']?.message, 'Use at least 1.');
+  });
+
+  it('tells a made-up cursor from one of another list or sort', async () => {
+    const made = await errorOf(h.call('GET', `${comments}?cursor=not-a-cursor`), 400);
+    assert.match(made.fields?.['cursor']?.message ?? '', /not a cursor this server made/);
+    for (const body of ['one', 'two']) await h.json('POST', threadPath('cursors') + '/comments', { as: personas.moderator, body: { body } });
+    const { cursor } = await h.json<{ cursor: string }>('GET', threadPath('cursors') + '/comments?limit=1&sort=oldest');
+    const other = await errorOf(h.call('GET', threadPath('cursors') + `/comments?limit=1&sort=newest&cursor=${cursor}`), 400);
+    assert.match(other.fields?.['cursor']?.message ?? '', /another list or sort/);
+  });
+
+  it('gives the unit in length messages of path parameters and other text fields', async () => {
+    const id = await errorOf(h.call('GET', api(`/comments/${'x'.repeat(201)}`)), 400);
+    assert.deepEqual(id.fields?.['id'], { reason: 'too-long', message: 'Use at most 200 characters.', params: { max: 200 } });
+    const scope = await errorOf(h.call('GET', api(`/moderation/queue?scope=${'x'.repeat(201)}`), { as: personas.moderator }), 400);
+    assert.equal(scope.fields?.['scope']?.message, 'Use at most 200 characters.');
+  });
+
   it('names nested fields with dotted paths', async () => {
     const error = await errorOf(h.call('POST', api('/moderation/actions'), { as: personas.moderator, body: { target: { kind: 'poll', id: 'x' }, action: 'approve' } }), 400);
     assert.equal(error.fields?.['target.kind']?.reason, 'unknown-choice');
