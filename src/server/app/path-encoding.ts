@@ -5,7 +5,7 @@
  * sequence) silently writing somewhere else. Refused with `invalid` on the parameter's name.
  */
 import type { MiddlewareHandler } from 'hono';
-import { routePath } from 'hono/route';
+import { matchedRoutes } from 'hono/route';
 import { AdapterError } from '../../adapters/errors.js';
 import type { AppEnv } from './env.js';
 
@@ -18,12 +18,14 @@ function decodes(segment: string): boolean {
   }
 }
 
-/** The name of the route parameter at segment `index` of the route that answers, if any. */
-function parameterAt(template: string, segments: number, index: number): string | null {
-  const parts = template.split('/');
-  if (parts.length !== segments) return null;
-  const part = parts[index];
-  return part?.startsWith(':') ? part.slice(1).replace(/\{.*$/s, '') : null;
+/** The name of the route parameter at segment `index`, from the matched route that has one there. */
+function parameterAt(templates: readonly string[], segments: number, index: number): string | null {
+  for (const template of templates) {
+    const parts = template.split('/');
+    const part = parts[index];
+    if (parts.length === segments && part?.startsWith(':')) return part.slice(1).replace(/\{.*$/s, '');
+  }
+  return null;
 }
 
 export function pathEncoding(): MiddlewareHandler<AppEnv> {
@@ -36,7 +38,8 @@ export function pathEncoding(): MiddlewareHandler<AppEnv> {
       const segments = path.split('/');
       const bad = segments.findIndex((segment) => segment.includes('%') && !decodes(segment));
       if (bad >= 0) {
-        const field = parameterAt(routePath(c, -1), segments.length, bad) ?? 'path';
+        // Middleware matches too (the static pages' `/*` last of all): look for the route with a parameter there.
+        const field = parameterAt(matchedRoutes(c).map((route) => route.path), segments.length, bad) ?? 'path';
         throw AdapterError.invalid({
           [field]: {
             reason: 'invalid-encoding',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { LIMITS } from '../../../../src/domain/limits.js';
 import { ORIGIN, api, errorOf, personas, startHarness, threadPath, type Harness } from './harness.js';
@@ -73,6 +74,16 @@ describe('validation errors name their fields', () => {
     assert.equal(literal.items.length, 0, 'the refused comment went nowhere');
     await h.json('POST', api('/threads/caf%C3%A9%25FF/comments'), { as: personas.otherMember, body: { body: 'Well-formed' } });
     assert.equal((await h.store.listThreadComments(h.site.id, 'café%FF')).length, 1, 'valid encodings still decode');
+  });
+
+  it('names the parameter with invalid percent-encoding also when the server serves static pages too', async () => {
+    const served = await startHarness({ config: { demoDir: tmpdir() } });
+    try {
+      const error = await errorOf(served.call('GET', api('/threads/%FF/comments')), 400);
+      assert.equal(error.fields?.['thread']?.reason, 'invalid-encoding');
+    } finally {
+      await served.close();
+    }
   });
 
   it('refuses text made only of invisible characters as empty: a comment, a thread id, a guest name', async () => {
