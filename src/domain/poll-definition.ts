@@ -10,6 +10,9 @@
  *   cannot take an earlier ballot back out of the counts: `allowChange` is refused there.
  * - One `voters` value that asks for both `public` and `anonymous` (a list, or both words in
  *   one attribute) is refused as a conflict rather than resolved by guessing.
+ * - A setting of another type (`min`/`max` beside `multiple`, `scale` beside `rating`, `correct`
+ *   and `explanation` beside `quiz`, options on `rating`) is refused rather than stored: it would
+ *   be echoed back as if it meant something, and a wrong type is more often the mistake.
  */
 import { textLength, type FieldIssue, type FieldIssues } from './limits.js';
 
@@ -93,6 +96,7 @@ export function validatePollDefinition(definition: PollDefinitionInput, context:
   }
 
   const type = definition.type;
+  if (oneOf(POLL_TYPES, type)) for (const [field, issue] of checkApplicable(definition)) add(field, issue);
   if (type === 'rating') add('scale', checkScale(definition.scale));
   else for (const [field, issue] of checkOptions(definition.options)) add(field, issue);
   if (type === 'multiple') for (const [field, issue] of checkRange(definition)) add(field, issue);
@@ -100,6 +104,26 @@ export function validatePollDefinition(definition: PollDefinitionInput, context:
   if (definition.explanation !== undefined) add('explanation', checkText(definition.explanation, POLL_LIMITS.explanation, 'an explanation'));
   add('closesAt', checkClosesAt(definition.closesAt, context));
   return issues;
+}
+
+/** The one type each setting means something for; on another it would be stored and shown, meaning nothing. */
+const ONLY_FOR = { min: 'multiple', max: 'multiple', scale: 'rating', correct: 'quiz', explanation: 'quiz' } as const;
+
+/** Unset, an empty list and blank text set nothing, so they fit every type. */
+const isSet = (value: unknown): boolean =>
+  value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0) && !(typeof value === 'string' && value.trim() === '');
+
+function checkApplicable(definition: PollDefinitionInput): [string, FieldIssue][] {
+  const found: [string, FieldIssue][] = [];
+  for (const [field, type] of Object.entries(ONLY_FOR)) {
+    if (definition.type !== type && isSet(definition[field as keyof typeof ONLY_FOR])) {
+      found.push([field, fail('not-applicable', `${field} applies only to ${type} polls.`, { type })]);
+    }
+  }
+  if (definition.type === 'rating' && isSet(definition.options)) {
+    found.push(['options', fail('not-applicable', 'A rating poll has no options: it is rated on its scale.', { type: 'rating' })]);
+  }
+  return found;
 }
 
 function checkVoters(definition: PollDefinitionInput): FieldIssue | null {

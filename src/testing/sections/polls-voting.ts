@@ -104,7 +104,7 @@ function registerLifecycle(suite: Registrar): void {
 const BALLOT_CASES: { title: string; field: string; changes: Partial<PollDefinition>; ballot: object }[] = [
   { title: 'an option the poll does not have', field: 'choices', changes: {}, ballot: choose('maastricht') },
   { title: 'more choices than a multiple poll’s max', field: 'choices', changes: { type: 'multiple', max: 2 }, ballot: choose('utrecht', 'amsterdam', 'rotterdam') },
-  { title: 'a rating off the scale', field: 'rating', changes: { type: 'rating', scale: { min: 1, max: 5, step: 1 } }, ballot: { rating: 6 } },
+  { title: 'a rating off the scale', field: 'rating', changes: { type: 'rating', options: [], scale: { min: 1, max: 5, step: 1 } }, ballot: { rating: 6 } },
 ];
 
 function registerBallots(suite: Registrar): void {

@@ -137,6 +137,32 @@ describe('quizzes', () => {
   });
 });
 
+describe('settings of another poll type', () => {
+  it('refuses a setting that does not apply to the type, naming the type it applies to', () => {
+    const single = check({ min: 5, max: 9, scale: { min: 1, max: 0, step: -1 } });
+    assert.deepEqual(single['min'], { reason: 'not-applicable', message: 'min applies only to multiple polls.', params: { type: 'multiple' } });
+    assert.deepEqual(single['max'], { reason: 'not-applicable', message: 'max applies only to multiple polls.', params: { type: 'multiple' } });
+    assert.deepEqual(single['scale'], { reason: 'not-applicable', message: 'scale applies only to rating polls.', params: { type: 'rating' } });
+    const answers = check({ type: 'ranked', correct: ['utrecht'], explanation: 'Central.' });
+    assert.deepEqual([answers['correct']?.reason, answers['explanation']?.params], ['not-applicable', { type: 'quiz' }]);
+    assert.equal(reasonOf({ type: 'quiz', correct: ['utrecht'], min: 1 }, 'min'), 'not-applicable', 'a quiz takes as many answers as are right');
+  });
+
+  it('refuses options on a rating poll, which rates on its scale', () => {
+    assert.deepEqual(check({ type: 'rating' })['options'], {
+      reason: 'not-applicable',
+      message: 'A rating poll has no options: it is rated on its scale.',
+      params: { type: 'rating' },
+    });
+  });
+
+  it('takes each setting on its own type, and an unset or empty one on any', () => {
+    assert.deepEqual(check({ type: 'multiple', min: 1, max: 2 }), {});
+    assert.deepEqual(check({ type: 'rating', options: [], scale: { min: 1, max: 5, step: 1 } }), {});
+    assert.deepEqual(check({ min: undefined, max: undefined, scale: undefined, correct: [] }), {});
+  });
+});
+
 describe('closing time', () => {
   it('refuses a new poll that closes in the past, but not a stored one', () => {
     assert.equal(reasonOf({ closesAt: '2026-11-27T09:00:00Z' }, 'closesAt'), 'in-past');

@@ -142,4 +142,23 @@ describe('redefining a poll over HTTP', () => {
     const made = await h.json<Poll>('POST', api('/polls'), { as: personas.moderator, body: definition('made', { closesAt: '2099-12-31T18:00Z' }) });
     assert.equal(made.closesAt, '2099-12-31T18:00:00.000Z');
   });
+
+  it('refuses settings of another poll type with a field error naming the type they apply to (400), instead of storing them', async () => {
+    h = await startHarness();
+    const single = await errorOf(
+      h.call('PUT', pollPath('odd'), { body: definition('odd', { min: 5, max: 9, scale: { min: 1, max: 0, step: -1 } }) }),
+      400,
+    );
+    assert.deepEqual(
+      ['min', 'max', 'scale'].map((field) => [single.fields?.[field]?.reason, single.fields?.[field]?.message]),
+      [
+        ['not-applicable', 'min applies only to multiple polls.'],
+        ['not-applicable', 'max applies only to multiple polls.'],
+        ['not-applicable', 'scale applies only to rating polls.'],
+      ],
+    );
+    const rating = await errorOf(h.call('POST', api('/polls'), { as: personas.moderator, body: definition('odd', { type: 'rating' }) }), 400);
+    assert.equal(rating.fields?.['options']?.reason, 'not-applicable');
+    await errorOf(h.call('GET', pollPath('odd')), 404);
+  });
 });
