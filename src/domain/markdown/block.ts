@@ -54,19 +54,26 @@ function parseBlocks(lines: string[], depth: number): Block[] {
     }
 
     const listStart = depth < MAX_BLOCK_DEPTH ? (BULLET.exec(line) ?? ORDERED.exec(line)) : null;
-    if (listStart && (paragraph.length === 0 || listStart[2]!.trim() !== '')) {
+    const ordered = ORDERED.test(line);
+    // Inside a paragraph only a list that starts at 1 begins (as CommonMark has it): "The year was
+    // 1984. It was good." on a line of its own stays text.
+    if (listStart && (paragraph.length === 0 || (listStart[2]!.trim() !== '' && (!ordered || listStart[1] === '1')))) {
       endParagraph();
-      const ordered = ORDERED.test(line);
       const pattern = ordered ? ORDERED : BULLET;
       const items: string[][] = [];
+      // A line indented as far as the current item's text belongs to that item (a nested list
+      // among it); one indented less starts the next item, or ends the list.
+      let contentIndent = 0;
+      const indentOf = (text: string) => text.length - text.trimStart().length;
       while (i < lines.length) {
         const current = lines[i]!;
         const item = pattern.exec(current);
-        if (item) {
+        if (items.length > 0 && current.trim() !== '' && indentOf(current) >= contentIndent) {
+          items[items.length - 1]!.push(current.slice(contentIndent));
+        } else if (item) {
           items.push([item[2]!]);
-        } else if (/^\s{2,}\S/.test(current) && items.length > 0) {
-          items[items.length - 1]!.push(current.replace(/^\s{2,4}/, ''));
-        } else if (current.trim() === '' && i + 1 < lines.length && (pattern.test(lines[i + 1]!) || /^\s{2,}\S/.test(lines[i + 1]!))) {
+          contentIndent = current.length - item[2]!.length;
+        } else if (current.trim() === '' && items.length > 0 && i + 1 < lines.length && (pattern.test(lines[i + 1]!) || indentOf(lines[i + 1]!) >= contentIndent)) {
           items[items.length - 1]!.push('');
         } else {
           break;

@@ -2,7 +2,7 @@ import { isSafeUrl } from '../links.js';
 import type { Inline } from './tree.js';
 
 const ESCAPABLE = '\\`*_[]()#+-.!>~|';
-const URL_IN_TEXT = /\b(?:https?:\/\/|mailto:)[^\s<>"]*[^\s<>".,;:!?)\]'*_]/y;
+const URL_IN_TEXT = /\b(?:https?:\/\/|mailto:)[^\s<>"]*[^\s<>".,;:!?\]'*_]/y;
 const MAX_NESTING = 12;
 /** Where a construct may start; the text between two of them is taken in one slice. */
 const MAY_START = /[\\\n`[*_]|https?:\/\/|mailto:/g;
@@ -87,11 +87,11 @@ export function parseInline(source: string, depth = 0): Inline[] {
 
     if ((ch === 'h' || ch === 'm') && isWordStart(source, i)) {
       URL_IN_TEXT.lastIndex = i;
-      const match = URL_IN_TEXT.exec(source);
-      if (match && isSafeUrl(match[0])) {
+      const href = balanced(URL_IN_TEXT.exec(source)?.[0] ?? '');
+      if (href && isSafeUrl(href)) {
         flush();
-        out.push({ type: 'link', href: match[0], children: [{ type: 'text', text: match[0] }] });
-        i += match[0].length;
+        out.push({ type: 'link', href, children: [{ type: 'text', text: href }] });
+        i += href.length;
         continue;
       }
     }
@@ -103,6 +103,21 @@ export function parseInline(source: string, depth = 0): Inline[] {
   }
   flush();
   return out;
+}
+
+/**
+ * A bare URL ends before a `)` it did not open, as GitHub's autolinks do: `(see https://x.nl/a)`
+ * links `https://x.nl/a`, and `https://en.wikipedia.org/wiki/Bar_(baz)` keeps its `)`. Trailing
+ * punctuation freed that way is not part of it either.
+ */
+function balanced(url: string): string {
+  let end = url.length;
+  const count = (ch: string) => url.slice(0, end).split(ch).length - 1;
+  while (url[end - 1] === ')' && count(')') > count('(')) {
+    end--;
+    while (end > 0 && '.,;:!?'.includes(url[end - 1]!)) end--;
+  }
+  return url.slice(0, end);
 }
 
 function isWordStart(source: string, i: number): boolean {
@@ -120,10 +135,19 @@ function readLink(source: string, start: number): { label: string; href: string;
     else if (ch === '\n' && source[i + 1] === '\n') return null;
   }
   if (i >= source.length || source[i + 1] !== '(') return null;
-  const close = source.indexOf(')', i + 2);
-  if (close === -1) return null;
-  const href = source.slice(i + 2, close).trim();
-  if (!href || /\s/.test(href)) return null;
+  // The destination may hold balanced parentheses (`…/wiki/Foo_(bar)`), and a title may follow it.
+  let open = 0;
+  let close = i + 2;
+  for (; close < source.length; close++) {
+    const ch = source[close];
+    if (ch === '\\') close++;
+    else if (ch === '(') open++;
+    else if (ch === ')' && open-- === 0) break;
+    else if (ch === '\n') return null;
+  }
+  if (close >= source.length) return null;
+  const [href, ...title] = source.slice(i + 2, close).trim().split(/\s+/);
+  if (!href || (title.length > 0 && !/^(".*"|'.*'|\(.*\))$/.test(title.join(' ')))) return null;
   return { label: source.slice(start + 1, i), href, end: close + 1 };
 }
 

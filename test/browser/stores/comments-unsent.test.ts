@@ -76,7 +76,7 @@ describe('comments store: posts not confirmed yet', () => {
     await rejection(first.post({ body: 'Too much for the new rules' }));
     first.dispose();
 
-    w.failures.set('postComment', AdapterError.invalid({ body: { reason: 'too-long' } }));
+    w.failures.set('postComment', AdapterError.invalid({ body: { reason: 'too-long', message: 'Too long.' } }));
     const next = w.store(w.adapter(member), { storage: localStorage });
     await next.load();
     await until(() => local(next)[0]?.local === 'failed');

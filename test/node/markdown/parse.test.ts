@@ -105,6 +105,42 @@ describe('Markdown subset', () => {
     assert.equal(numbers?.type === 'list' && numbers.ordered && numbers.start, 3);
   });
 
+  it('nests a list indented under an item, at two spaces for bullets and at the text for numbers', () => {
+    const texts = (block: ReturnType<typeof parseMarkdown>[number] | undefined): unknown =>
+      block?.type === 'list'
+        ? block.items.map((item) => item.map((part) => (part.type === 'list' ? texts(part) : toPlainText([part]))))
+        : toPlainText(block ? [block] : []);
+    const [bullets] = parseMarkdown('- one\n  - one.a\n    - one.a.i\n  - one.b\n- two');
+    assert.deepEqual(texts(bullets), [['one', [['one.a', [['one.a.i']]], ['one.b']]], ['two']]);
+    const [numbers] = parseMarkdown('1. first\n   1. first.first\n2. second');
+    assert.deepEqual(texts(numbers), [['first', [['first.first']]], ['second']]);
+    const [quoted] = parseMarkdown('> - a\n>   - a.a');
+    assert.deepEqual(quoted?.type === 'quote' && texts(quoted.children[0]), [['a', [['a.a']]]]);
+  });
+
+  it('begins a list inside a paragraph only at 1, so a line that starts with a year stays text', () => {
+    assert.deepEqual(
+      parseMarkdown('The year I moved here was\n1984. It was a good year.').map((block) => block.type),
+      ['paragraph'],
+    );
+    assert.deepEqual(parseMarkdown('Steps:\n1. one\n2. two').map((block) => block.type), ['paragraph', 'list']);
+  });
+
+  it('keeps balanced parentheses in link targets and bare URLs, and a title after the target', () => {
+    assert.deepEqual(inline('See [Foo (bar)](https://en.wikipedia.org/wiki/Foo_(bar)) now'), [
+      { type: 'text', text: 'See ' },
+      { type: 'link', href: 'https://en.wikipedia.org/wiki/Foo_(bar)', children: [{ type: 'text', text: 'Foo (bar)' }] },
+      { type: 'text', text: ' now' },
+    ]);
+    const bare = inline('https://en.wikipedia.org/wiki/Bar_(baz) and (see https://x.nl/a).');
+    assert.deepEqual(
+      bare.filter((node) => node.type === 'link').map((node) => node.type === 'link' && node.href),
+      ['https://en.wikipedia.org/wiki/Bar_(baz)', 'https://x.nl/a'],
+    );
+    assert.equal(toPlainText(parseMarkdown('(see https://x.nl/a).')), '(see https://x.nl/a).');
+    assert.deepEqual(inline('[t](https://example.com "title")'), [{ type: 'link', href: 'https://example.com', children: [{ type: 'text', text: 't' }] }]);
+  });
+
   it('keeps HTML, headings and images as literal text', () => {
     const source = '<img src=x onerror=alert(1)>\n# not a heading\n![alt](https://x.nl/a.png)';
     const text = toPlainText(parseMarkdown(source));
