@@ -23,12 +23,11 @@ const issue = (field: string, reason: string, message: string, params?: Record<s
  * the scale, on a step.
  */
 export function validateBallot(poll: BallotRules, ballot: TallyBallot): FieldIssues {
-  if (typeof ballot !== 'object' || ballot === null) {
-    return poll.type === 'rating' ? issue('rating', 'required', 'Choose a rating.') : issue('choices', 'required', 'Choose an option.');
-  }
-  if (poll.type === 'rating') return validateRating(poll, ballot);
-  if (!('choices' in ballot) || !Array.isArray(ballot.choices)) {
-    return issue('choices', 'required', 'Choose an option.');
+  if (poll.type === 'rating') return validateRating(poll, typeof ballot === 'object' && ballot !== null ? ballot : {});
+  if (typeof ballot !== 'object' || ballot === null || !('choices' in ballot) || !Array.isArray(ballot.choices)) {
+    // Said apart, so a client that sent the other kind of ballot learns what this poll takes.
+    const rated = typeof ballot === 'object' && ballot !== null && 'rating' in ballot;
+    return issue('choices', 'required', rated ? 'This poll takes choices (option values), not a rating.' : 'Choose an option.');
   }
   const known = new Set(poll.options.map((option) => option.value));
   const choices = ballot.choices;
@@ -57,18 +56,20 @@ function choiceRange(poll: BallotRules): [number, number] {
   }
 }
 
-function validateRating(poll: BallotRules, ballot: TallyBallot): FieldIssues {
+/** A rating is judged on `rating` alone: `choices` sent with it have no meaning here and are not stored. */
+function validateRating(poll: BallotRules, ballot: object): FieldIssues {
   const scale = poll.scale ?? DEFAULT_RATING_SCALE;
-  if (!('rating' in ballot) || typeof ballot.rating !== 'number' || !Number.isFinite(ballot.rating)) {
-    return issue('rating', 'required', 'Choose a rating.');
+  const range = `from ${scale.min} to ${scale.max}`;
+  const rating: unknown = 'rating' in ballot ? ballot.rating : undefined;
+  if (typeof rating !== 'number' || !Number.isFinite(rating)) {
+    return issue('rating', 'required', 'choices' in ballot ? `A rating poll takes a rating ${range}, not choices.` : `Choose a rating ${range}.`);
   }
-  const { rating } = ballot;
   if (rating < scale.min || rating > scale.max) {
-    return issue('rating', 'out-of-range', `Choose from ${scale.min} to ${scale.max}.`, { min: scale.min, max: scale.max });
+    return issue('rating', 'out-of-range', `${rating} is not on the scale: choose a rating ${range}.`, { min: scale.min, max: scale.max });
   }
   const steps = (rating - scale.min) / scale.step;
   if (Math.abs(steps - Math.round(steps)) > 1e-9) {
-    return issue('rating', 'off-step', `Choose a multiple of ${scale.step}.`, { step: scale.step });
+    return issue('rating', 'off-step', `${rating} is not on the scale: choose a rating ${range} in steps of ${scale.step}.`, { step: scale.step });
   }
   return {};
 }

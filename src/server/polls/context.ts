@@ -18,6 +18,8 @@ export interface PollContext {
   ipHash: string;
   /** The `X-Plein-Device` token, when the client sent a well-formed one. */
   device: string | null;
+  /** Whether the header came at all, so a malformed token is not answered as a missing one. */
+  deviceSent?: boolean;
 }
 
 /** The header a client names its device with, for polls with `device` integrity. */
@@ -25,6 +27,9 @@ export const DEVICE_HEADER = 'X-Plein-Device';
 
 /** 128 random bits or more, base64url: what the HTTP adapter sends. Anything else is ignored. */
 const DEVICE_TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
+
+/** What a well-formed token is, for a client that sent another. */
+export const DEVICE_TOKEN_RULE = `The ${DEVICE_HEADER} token must be 22–128 base64url characters (A–Z, a–z, 0–9, - and _).`;
 
 export function deviceToken(header: string | undefined): string | null {
   return header !== undefined && DEVICE_TOKEN.test(header) ? header : null;

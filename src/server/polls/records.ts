@@ -66,7 +66,7 @@ export function ballotFromKey(key: string): StoredBallot {
   return JSON.parse(key) as StoredBallot;
 }
 
-/** Only the ballot's own fields, so nothing else a client sent is stored with it. */
-export function cleanBallot(ballot: StoredBallot): StoredBallot {
-  return 'rating' in ballot ? { rating: ballot.rating } : { choices: [...ballot.choices] };
+/** Only the field the poll's type counts, so nothing else a client sent is stored with it. */
+export function cleanBallot(poll: Pick<PollRecord, 'type'>, ballot: StoredBallot): StoredBallot {
+  return poll.type === 'rating' ? { rating: (ballot as { rating: number }).rating } : { choices: [...(ballot as { choices: string[] }).choices] };
 }

@@ -16,7 +16,7 @@ import { actorId, type Actor } from '../../domain/roles.js';
 import { rememberUser } from '../comments/users.js';
 import { enforceRate } from '../limits/rate-limit.js';
 import type { PleinStore } from '../store/types.js';
-import type { PollContext } from './context.js';
+import { DEVICE_TOKEN_RULE, type PollContext } from './context.js';
 import { pollPayload } from './events.js';
 import { countPoll, loadPoll, participation, present, type Counted, type Participation } from './reading.js';
 import { ballotKey, cleanBallot, storedDefinition } from './records.js';
@@ -175,7 +175,9 @@ function voterFor(context: PollContext, poll: PollRecord): string {
   if (key !== null) return key;
   if (poll.integrity === 'device') {
     throw AdapterError.invalid({
-      device: { reason: 'required', message: 'This poll counts one ballot per device: send an X-Plein-Device token.' },
+      device: context.deviceSent
+        ? { reason: 'invalid', message: DEVICE_TOKEN_RULE }
+        : { reason: 'required', message: 'This poll counts one ballot per device: send an X-Plein-Device token.' },
     });
   }
   throw new AdapterError('unauthorized', 'Sign in to vote.');
@@ -188,7 +190,7 @@ export async function vote(context: PollContext, id: string, ballot: unknown): P
   // Permission first: a member poll refuses a visitor (unauthorized) before asking for a device.
   const plan = proceed(planVote(poll, { actor, voted: before.voted, now: context.now() }, ballot));
   const voter = voterFor(context, poll);
-  const cast = cleanBallot(ballot as StoredBallot);
+  const cast = cleanBallot(poll, ballot as StoredBallot);
   if (isDeviceKey(voter) && !plan.replaces) await limitDevices(context, poll);
   if (actor.kind === 'member') await rememberUser(context.store, context.site, context.identity.viewer!, context.now());
 

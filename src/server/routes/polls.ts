@@ -111,6 +111,7 @@ function pollContext(c: Context<AppEnv>, deps: RouteDeps): PollContext {
     now: deps.clock,
     ipHash: c.var.ipHash ?? '',
     device: deviceToken(c.req.header(DEVICE_HEADER)),
+    deviceSent: c.req.header(DEVICE_HEADER) !== undefined,
   };
 }
 
@@ -142,8 +143,9 @@ export function registerPolls(app: Api, deps: RouteDeps): void {
   app.openapi(create, async (c) => c.json(await createPoll(pollContext(c, deps), c.req.valid('json') as PollDefinition), 201));
 
   app.openapi(cast, async (c) => {
-    const input = c.req.valid('json');
-    const ballot = input.choices !== undefined ? { choices: input.choices } : input.rating !== undefined ? { rating: input.rating } : {};
+    const { choices, rating } = c.req.valid('json');
+    // Both as sent: the poll's type decides which one counts, so a refusal names the right field.
+    const ballot = { ...(choices === undefined ? {} : { choices }), ...(rating === undefined ? {} : { rating }) };
     return c.json(await vote(pollContext(c, deps), c.req.valid('param').id, ballot), 200);
   });
 

@@ -82,14 +82,14 @@ export const BallotBody = z
     choices: z.array(z.string().max(1000)).max(100).optional(),
     rating: z.number().optional(),
   })
-  .openapi('BallotInput', { description: '`choices` for every type but `rating`, `rating` for rating polls.' });
+  .openapi('BallotInput', { description: '`choices` for every type but `rating`, `rating` for rating polls; the poll’s type decides which one is read, the other is not stored.' });
 
 export const DeviceHeaders = z.object({
   'x-plein-device': z
     .string()
     .max(500)
     .optional()
-    .openapi({ description: 'For `device` polls: this device’s random token (at least 128 bits, base64url), the same on every request.' }),
+    .openapi({ description: 'For `device` polls: this device’s random token (at least 128 bits: 22–128 base64url characters), the same on every request.' }),
 });
 
 export const CloseBody = z.object({ closed: z.boolean() }).openapi('ClosePoll');

@@ -75,6 +75,26 @@ describe('poll steps', () => {
     assert.equal(!step.ok && step.refusal.kind === 'invalid' && step.refusal.issues['choices']?.reason, 'unknown-option');
   });
 
+  it('says what is wrong with a ballot of the wrong kind or off the scale, not only what to choose', () => {
+    const rating: PollRecord = { ...meetup, type: 'rating', options: [], scale: { min: 1, max: 5, step: 1 } };
+    const issue = (poll: PollRecord, ballot: unknown, field: string) => {
+      const step = planVote(poll, { actor: ada, voted: false, now: NOW }, ballot);
+      return !step.ok && step.refusal.kind === 'invalid' ? step.refusal.issues[field] : undefined;
+    };
+    assert.deepEqual(issue(rating, { choices: ['utrecht'], rating: 0.5 }, 'rating'), {
+      reason: 'out-of-range',
+      message: '0.5 is not on the scale: choose a rating from 1 to 5.',
+      params: { min: 1, max: 5 },
+    });
+    assert.deepEqual(issue(rating, { rating: 2.5 }, 'rating'), {
+      reason: 'off-step',
+      message: '2.5 is not on the scale: choose a rating from 1 to 5 in steps of 1.',
+      params: { step: 1 },
+    });
+    assert.equal(issue(rating, { choices: ['utrecht'] }, 'rating')?.message, 'A rating poll takes a rating from 1 to 5, not choices.');
+    assert.equal(issue(meetup, { rating: 3 }, 'choices')?.message, 'This poll takes choices (option values), not a rating.');
+  });
+
   it('lets a voter take back a ballot only where the poll allows changing it', () => {
     assert.equal(planRemoveVote(meetup, { actor: ada, voted: true, now: NOW }).ok, false);
     assert.equal(planRemoveVote({ ...meetup, allowChange: true }, { actor: ada, voted: true, now: NOW }).ok, true);
