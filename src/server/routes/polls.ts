@@ -41,7 +41,14 @@ const ensure = createRoute({
     'A changed `closesAt` may not be in the past. Refusals: `fields.<field>` for a definition that cannot work.',
   security: BEARER,
   request: { params: PollParams, headers: DeviceHeaders, body: body(PollDefinitionBody) },
-  responses: { 200: json(PollSchema, 'The stored poll'), ...errors(...WRITE_ERRORS, 409) },
+  responses: {
+    200: json(PollSchema, 'The stored poll'),
+    ...errors(...WRITE_ERRORS, 409),
+    403: {
+      ...errors(403)[403]!,
+      description: 'A request from an origin the site does not allow, or a change to a poll with an author by someone else than its author, a moderator or an admin.',
+    },
+  },
 });
 
 const create = createRoute({

@@ -67,9 +67,11 @@ export const PollSchema = z
     voters: z.enum(['public', 'secret', 'anonymous']),
     authorId: z.string().nullable(),
     status: z.enum(['open', 'closed']),
-    tally: PollTallySchema.nullable().openapi({ description: '`null` while results are withheld from this viewer: not in the answer at all.' }),
+    // A union at the use site: `.nullable()` on a named schema makes the shared component itself nullable.
+    tally: z.union([PollTallySchema, z.null()]).openapi({ description: '`null` while results are withheld from this viewer: not in the answer at all.' }),
     resultsWithheldUntil: z.enum(['vote', 'close']).nullable(),
-    myBallot: BallotSchema.nullable(),
+    // Lazy, so the generator refers to Ballot instead of merging its two shapes into this union.
+    myBallot: z.union([z.lazy(() => BallotSchema), z.null()]).openapi({ description: 'The viewer’s ballot; `null` when they have none, or in an `anonymous` poll, which keeps no link to it.' }),
     voted: z.boolean(),
     ballotCount: z.number().int(),
     answers: z.enum(['one', 'several']).optional().openapi({ description: '`quiz`: one answer per ballot or several; present even while `correct` is withheld.' }),
