@@ -40,6 +40,7 @@ export const commentsNl: CommentsTranslation = {
   'rate-limited': 'Je kunt over {count} s weer iets plaatsen.',
   'rate-limit-over': 'Je kunt het nu opnieuw proberen.',
   'signed-out': 'Je bent uitgelogd.',
+  'edit-window-passed': 'De tijd om deze reactie te bewerken is voorbij. Kopieer je tekst als je die wilt bewaren.',
   discard: 'Weggooien',
   reply: 'Antwoorden',
   'reply-to': 'Antwoorden aan {name}',

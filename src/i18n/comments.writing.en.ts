@@ -51,6 +51,7 @@ export const commentsWritingEn = {
   'rate-limited': 'You can post again in {count} s.',
   'rate-limit-over': 'You can try again now.',
   'signed-out': 'You are signed out.',
+  'edit-window-passed': 'The time to edit this comment has passed. Copy your text if you want to keep it.',
   discard: 'Discard',
   approve: 'Approve',
   'approve-of': 'Approve comment by {name}',

@@ -40,6 +40,7 @@ export class PleinCommentsComposer extends LitElement {
     guest: { type: Boolean },
     error: { attribute: false },
     blockedUntil: { attribute: false },
+    late: { attribute: false },
     submit: { attribute: false },
     cancel: { attribute: false },
     text: { attribute: false },
@@ -67,6 +68,8 @@ export class PleinCommentsComposer extends LitElement {
   error: AdapterError | null = null;
   /** Epoch ms until which the backend refuses new posts (rate limit), else `null`. */
   blockedUntil: number | null = null;
+  /** An edit whose time has passed: saying so, with the text still there to copy, beats a refusal. */
+  late = false;
   submit: ComposerSubmit = async () => false;
   cancel: (() => void) | null = null;
 
@@ -164,7 +167,7 @@ export class PleinCommentsComposer extends LitElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy || this.#blockedUntil() > Date.now()) return;
+    if (this.busy || this.late || this.#blockedUntil() > Date.now()) return;
     const issues: typeof this.issues = {};
     const body = validateCommentBody(this.text).body;
     if (body) issues.body = body;
@@ -204,6 +207,7 @@ export class PleinCommentsComposer extends LitElement {
   /** A refusal that is about no field: shown under the buttons. */
   #formError(): string {
     const error = this.error;
+    if (this.late) return this.localize.t('edit-window-passed');
     if (!error) return '';
     if (error.code === 'invalid' && Object.keys(error.fields).some((field) => field === 'body' || field === 'guestName')) return '';
     if (error.code === 'rate-limited') return '';
@@ -306,7 +310,7 @@ export class PleinCommentsComposer extends LitElement {
             type="submit"
             part="submit"
             class="button primary"
-            aria-disabled=${this.busy || wait > 0 ? 'true' : 'false'}
+            aria-disabled=${this.busy || this.late || wait > 0 ? 'true' : 'false'}
           >
             ${submitLabel}
           </button>

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ReportInput } from '../../adapters/contract.js';
 import type { AdapterError } from '../../adapters/errors.js';
+import type { Decision } from '../../domain/permission-checks.js';
 import { toAdapterError } from '../../core/errors.js';
 import { PleinErrorEvent } from '../../core/events.js';
 import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js';
@@ -20,6 +21,9 @@ const UNDO = { approve: 'hide', hide: 'approve', pin: 'unpin', unpin: 'pin' } as
  * (announcements, focus, events). It comes with the writing part, so a reader who only reads never
  * downloads it.
  */
+/** The edit window has passed (the Edit button went while the editor was open, say). */
+const late = (decision: Decision): boolean => !decision.allowed && decision.reason === 'edit-window-passed';
+
 export class CommentsWriting {
   /** A composer's refusal, by draft key; replaced on each change, so a render can compare it. */
   errors = new Map<string, AdapterError>();
@@ -113,6 +117,7 @@ export class CommentsWriting {
       mode="edit"
       .initial=${entry.comment.body}
       .error=${this.errors.get(draftKey) ?? null}
+      .late=${late(store.can('comment.edit', entry.comment))}
       .submit=${(text: string) => this.#edit(store, entry, text, draftKey)}
       .cancel=${() => this.#closeInline('edit', entry.key)}
     ></plein-comments-composer>`;

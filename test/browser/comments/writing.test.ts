@@ -248,6 +248,21 @@ describe('<plein-comments> writing', () => {
     await until(() => root(element).activeElement === article(element, 'mine'), 'focus back on the comment');
   });
 
+  it('says the time to edit has passed when it runs out with the editor open, keeping the text', async () => {
+    const createdAt = new Date(Date.now() - 15 * 60_000 + 1500).toISOString();
+    const { element } = await mount({ seed: seed([comment('mine', { author: 'demo-noor', createdAt, body: 'Almost' })]) });
+    action(element, 'mine', 'edit').click();
+    await settled(element);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const form = composer(element, 'edit');
+    type(textarea(form), 'Almost too late');
+    submit(form).click();
+    await until(() => form.querySelector('[part~="form-error"]'), 'the refusal');
+    expect(text(form.querySelector('[part~="form-error"]'))).to.equal('The time to edit this comment has passed. Copy your text if you want to keep it.');
+    expect(textarea(form).value).to.equal('Almost too late');
+    expect(submit(form).getAttribute('aria-disabled')).to.equal('true');
+  });
+
   it('offers no Edit once the edit window has passed, nor on others’ comments', async () => {
     const { element } = await mount({
       seed: seed([comment('old', { author: 'demo-noor', createdAt: ago(16) }), comment('theirs', { author: 'demo-ada', createdAt: ago(1) })]),
