@@ -114,6 +114,28 @@ describe('redefining a poll over HTTP', () => {
     }
   });
 
+  it('refuses an admin’s change that drops an option a ballot chose while the change was on its way', async () => {
+    h = await startHarness();
+    const cities = [...definition('x').options, { value: 'delft', label: 'Delft' }];
+    await h.json('PUT', pollPath('race'), { body: definition('race', { options: cities }), status: 200 });
+    await h.json('POST', `${pollPath('race')}/votes`, { as: personas.member, body: { choices: ['utrecht'] }, status: 200 });
+    const transaction = h.store.transaction.bind(h.store);
+    let late: 'waiting' | 'voting' | 'voted' = 'waiting';
+    h.store.transaction = async (work) => {
+      if (late === 'waiting') {
+        // The admin's change was planned on a count without this ballot, which commits just before it.
+        late = 'voting';
+        await h.json('POST', `${pollPath('race')}/votes`, { as: personas.otherMember, body: { choices: ['delft'] }, status: 200 });
+        late = 'voted';
+      }
+      return transaction(work);
+    };
+    const refused = await errorOf(h.call('PUT', pollPath('race'), { as: personas.admin, body: definition('race', { options: cities.slice(0, 2) }) }), 409);
+    assert.equal(late, 'voted', 'the late ballot came in during the change');
+    assert.match(refused.message, /"delft"/);
+    assert.equal((await h.json<Poll>('GET', pollPath('race'), { as: personas.moderator })).tally?.counts['delft'], 1);
+  });
+
   it('refuses an admin’s change that drops an option ranked lower on a ballot, or a rating some ballot gave', async () => {
     h = await startHarness();
     const ranked = definition('ranked', { type: 'ranked', options: [...definition('x').options, { value: 'delft', label: 'Delft' }] });
