@@ -25,6 +25,7 @@ export const commentsEn = {
   incoming: { one: '{count} new comment — show', other: '{count} new comments — show' },
   'incoming-announce': { one: '{count} new comment. Show it with the button above the comments.', other: '{count} new comments. Show them with the button above the comments.' },
   locked: 'This conversation is closed: no new comments can be added.',
+  'permalink-gone': 'The comment this link points to was removed or cannot be found.',
   'sign-in': 'Sign in to comment',
   'sign-in-note.comment': 'Only signed-in members can comment here.',
   'sign-in-note.react': 'Only signed-in members can react to comments here.',

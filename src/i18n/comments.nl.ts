@@ -20,6 +20,7 @@ export const commentsNl: CommentsTranslation = {
     other: '{count} nieuwe reacties. Toon ze met de knop boven de reacties.',
   },
   locked: 'Dit gesprek is gesloten: er kunnen geen reacties meer bij.',
+  'permalink-gone': 'De reactie waar deze link naar wijst, is verwijderd of niet te vinden.',
   'sign-in': 'Log in om te reageren',
   'sign-in-note.comment': 'Alleen ingelogde leden kunnen hier reageren.',
   'sign-in-note.react': 'Alleen ingelogde leden kunnen hier met emoji reageren.',

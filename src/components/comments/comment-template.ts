@@ -60,7 +60,7 @@ export function commentTemplate(context: CommentContext, node: DisplayNode, ui: 
   // Templates are written without whitespace between tags: ten thousand comments would
   // otherwise carry tens of thousands of empty text nodes (spacing comes from CSS gaps).
   if (comment.deleted) {
-    return html`<article part="${base} deleted" class="comment deleted" id=${anchor} data-k=${key} tabindex="-1" aria-label=${t.t('deleted')}
+    return html`<article part="${base} deleted" class="${base} deleted" id=${anchor} data-k=${key} tabindex="-1" aria-label=${t.t('deleted')}
       ><p part="body" class="body muted">${t.t('deleted')}</p></article
     >`;
   }

@@ -167,6 +167,7 @@ export class PleinComments extends PleinElement {
     editing: { attribute: false },
     picker: { attribute: false },
     highlighted: { attribute: false },
+    gone: { attribute: false },
     epoch: { attribute: false },
     now: { attribute: false },
     writingFailed: { attribute: false },
@@ -193,6 +194,8 @@ export class PleinComments extends PleinElement {
   private editing: string | null = null;
   private picker: string | null = null;
   private highlighted: string | null = null;
+  /** The page's permalink names a comment this thread does not (or no longer) hold. */
+  private gone = false;
   /** Bumped when something every comment shows changed (language, viewer, thread facts). */
   private epoch = 0;
   private now = Date.now();
@@ -507,6 +510,7 @@ export class PleinComments extends PleinElement {
         ${store && this.#w()?.headerTools(store, this.readonly)}
       </div>
       ${thread?.locked ? html`<p part="notice" class="notice" role="note">${t.t('locked')}</p>` : nothing}
+      ${this.gone ? html`<p part="notice" class="notice" role="note">${t.t('permalink-gone')}</p>` : nothing}
       ${showError
         ? html`<div part="error" class="notice danger" role="alert">
             <span>${t.t('action-failed', { reason: t.errorMessage(lastError.error) })}</span>
@@ -952,7 +956,15 @@ export class PleinComments extends PleinElement {
       this.#failed('reveal', error);
       return;
     }
-    if (!entry || store !== this.#store) return;
+    if (store !== this.#store) return;
+    // Said only by the page's one thread: with several, the link may be another thread's.
+    if (!entry) {
+      this.highlighted = null;
+      this.gone = document.querySelectorAll('plein-comments').length === 1;
+      if (this.gone) this.#announce(this.#localize.t('permalink-gone'));
+      return;
+    }
+    this.gone = false;
     this.#syncTree();
     this.#revealKey(entry.key);
     this.highlighted = id;

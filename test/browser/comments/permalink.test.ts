@@ -72,10 +72,38 @@ describe('<plein-comments> permalinks', () => {
     expect(highlighted(element)).to.have.length(1);
   });
 
-  it('ignores anchors of comments it does not have', async () => {
-    history.replaceState(null, '', '#plein-comment-nowhere');
+  it('says so when the comment a link points to is gone, and drops the highlight it had', async () => {
     const { element } = await mount({ seed: seed([comment('one')]) });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    location.hash = '#plein-comment-one';
+    await until(() => highlighted(element)[0] === 'plein-comment-one', 'the highlight');
+    location.hash = '#plein-comment-nowhere';
+    const notice = () => [...root(element).querySelectorAll('[part~="notice"]')].map((node) => node.textContent?.trim());
+    await until(() => notice().includes('The comment this link points to was removed or cannot be found.'), 'the notice');
     expect(highlighted(element)).to.deep.equal([]);
+    await until(() => $(element, '#live').textContent === 'The comment this link points to was removed or cannot be found.', 'the announcement');
+    location.hash = '#plein-comment-one';
+    await until(() => highlighted(element)[0] === 'plein-comment-one', 'the highlight again');
+    expect(notice()).to.deep.equal([]);
+  });
+
+  it('leaves a link to a comment it does not have to the other threads of the page', async () => {
+    const other = document.createElement('plein-comments');
+    document.body.append(other);
+    try {
+      history.replaceState(null, '', '#plein-comment-nowhere');
+      const { element } = await mount({ seed: seed([comment('one')]) });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(highlighted(element)).to.deep.equal([]);
+      expect(root(element).querySelector('[part~="notice"]')).to.equal(null);
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('highlights a permalinked comment that was deleted but keeps its replies', async () => {
+    history.replaceState(null, '', '#plein-comment-gone');
+    const { element } = await mount({ seed: seed([comment('gone', { deleted: true }), comment('reply', { parentId: 'gone' })]) });
+    await until(() => highlighted(element).length === 1, 'the highlight');
+    expect(article(element, 'gone').classList.contains('highlighted')).to.equal(true);
   });
 });
