@@ -19,6 +19,8 @@ export interface JsonLdPage {
   url: string;
   headline: string;
   commentCount: number;
+  /** The thread: a page may hold several, each its own posting with its own `@id`. */
+  thread?: string;
 }
 
 export { commentAnchor };
@@ -59,7 +61,7 @@ export function discussionJsonLd(page: JsonLdPage, comments: readonly JsonLdComm
   return {
     '@context': 'https://schema.org',
     '@type': 'DiscussionForumPosting',
-    '@id': page.url,
+    '@id': page.thread === undefined ? page.url : `${page.url}#plein-thread-${encodeURIComponent(page.thread)}`,
     url: page.url,
     headline: page.headline,
     commentCount: page.commentCount,

@@ -245,6 +245,7 @@ export class PleinComments extends PleinElement {
   #jsonld: JsonLdScript | null = null;
   #cancelJsonLd: (() => void) | null = null;
   #jsonLdFor: readonly CommentEntry[] | null = null;
+  #jsonLdCount: number | undefined;
   #incomingSeen = 0;
   #environment = '';
   #who = '';
@@ -981,12 +982,15 @@ export class PleinComments extends PleinElement {
       return;
     }
     const items = store.$items.get();
-    if (items === this.#jsonLdFor || this.#cancelJsonLd) return;
+    // The count comes apart from the list (a deletion's, say): it is written too.
+    const count = store.$thread.get()?.commentCount;
+    if ((items === this.#jsonLdFor && count === this.#jsonLdCount) || this.#cancelJsonLd) return;
     // Built when the page is idle, at most about once a second while pages stream in.
     this.#cancelJsonLd = whenIdle(() => {
       this.#cancelJsonLd = null;
       const current = store.$items.get();
       this.#jsonLdFor = current;
+      this.#jsonLdCount = store.$thread.get()?.commentCount;
       if (!this.isConnected || this.jsonld === 'off') return;
       loadJsonLd().then(
         ({ JsonLdScript }) => {

@@ -14,10 +14,10 @@ export const JSONLD_MAX_COMMENTS = 500;
  * are loaded. Only what every visitor may see goes in (no pending, hidden or unsent comments).
  */
 export class JsonLdScript {
-  readonly #host: HTMLElement;
+  readonly #host: HTMLElement & { thread: string };
   #script: HTMLScriptElement | null = null;
 
-  constructor(host: HTMLElement) {
+  constructor(host: HTMLElement & { thread: string }) {
     this.#host = host;
   }
 
@@ -28,7 +28,7 @@ export class JsonLdScript {
       if (!entry.local && entry.comment.status === 'published') comments.push(entry.comment);
     }
     const url = location.href.replace(/#.*$/, '');
-    const data = discussionJsonLd({ url, headline: document.title || url, commentCount }, comments);
+    const data = discussionJsonLd({ url, headline: document.title || url, commentCount, thread: this.#host.thread }, comments);
     let script = this.#script;
     if (!script || script.previousElementSibling !== this.#host) {
       script?.remove();

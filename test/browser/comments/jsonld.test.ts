@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { seedThread } from '../../../src/adapters/memory/index.js';
 import type { PleinComments } from '../../../src/components/comments/comments.js';
-import { ago, comment, composer, demoViewers, mount, seed, settled, type, until } from './helpers.js';
+import { ago, comment, composer, demoViewers, memoryAdapter, mount, seed, settled, type, until } from './helpers.js';
 
 interface LdComment {
   '@type': string;
@@ -31,6 +31,20 @@ describe('<plein-comments> structured data', () => {
     expect(first!.url).to.match(/#plein-comment-a$/);
     expect(first!.author?.name).to.equal('Ada Bakker');
     expect(first!.comment?.[0]?.author?.name).to.equal('Kees Smit');
+  });
+
+  it('writes the count again when only the count changed, as after a deletion elsewhere', async () => {
+    // The thread's count is read again after the change, a while after the list changed.
+    const { element, adapter } = await mount({
+      seed: seed([comment('a'), comment('b'), comment('c')]),
+      adapter: { latency: 400 },
+      attributes: { jsonld: 'on' },
+    });
+    await until(() => data(element)?.commentCount === 3, 'the first structured data');
+    const elsewhere = memoryAdapter({ namespace: adapter.namespace, viewer: demoViewers.moderator });
+    await elsewhere.deleteComment('a');
+    await until(() => element.shadowRoot?.querySelector('#heading')?.textContent === '2 comments', 'the heading');
+    await until(() => data(element)?.commentCount === 2, 'the count in the structured data', 4000);
   });
 
   it('escapes text so no comment can close the script element', async () => {

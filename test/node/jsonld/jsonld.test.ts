@@ -30,6 +30,14 @@ describe('discussion structured data', () => {
     assert.deepEqual(counters.map((c) => c.userInteractionCount), [3, 1]);
   });
 
+  it('gives each thread of a page its own @id, so two threads are two postings', () => {
+    const one = discussionJsonLd({ ...page, thread: 'blog/one' }, []);
+    const two = discussionJsonLd({ ...page, thread: 'two' }, []);
+    assert.equal(one['@id'], 'https://example.org/post#plein-thread-blog%2Fone');
+    assert.notEqual(one['@id'], two['@id']);
+    assert.equal(one.url, 'https://example.org/post');
+  });
+
   it('keeps a deleted comment in the tree without its author or text', () => {
     const data = discussionJsonLd(page, [comment('a', null, 'secret', { deleted: true }), comment('b', 'a', 'reply')]);
     const [root] = data.comment as Record<string, unknown>[];
