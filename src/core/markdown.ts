@@ -4,7 +4,9 @@ import { parseMarkdown, type Block, type Inline, type MarkdownTree } from '../do
 /**
  * The one Markdown renderer: builds Lit templates from the parsed tree, so user text reaches the
  * DOM only as text bindings and attribute values. No HTML string of user text ever exists.
- * Links carry `rel="nofollow ugc noopener"` (user-generated, not endorsed).
+ * Links carry `rel="nofollow ugc noopener"` (user-generated, not endorsed). Each paragraph, quote
+ * and list item takes its own direction from its text, so an Arabic paragraph after an English
+ * one reads right to left.
  */
 export function renderMarkdown(source: string | MarkdownTree): TemplateResult[] {
   // The blocks go into the caller's part as they are: a template around them would cost every
@@ -15,13 +17,13 @@ export function renderMarkdown(source: string | MarkdownTree): TemplateResult[] 
 function renderBlock(block: Block): TemplateResult {
   switch (block.type) {
     case 'paragraph':
-      return html`<p>${block.children.map(renderInline)}</p>`;
+      return html`<p dir="auto">${block.children.map(renderInline)}</p>`;
     case 'code-block':
       return html`<pre><code data-lang=${block.lang || nothing}>${block.text}</code></pre>`;
     case 'quote':
-      return html`<blockquote>${block.children.map(renderBlock)}</blockquote>`;
+      return html`<blockquote dir="auto">${block.children.map(renderBlock)}</blockquote>`;
     case 'list': {
-      const items = block.items.map((item) => html`<li>${renderListItem(item)}</li>`);
+      const items = block.items.map((item) => html`<li dir="auto">${renderListItem(item)}</li>`);
       return block.ordered
         ? html`<ol start=${block.start === 1 ? nothing : block.start}>${items}</ol>`
         : html`<ul>${items}</ul>`;

@@ -14,6 +14,14 @@ describe('renderMarkdown', () => {
     expect(el.querySelector('pre code')?.textContent).to.equal('block');
   });
 
+  it('lays out each paragraph and list item in the direction of its own text', async () => {
+    const el = await render('English first, then العربية.\n\nשלום עולם hello world\n\n- item\n- פריט');
+    const direction = (node: Element | null | undefined) => (node ? getComputedStyle(node).direction : '');
+    const [english, hebrew] = el.querySelectorAll('p');
+    expect([direction(english), direction(hebrew)]).to.deep.equal(['ltr', 'rtl']);
+    expect([...el.querySelectorAll('li')].map(direction)).to.deep.equal(['ltr', 'rtl']);
+  });
+
   it('marks links as user-generated and never endorsed', async () => {
     const el = await render('[site](https://example.org)');
     const link = el.querySelector('a')!;
