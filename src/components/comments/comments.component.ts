@@ -715,6 +715,10 @@ export class PleinComments extends PleinElement {
   // Interaction
 
   readonly #onClick = (event: MouseEvent): void => {
+    // A comment's time links to it; for the hash the page has already, the browser neither fires
+    // hashchange nor finds the id inside this shadow root, so the widget goes there itself.
+    const link = (event.target as Element).closest('a.time');
+    if (link instanceof HTMLAnchorElement && link.hash === location.hash) void this.#openPermalink(link.hash);
     const target = (event.target as Element).closest<HTMLElement>('[data-a]');
     if (!target || target.getAttribute('aria-disabled') === 'true') return;
     const store = this.#store;

@@ -63,6 +63,15 @@ describe('<plein-comments> permalinks', () => {
     expect(root(element).activeElement?.id).to.equal('plein-comment-r4');
   });
 
+  it('goes back to a comment when its time is clicked while the page already has its hash', async () => {
+    const { element } = await mount({ seed: seed([comment('one'), comment('two')]) });
+    location.hash = '#plein-comment-one';
+    await until(() => root(element).activeElement?.id === 'plein-comment-one', 'focus on the comment');
+    article(element, 'two').focus();
+    article(element, 'one').querySelector<HTMLAnchorElement>('a.time')!.click();
+    await until(() => root(element).activeElement?.id === 'plein-comment-one', 'focus back on the comment');
+  });
+
   it('follows hashchange to another comment', async () => {
     const { element } = await mount({ seed: seed([comment('one'), comment('two')]) });
     location.hash = '#plein-comment-two';
