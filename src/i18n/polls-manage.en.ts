@@ -11,6 +11,8 @@ export const pollsManageEn = {
   'definition-error': 'This poll cannot be shown yet: its settings need fixing.',
   'definition-hint': 'For the site owner: change these settings of <plein-poll poll="{id}">.',
   'definition-frozen': 'This poll already has votes, so the settings on this page were not applied. It is shown as it was when voting started.',
+  'definition-not-yours':
+    'This poll was made elsewhere (through the API or the command line), so the settings on this page were not applied. It is shown as it was made.',
   'def.required': 'This is required.',
   'def.too-long': 'Use at most {max} characters.',
   'def.invalid-choice': 'This value is not one of the allowed ones.',
@@ -26,6 +28,7 @@ export const pollsManageEn = {
   'def.step': 'The step must divide the scale evenly.',
   'def.unknown-option': 'Mark options by their value.',
   'def.in-past': 'Choose a closing time in the future.',
+  'def.not-applicable': 'This setting applies only to {type} polls.',
   'close-poll': 'Close poll',
   'reopen-poll': 'Reopen poll',
   'export-csv': 'Export CSV',

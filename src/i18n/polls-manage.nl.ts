@@ -5,6 +5,8 @@ export const pollsManageNl: PollsManageTranslation = {
   'definition-hint': 'Voor de beheerder van de site: pas deze instellingen van <plein-poll poll="{id}"> aan.',
   'definition-frozen':
     'Er is al gestemd in deze peiling, dus de instellingen op deze pagina zijn niet toegepast. Ze wordt getoond zoals ze was toen het stemmen begon.',
+  'definition-not-yours':
+    'Deze peiling is elders gemaakt (via de API of de opdrachtregel), dus de instellingen op deze pagina zijn niet toegepast. Ze wordt getoond zoals ze is gemaakt.',
   'def.required': 'Dit is verplicht.',
   'def.too-long': 'Gebruik hoogstens {max} tekens.',
   'def.invalid-choice': 'Deze waarde is niet een van de toegestane.',
@@ -20,6 +22,7 @@ export const pollsManageNl: PollsManageTranslation = {
   'def.step': 'De stapgrootte moet de schaal gelijk verdelen.',
   'def.unknown-option': 'Geef opties aan met hun waarde.',
   'def.in-past': 'Kies een sluitingstijd in de toekomst.',
+  'def.not-applicable': 'Deze instelling geldt alleen voor peilingen van het type {type}.',
   'close-poll': 'Peiling sluiten',
   'reopen-poll': 'Peiling heropenen',
   'export-csv': 'CSV exporteren',

@@ -74,9 +74,13 @@ export function definitionProblems(localize: LocalizeController, definition: Pol
   </div>`;
 }
 
-/** For moderators: the page's definition differs from the stored one, which has votes and stands. */
-export function frozenNotice(localize: LocalizeController): TemplateResult {
-  return html`<p part="notice" class="notice warning" role="note">${text(localize, 'definition-frozen')}</p>`;
+/**
+ * For moderators: the page's definition differs from the stored one, which stands: it has votes
+ * (`conflict`), or it was made elsewhere by someone this viewer may not overrule (`forbidden`).
+ */
+export function frozenNotice(localize: LocalizeController, refused: AdapterError): TemplateResult {
+  const key = refused.code === 'forbidden' ? 'definition-not-yours' : 'definition-frozen';
+  return html`<p part="notice" class="notice warning" role="note">${text(localize, key)}</p>`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -477,7 +477,7 @@ export class PleinPoll extends PleinElement {
         : nothing;
     const voters = poll.voters === 'secret' ? nothing : html`<p class="muted small">${t.t(`voters.${poll.voters}`)}</p>`;
     this.#moderation ??= manage && new manage.Moderation({ element: this, localize: t, store: () => this.#current, announce: (message) => this.announce(message) });
-    return html`${refused && moderator && manage ? manage.frozenNotice(t) : nothing}
+    return html`${refused && moderator && manage ? manage.frozenNotice(t, refused) : nothing}
       ${state === nothing && voters === nothing ? nothing : html`<div part="header" class="header">${state} ${voters}</div>`}
       ${this.#form(store, poll, closed)} ${this.#confirmation(poll)} ${this.#results(poll, closed)}
       ${this.#moderation?.view(store, poll, closed, moderator, !this.readonly && poll.voters === 'public' && store.can('poll.votes').allowed) ?? nothing}`;

@@ -171,8 +171,9 @@ export function createPollStore(adapter: PleinAdapter, options: PollStoreOptions
     try {
       return { poll: await polls.ensurePoll(definition, { signal }), refused: null };
     } catch (caught) {
-      // A frozen definition: the stored poll stands, and is what everyone votes in.
-      if (!AdapterError.is(caught) || caught.code !== 'conflict') throw caught;
+      // A frozen definition, or a poll made elsewhere (by its author through the API): the stored
+      // poll stands, and is what everyone votes in.
+      if (!AdapterError.is(caught) || (caught.code !== 'conflict' && caught.code !== 'forbidden')) throw caught;
       return { poll: await polls.getPoll(id, { signal }), refused: caught };
     }
   }

@@ -92,6 +92,19 @@ describe('polls store', () => {
     expect(store.$definitionRefused.get()?.code).to.equal('conflict');
   });
 
+  it('keeps the stored poll when its author made it elsewhere and this page may not change it, and says so', async () => {
+    const adapter = w.adapter(demoViewers.member);
+    await adapter.ensurePoll(definition('made-elsewhere'));
+    w.failures.set('ensurePoll', new AdapterError('forbidden', 'You can only change what you wrote yourself.'));
+    const changed = definition('made-elsewhere', { question: 'Something else?' });
+    const store = w.store(adapter, { id: 'made-elsewhere', definition: changed });
+    listen(store);
+    await until(() => store.$status.get() !== 'loading' && store.$status.get() !== 'idle');
+    expect(store.$status.get()).to.equal('ready');
+    expect(store.$poll.get()?.question).to.equal(definition('x').question);
+    expect(store.$definitionRefused.get()?.code).to.equal('forbidden');
+  });
+
   it('shows a vote as cast at once and confirms it with the backend answer', async () => {
     const adapter = w.adapter(demoViewers.member, 40);
     const store = w.store(adapter, { id: 'optimistic', definition: definition('optimistic') });
