@@ -29,6 +29,7 @@ export const pollsManageEn = {
   'def.unknown-option': 'Mark options by their value.',
   'def.in-past': 'Choose a closing time in the future.',
   'def.not-applicable': 'This setting applies only to {type} polls.',
+  'def.closesAt.invalid': 'Use an ISO 8601 date and time with a time zone, such as 2026-12-31T18:00:00Z.',
   'close-poll': 'Close poll',
   'reopen-poll': 'Reopen poll',
   'export-csv': 'Export CSV',

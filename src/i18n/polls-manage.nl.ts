@@ -23,6 +23,7 @@ export const pollsManageNl: PollsManageTranslation = {
   'def.unknown-option': 'Geef opties aan met hun waarde.',
   'def.in-past': 'Kies een sluitingstijd in de toekomst.',
   'def.not-applicable': 'Deze instelling geldt alleen voor peilingen van het type {type}.',
+  'def.closesAt.invalid': 'Gebruik een ISO 8601-datum en -tijd met tijdzone, zoals 2026-12-31T18:00:00Z.',
   'close-poll': 'Peiling sluiten',
   'reopen-poll': 'Peiling heropenen',
   'export-csv': 'CSV exporteren',

@@ -1,4 +1,5 @@
 import type { PollDefinition, PollOption, PollType, ResultsVisibility, VoteIntegrity, VoterVisibility } from '../../adapters/contract.js';
+import { closingTime } from '../../domain/poll-definition.js';
 
 /** The attributes of `<plein-poll>` that make up a declarative definition. */
 export interface DefinitionSource {
@@ -22,12 +23,14 @@ const words = (value: string | undefined): string[] => (value ?? '').split(/[\s,
 const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const finite = (value: number | undefined): number | undefined => (value !== undefined && Number.isFinite(value) ? value : undefined);
 
-/** A closing time as the backend stores it (UTC ISO); an unreadable one is passed on for the backend to name. */
-function closingTime(value: string | undefined): string | null {
+/**
+ * A closing time as the backend stores it (UTC ISO), read by the domain's rule; anything else is
+ * passed on as written for the backend to name. Not `Date.parse`, which reads a time without a
+ * zone in each visitor's own zone, so the first page to register the poll would fix the instant.
+ */
+function closingAt(value: string | undefined): string | null {
   const raw = value?.trim();
-  if (!raw) return null;
-  const at = Date.parse(raw);
-  return Number.isFinite(at) ? new Date(at).toISOString() : raw;
+  return raw ? (closingTime(raw) ?? raw) : null;
 }
 
 /**
@@ -58,7 +61,7 @@ export function readDefinition(source: DefinitionSource, host: Element): PollDef
     results: (source.results?.trim() || 'always') as ResultsVisibility,
     voters: (source.voters?.trim() || 'secret') as VoterVisibility,
     integrity: (source.integrity?.trim() || 'member') as VoteIntegrity,
-    closesAt: closingTime(source.closes),
+    closesAt: closingAt(source.closes),
     allowChange: source.allowChange,
   };
   const min = finite(source.min);

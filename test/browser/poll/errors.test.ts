@@ -136,6 +136,18 @@ describe('<plein-poll> errors', () => {
     expect(await adapter.getPoll('both')).to.equal(null);
   });
 
+  it('asks for a time zone in a closing time instead of reading it in the visitor’s own zone', async () => {
+    const adapter = memoryAdapter();
+    const element = await mount(html`<plein-poll poll="no-zone" closes="2099-01-01T10:00" .adapter=${adapter}>
+      <span slot="question">Which one?</span>
+      <plein-option value="a">A</plein-option>
+      <plein-option value="b">B</plein-option>
+    </plein-poll>`);
+    await until(() => element.shadowRoot?.querySelector('.problems'), 'the definition problems');
+    expect(text(element, '.problems')).to.equal('closes: Use an ISO 8601 date and time with a time zone, such as 2026-12-31T18:00:00Z.');
+    expect(await adapter.getPoll('no-zone')).to.equal(null);
+  });
+
   it('names each impossible setting under its attribute', async () => {
     const adapter = memoryAdapter();
     const element = await mount(html`<plein-poll poll="range" type="multiple" min="3" max="2" .adapter=${adapter}>
