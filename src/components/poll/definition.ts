@@ -1,5 +1,4 @@
 import type { PollDefinition, PollOption, PollType, ResultsVisibility, VoteIntegrity, VoterVisibility } from '../../adapters/contract.js';
-import { closingTime } from '../../domain/poll-definition.js';
 
 /** The attributes of `<plein-poll>` that make up a declarative definition. */
 export interface DefinitionSource {
@@ -24,14 +23,12 @@ const text = (node: Element | null | undefined): string => (node?.textContent ??
 const finite = (value: number | undefined): number | undefined => (value !== undefined && Number.isFinite(value) ? value : undefined);
 
 /**
- * A closing time as the backend stores it (UTC ISO), read by the domain's rule; anything else is
- * passed on as written for the backend to name. Not `Date.parse`, which reads a time without a
- * zone in each visitor's own zone, so the first page to register the poll would fix the instant.
+ * The closing time as written: the backend reads it by the domain's rule (ISO 8601 with a time
+ * zone), stores it in UTC, and names the problem with anything else. Not read here with
+ * `Date.parse`, which takes a time without a zone in each visitor's own zone, so the first page to
+ * register the poll would fix the instant.
  */
-function closingAt(value: string | undefined): string | null {
-  const raw = value?.trim();
-  return raw ? (closingTime(raw) ?? raw) : null;
-}
+const closingAt = (value: string | undefined): string | null => value?.trim() || null;
 
 /**
  * The definition the page declares, or `null` for a poll by reference (only `poll` set: no
