@@ -11,6 +11,7 @@
 import { errors, jwtVerify, type JWTPayload } from 'jose';
 import { AdapterError } from '../../adapters/errors.js';
 import type { Viewer } from '../../adapters/contract.js';
+import { isBlank } from '../../domain/limits.js';
 import { isSafeUrl } from '../../domain/links.js';
 import { ROLES, type Role } from '../../domain/roles.js';
 import type { SiteRecord } from '../store/types.js';
@@ -67,7 +68,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 export function cleanName(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const name = value.trim().replace(/\s+/g, ' ');
-  return name.length > 0 && [...name].length <= MAX_NAME && !CONTROL.test(name) ? name : null;
+  // A name that shows nothing (zero-width characters only) is no name, as for guests.
+  return !isBlank(name) && [...name].length <= MAX_NAME && !CONTROL.test(name) ? name : null;
 }
 
 function rolesOf(value: unknown): Role[] {

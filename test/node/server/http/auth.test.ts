@@ -103,6 +103,11 @@ describe('identity: member JWTs', () => {
     assert.equal((await errorOf(response, 401)).code, 'unauthorized');
   });
 
+  it('refuses a member token whose name shows nothing (only zero-width characters)', async () => {
+    const error = await errorOf(h.call('GET', api('/viewer'), { as: await h.token({ ...member, name: '\u200b\u200b' }) }), 401);
+    assert.match(error.message, /name claim/);
+  });
+
   it('keeps only known roles, always member, and only http(s) avatars', async () => {
     const token = await h.token(member, { roles: ['admin', 'owner', 'root'], avatar: 'javascript:alert(1)' });
     const { viewer } = await h.json<{ viewer: { roles: string[]; avatarUrl: string | null } }>('GET', api('/viewer'), { as: token });
