@@ -19,7 +19,8 @@ import { GUEST_ID_PREFIX } from '../auth/jwt.js';
 import type { ReportRow, ThreadRecord } from '../store/types.js';
 import { QUEUE_CHANGED, commentChange, threadChange } from './changes.js';
 import { commit, type OperationContext, type Publication } from './context.js';
-import { checkout, cursorRefusal } from './reading.js';
+import { cursorRefusal } from '../cursor-refusal.js';
+import { checkout } from './reading.js';
 import { authorOf, toRecord } from './records.js';
 import { ThreadView } from './thread-view.js';
 

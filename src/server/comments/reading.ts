@@ -3,13 +3,13 @@
  * paging are the domain's (`createVisibility`, `sortLevel`, `assembleCommentPage`).
  */
 import type { Comment, Page, Thread } from '../../adapters/contract.js';
-import { AdapterError } from '../../adapters/errors.js';
 import { enforceValid } from '../../adapters/refusals.js';
 import { validateThreadId } from '../../domain/comments.js';
 import { assembleCommentPage, depthOf } from '../../domain/comments-tree.js';
 import { InvalidCursorError } from '../../domain/cursor.js';
 import { hasIssues } from '../../domain/limits.js';
 import type { ThreadSort } from '../../domain/ordering.js';
+import { cursorRefusal } from '../cursor-refusal.js';
 import type { OperationContext } from './context.js';
 import type { Checkout } from './thread-cache.js';
 import type { ThreadState } from './thread-state.js';
@@ -70,14 +70,6 @@ export function pageOf(context: OperationContext, state: ThreadState, request: L
     if (error instanceof InvalidCursorError) throw cursorRefusal(error);
     throw error;
   }
-}
-
-/** `invalid` on `cursor`, saying whether it is another list's cursor or not one this server made at all. */
-export function cursorRefusal(error: InvalidCursorError): AdapterError {
-  const message = error.foreign
-    ? 'This cursor belongs to another list or sort.'
-    : 'This is not a cursor this server made: pass on the cursor of the previous page as it came.';
-  return AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message } });
 }
 
 /** The comment's thread, loaded for reading, and the viewer's view of it; `null` when the comment does not exist. */

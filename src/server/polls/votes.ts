@@ -3,9 +3,9 @@
  * see the results now), oldest first, keyset-paginated on (voted at, voter) so new ballots never shift a later page.
  */
 import type { Author, Page, PageRequest, PollVote } from '../../adapters/contract.js';
-import { AdapterError } from '../../adapters/errors.js';
 import { notFound, proceed } from '../../adapters/refusals.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../domain/cursor.js';
+import { cursorRefusal } from '../cursor-refusal.js';
 import { clampPageSize } from '../../domain/limits.js';
 import { commentAuthor } from '../../domain/comments-steps.js';
 import { planListVotes, type StoredBallot } from '../../domain/poll-steps.js';
@@ -23,9 +23,7 @@ function afterOf(cursor: string | null | undefined, poll: string): { votedAt: st
     if (typeof key.t !== 'string' || typeof key.k !== 'string') throw new InvalidCursorError();
     return { votedAt: key.t, voterKey: key.k };
   } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message: 'This cursor belongs to another list.' } });
-    }
+    if (error instanceof InvalidCursorError) throw cursorRefusal(error);
     throw error;
   }
 }

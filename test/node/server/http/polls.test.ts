@@ -283,6 +283,8 @@ describe('polls over HTTP', () => {
     const second = await h.json<Page<PollVote>>('GET', `${pollPath('open-book')}/votes?limit=2&cursor=${first.cursor}`, { as: personas.member });
     assert.deepEqual(second.items.map((vote) => vote.voter.id), [personas.moderator.id]);
     assert.equal(second.cursor, null);
+    const made = await errorOf(h.call('GET', `${pollPath('open-book')}/votes?cursor=nothing-this-server-made`, { as: personas.member }), 400);
+    assert.match(made.fields?.['cursor']?.message ?? '', /not a cursor this server made/);
     await errorOf(h.call('GET', `${pollPath('open-book')}/votes`), 401);
     await register(definition('closed-book'));
     await errorOf(h.call('GET', `${pollPath('closed-book')}/votes`, { as: personas.moderator }), 403);
