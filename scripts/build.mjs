@@ -13,7 +13,9 @@ const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.s
 
 rmSync('dist', { recursive: true, force: true });
 
-// npm: one module per source file so bundlers tree-shake; dependencies stay imports.
+// npm: one module per source file so bundlers tree-shake; dependencies stay imports. Library
+// mode, so Vite's module preload helper stays out: it would go into the modules with
+// root-absolute paths, and a consumer's own Vite build declares the same helper again and fails.
 await build({
   ...quiet,
   build: {
@@ -22,8 +24,11 @@ await build({
     minify: false,
     sourcemap: true,
     target: 'es2022',
+    lib: {
+      entry: { ...libraryEntries, ...Object.fromEntries(Object.entries(componentEntries()).map(([name, path]) => [`components/${name}/${name}`, path])) },
+      formats: ['es'],
+    },
     rolldownOptions: {
-      input: { ...libraryEntries, ...Object.fromEntries(Object.entries(componentEntries()).map(([name, path]) => [`components/${name}/${name}`, path])) },
       external: isBareImport,
       preserveEntrySignatures: 'strict',
       output: { format: 'es', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

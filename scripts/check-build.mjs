@@ -1,6 +1,7 @@
-// Run after `npm run build` by `npm test`: every path package.json promises exists, the manifest
-// lists the public tags, and the script-tag build stays within its size budgets (gzip -9).
-import { existsSync, readFileSync } from 'node:fs';
+// Run after `npm run build` by `npm test`: every path package.json promises exists, the npm modules
+// carry no bundler runtime, the manifest lists the public tags, and the script-tag build stays
+// within its size budgets (gzip -9).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { staticClosure, dynamicImports, gzipSize, describe, pageClosure } from '../bench/sizes.mjs';
 
@@ -14,6 +15,14 @@ for (const [entry, target] of Object.entries(pkg.exports)) {
 }
 for (const file of pkg.sideEffects) {
   if (!file.includes('*') && !existsSync(file)) problems.push(`sideEffects lists missing ${file}`);
+}
+
+// A bundler's own runtime in the npm modules breaks the consumer's bundler: Vite's preload helper,
+// declared again by the consumer's Vite build, failed it with "Identifier '__vitePreload' has
+// already been declared".
+for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' })) {
+  if (!file.endsWith('.js') || file.startsWith('cdn/') || file.startsWith('server/')) continue;
+  if (/__vitePreload|__vite__mapDeps/.test(readFileSync(`dist/${file}`, 'utf8'))) problems.push(`dist/${file} carries Vite's preload helper`);
 }
 
 const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
