@@ -4,7 +4,8 @@
  * `PLEIN_CONFIG`), defaults. Documented in the README and in `plein --help`.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import type { ServerConfigInput } from './config.js';
 
@@ -70,12 +71,23 @@ function sqliteSalt(db: string): string | undefined {
   return salt;
 }
 
+/**
+ * The script-tag build of the package this server comes with: `dist/cdn` beside `dist/server/cli.js`,
+ * wherever the package is installed (the working folder is the site owner's, not the package's).
+ * `null` where there is none (the server run from its sources).
+ */
+export function bundledCdnDir(moduleUrl: string): string | null {
+  const dir = join(dirname(fileURLToPath(moduleUrl)), '..', 'cdn');
+  return existsSync(join(dir, 'plein.js')) ? dir : null;
+}
+
 export function serveSettings(flags: Flags, env: NodeJS.ProcessEnv = process.env): ServeSettings {
   const file = readConfigFile(text(flags['config']) ?? text(env['PLEIN_CONFIG']));
   const configuredDb = text(flags['db']) ?? text(env['PLEIN_DB']) ?? text(file.db);
   const db = configuredDb ?? DEFAULT_DB;
   const demoDir = text(flags['demo-dir']) ?? text(env['PLEIN_DEMO_DIR']) ?? file.demoDir ?? (existsSync('demo/site') ? 'demo/site' : null);
-  const cdnDir = text(flags['cdn-dir']) ?? text(env['PLEIN_CDN_DIR']) ?? file.cdnDir ?? (existsSync('dist/cdn') ? 'dist/cdn' : null);
+  const cdnDir =
+    text(flags['cdn-dir']) ?? text(env['PLEIN_CDN_DIR']) ?? file.cdnDir ?? bundledCdnDir(import.meta.url) ?? (existsSync('dist/cdn') ? 'dist/cdn' : null);
   const { db: _db, port: _port, host: _host, demo: _demo, ...server } = file;
   const ipSalt = text(flags['ip-salt']) ?? text(env['PLEIN_IP_SALT']) ?? file.ipSalt ?? sqliteSalt(db);
   const trustProxy = bool(flags['trust-proxy']) ?? bool(env['PLEIN_TRUST_PROXY']) ?? file.trustProxy;

@@ -17,7 +17,7 @@
  * `sqlite:.plein-data/plein.sqlite`. See `cli-config.ts` for the environment and the config file.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './app/create-app.js';
@@ -50,7 +50,8 @@ Options for every command:
 
 Options for serve:
   --port, --host, --ip-salt (PLEIN_IP_SALT), --demo/--no-demo,
-  --demo-dir (PLEIN_DEMO_DIR, default demo/site), --cdn-dir (PLEIN_CDN_DIR, default dist/cdn)
+  --demo-dir (PLEIN_DEMO_DIR, default demo/site), --cdn-dir (PLEIN_CDN_DIR, default: the
+                        package's own script-tag build)
   --trust-proxy         (PLEIN_TRUST_PROXY) behind one reverse proxy: count clients by the last
                         X-Forwarded-For entry, the address that proxy appended
 `;
@@ -265,7 +266,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Through npm's bin, argv[1] is the symlink node_modules/.bin/plein; Node runs the file it points at.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const code = await main(process.argv.slice(2));
   // `serve` keeps running until a signal; the other commands end here.
   if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
