@@ -41,7 +41,7 @@ export class PleinLoginRequestEvent extends PleinEvent<PleinLoginRequestDetail> 
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'plein-error': PleinErrorEvent;
     'plein-login-request': PleinLoginRequestEvent;
   }

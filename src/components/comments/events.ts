@@ -54,7 +54,7 @@ export class PleinReactionChangedEvent extends PleinEvent<PleinReactionChangedDe
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'plein-comment-posted': PleinCommentPostedEvent;
     'plein-comment-edited': PleinCommentEditedEvent;
     'plein-comment-deleted': PleinCommentDeletedEvent;

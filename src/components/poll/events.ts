@@ -32,7 +32,7 @@ export class PleinPollClosedEvent extends PleinEvent<PleinPollClosedDetail> {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'plein-vote-cast': PleinVoteCastEvent;
     'plein-poll-closed': PleinPollClosedEvent;
   }
