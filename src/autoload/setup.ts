@@ -5,7 +5,7 @@ import type { ScriptOptions } from './script-options.js';
 /**
  * Turns the script tag's options into a configuration. Code that called `configure()` with its own
  * adapter keeps it; with neither an endpoint nor an adapter the page runs on the memory adapter in
- * visible demo mode, persisted in this browser.
+ * visible demo mode, persisted in this browser, where the visitor is a member who can post and vote.
  */
 export async function applyScriptOptions(options: ScriptOptions): Promise<void> {
   // The page's language, if it is a shipped one, downloads alongside the widgets' chunks.
@@ -28,6 +28,7 @@ export async function applyScriptOptions(options: ScriptOptions): Promise<void> 
     configure({ ...appearance, adapter });
     return;
   }
-  const { createMemoryAdapter } = await import('../adapters/memory/index.js');
-  configure({ ...appearance, adapter: createMemoryAdapter({ namespace: 'plein-demo', persist: true }), demo: true });
+  const { createMemoryAdapter, demoYou } = await import('../adapters/memory/index.js');
+  const viewer = demoYou(document.documentElement.lang || options.lang || 'en');
+  configure({ ...appearance, adapter: createMemoryAdapter({ namespace: 'plein-demo', persist: true, viewer }), demo: true });
 }

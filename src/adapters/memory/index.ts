@@ -11,6 +11,7 @@ export {
   demoPeople,
   demoSeed,
   demoViewers,
+  demoYou,
   mergeSeeds,
   type MemorySeed,
   type SeedComment,

@@ -66,6 +66,14 @@ const member: Viewer = { id: 'demo-noor', name: 'Noor Visser', avatarUrl: null, 
 const moderator: Viewer = { id: 'demo-sam', name: 'Sam Jansen', avatarUrl: null, roles: ['member', 'moderator'] };
 const admin: Viewer = { id: 'demo-alex', name: 'Alex de Vries', avatarUrl: null, roles: ['member', 'admin'] };
 
+/**
+ * Whoever tries a page in demo mode (a script tag with no endpoint): a member, so that posting,
+ * reacting and voting work at once, named in the page's language.
+ */
+export function demoYou(lang: string): Viewer {
+  return { id: 'demo-you', name: /^nl\b/i.test(lang) ? 'Jij' : 'You', avatarUrl: null, roles: ['member'] };
+}
+
 /** One viewer per role, for demo pickers and stories (`setViewer(demoViewers.moderator)`). */
 export const demoViewers: {
   readonly anonymous: null;

@@ -135,15 +135,22 @@ describe('script-tag options', () => {
 
   it('runs the page on the persisted memory adapter in demo mode when given no endpoint and no adapter', async () => {
     const before = getConfig();
+    const pageLang = document.documentElement.lang;
+    document.documentElement.lang = '';
     configure({ adapter: null, demo: false });
     try {
       await applyScriptOptions({ lang: 'nl', theme: 'dark' });
       const config = getConfig();
       expect(config.adapter?.name).to.equal('memory');
       expect(config.demo).to.equal(true);
+      // Whoever tries the page can post and vote at once, where the note says what they post stays here.
+      const viewer = await config.adapter?.getViewer();
+      expect(viewer?.roles).to.deep.equal(['member']);
+      expect(viewer?.name).to.equal('Jij');
       expect(config.lang).to.equal('nl');
       expect(config.theme).to.equal('dark');
     } finally {
+      document.documentElement.lang = pageLang;
       await getConfig().adapter?.dispose?.();
       configure({ adapter: before.adapter, lang: before.lang, theme: before.theme, demo: before.demo });
     }
