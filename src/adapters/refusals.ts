@@ -1,5 +1,6 @@
 import type { Refusal, Step } from '../domain/comments-steps.js';
 import type { FieldIssues } from '../domain/limits.js';
+import type { InvalidCursorError } from '../domain/cursor.js';
 import { denialCode } from '../domain/denials.js';
 import type { Decision, DenyReason } from '../domain/permissions.js';
 import { AdapterError } from './errors.js';
@@ -64,4 +65,12 @@ export function refusalError(refusal: Refusal): AdapterError {
 export function proceed<T>(step: Step<T>): { ok: true } & T {
   if (!step.ok) throw refusalError(step.refusal);
   return step;
+}
+
+/** `invalid` on `cursor`, saying whether it is another list's cursor or not one this backend made at all. */
+export function cursorRefusal(error: InvalidCursorError): AdapterError {
+  const message = error.foreign
+    ? 'This cursor belongs to another list or sort.'
+    : 'This is not a cursor this backend made: pass on the cursor of the previous page as it came.';
+  return AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message } });
 }

@@ -6,7 +6,7 @@
  */
 import { topics, type ModerationAction, type ModerationItem, type Page, type PageRequest } from '../../adapters/contract.js';
 import { AdapterError } from '../../adapters/errors.js';
-import { enforce, enforceValid, notFound, proceed } from '../../adapters/refusals.js';
+import { cursorRefusal, enforce, enforceValid, notFound, proceed } from '../../adapters/refusals.js';
 import { needsModeration, validateThreadId, type CommentRecord } from '../../domain/comments.js';
 import { isBlank, validateReactionKeys, type FieldIssues } from '../../domain/limits.js';
 import { queueItem } from '../../domain/comments-queue.js';
@@ -19,7 +19,6 @@ import { GUEST_ID_PREFIX } from '../auth/jwt.js';
 import type { ReportRow, ThreadRecord } from '../store/types.js';
 import { QUEUE_CHANGED, commentChange, threadChange } from './changes.js';
 import { commit, type OperationContext, type Publication } from './context.js';
-import { cursorRefusal } from '../cursor-refusal.js';
 import { checkout } from './reading.js';
 import { authorOf, toRecord } from './records.js';
 import { ThreadView } from './thread-view.js';

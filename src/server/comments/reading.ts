@@ -3,13 +3,12 @@
  * paging are the domain's (`createVisibility`, `sortLevel`, `assembleCommentPage`).
  */
 import type { Comment, Page, Thread } from '../../adapters/contract.js';
-import { enforceValid } from '../../adapters/refusals.js';
+import { cursorRefusal, enforceValid } from '../../adapters/refusals.js';
 import { validateThreadId } from '../../domain/comments.js';
 import { assembleCommentPage, depthOf } from '../../domain/comments-tree.js';
 import { InvalidCursorError } from '../../domain/cursor.js';
 import { hasIssues } from '../../domain/limits.js';
 import type { ThreadSort } from '../../domain/ordering.js';
-import { cursorRefusal } from '../cursor-refusal.js';
 import type { OperationContext } from './context.js';
 import type { Checkout } from './thread-cache.js';
 import type { ThreadState } from './thread-state.js';

@@ -3,9 +3,8 @@
  * see the results now), oldest first, keyset-paginated on (voted at, voter) so new ballots never shift a later page.
  */
 import type { Author, Page, PageRequest, PollVote } from '../../adapters/contract.js';
-import { notFound, proceed } from '../../adapters/refusals.js';
+import { cursorRefusal, notFound, proceed } from '../../adapters/refusals.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../domain/cursor.js';
-import { cursorRefusal } from '../cursor-refusal.js';
 import { clampPageSize } from '../../domain/limits.js';
 import { commentAuthor } from '../../domain/comments-steps.js';
 import { planListVotes, type StoredBallot } from '../../domain/poll-steps.js';

@@ -5,8 +5,7 @@ import { InvalidCursorError } from '../../../domain/cursor.js';
 import { hasIssues } from '../../../domain/limits.js';
 import { THREAD_SORTS, type ThreadSort } from '../../../domain/ordering.js';
 import type { CommentMethods, ListCommentsRequest, Page, PostCommentInput, Comment } from '../../contract.js';
-import { AdapterError } from '../../errors.js';
-import { enforceValid, proceed } from '../../refusals.js';
+import { cursorRefusal, enforceValid, proceed } from '../../refusals.js';
 import { publishCommentChange, publishQueueChanged, shapeCommentEvents } from '../comments-events.js';
 import { existingIndex } from '../comments-index.js';
 import { commentsSlice, nextTimestamp, own } from '../comments-state.js';
@@ -40,9 +39,7 @@ function list(instance: MemoryInstance, request: ListCommentsRequest): Page<Comm
     );
     return { items: page.entries.map((entry) => view.present(entry.comment, depth + entry.offset)), cursor: page.cursor };
   } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message: 'This cursor belongs to another list or sort.' } });
-    }
+    if (error instanceof InvalidCursorError) throw cursorRefusal(error);
     throw error;
   }
 }

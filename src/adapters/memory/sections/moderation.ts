@@ -5,8 +5,7 @@ import { InvalidCursorError, paginate } from '../../../domain/cursor.js';
 import { compareThread, type ThreadSortKey } from '../../../domain/ordering.js';
 import { can } from '../../../domain/permissions.js';
 import type { ModerationAction, ModerationItem, ModerationMethods, PageRequest } from '../../contract.js';
-import { AdapterError } from '../../errors.js';
-import { enforce, enforceValid, notFound, proceed } from '../../refusals.js';
+import { cursorRefusal, enforce, enforceValid, notFound, proceed } from '../../refusals.js';
 import { publishCommentChange, publishQueueChanged, publishThread } from '../comments-events.js';
 import { existingIndex } from '../comments-index.js';
 import { commentsSlice, own, type CommentsState } from '../comments-state.js';
@@ -38,9 +37,7 @@ function queue(instance: MemoryInstance, request: PageRequest & { scope?: string
     });
     return { items: page.items.map(({ comment }) => item(state, comment)), cursor: page.cursor };
   } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message: 'This cursor belongs to another list.' } });
-    }
+    if (error instanceof InvalidCursorError) throw cursorRefusal(error);
     throw error;
   }
 }

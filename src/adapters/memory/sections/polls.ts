@@ -13,8 +13,7 @@ import {
   type StoredBallot,
 } from '../../../domain/poll-steps.js';
 import type { Page, PageRequest, Poll, PollDefinition, PollMethods, PollVote } from '../../contract.js';
-import { AdapterError } from '../../errors.js';
-import { notFound, proceed } from '../../refusals.js';
+import { cursorRefusal, notFound, proceed } from '../../refusals.js';
 import { own } from '../comments-state.js';
 import type { MemoryInstance } from '../instance.js';
 import { publishPollChange, shapePollEvents } from '../polls-events.js';
@@ -147,9 +146,7 @@ function listVotes(instance: MemoryInstance, id: string, request: PageRequest | 
     const items = page.items.map(({ vote }) => structuredClone({ voter: vote.voter!, ballot: vote.ballot, votedAt: vote.votedAt }));
     return { items, cursor: page.cursor };
   } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw AdapterError.invalid({ cursor: { reason: 'invalid-cursor', message: 'This cursor belongs to another list.' } });
-    }
+    if (error instanceof InvalidCursorError) throw cursorRefusal(error);
     throw error;
   }
 }

@@ -284,7 +284,7 @@ describe('polls over HTTP', () => {
     assert.deepEqual(second.items.map((vote) => vote.voter.id), [personas.moderator.id]);
     assert.equal(second.cursor, null);
     const made = await errorOf(h.call('GET', `${pollPath('open-book')}/votes?cursor=nothing-this-server-made`, { as: personas.member }), 400);
-    assert.match(made.fields?.['cursor']?.message ?? '', /not a cursor this server made/);
+    assert.match(made.fields?.['cursor']?.message ?? '', /not a cursor this backend made/);
     await errorOf(h.call('GET', `${pollPath('open-book')}/votes`), 401);
     await register(definition('closed-book'));
     await errorOf(h.call('GET', `${pollPath('closed-book')}/votes`, { as: personas.moderator }), 403);

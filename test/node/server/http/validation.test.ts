@@ -106,7 +106,7 @@ describe('validation errors name their fields', () => {
 
   it('tells a made-up cursor from one of another list or sort', async () => {
     const made = await errorOf(h.call('GET', `${comments}?cursor=not-a-cursor`), 400);
-    assert.match(made.fields?.['cursor']?.message ?? '', /not a cursor this server made/);
+    assert.match(made.fields?.['cursor']?.message ?? '', /not a cursor this backend made/);
     for (const body of ['one', 'two']) await h.json('POST', threadPath('cursors') + '/comments', { as: personas.moderator, body: { body } });
     const { cursor } = await h.json<{ cursor: string }>('GET', threadPath('cursors') + '/comments?limit=1&sort=oldest');
     const other = await errorOf(h.call('GET', threadPath('cursors') + `/comments?limit=1&sort=newest&cursor=${cursor}`), 400);
