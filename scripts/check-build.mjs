@@ -27,6 +27,9 @@ for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' })) {
 
 const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
 const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((d) => d.tagName).filter(Boolean);
+// Tools follow the manifest's module paths into the package, which ships dist/, not src/.
+const shippedFile = (path) => pkg.files.some((entry) => path === entry || path.startsWith(`${entry}/`)) && existsSync(path);
+for (const { path } of manifest.modules) if (!shippedFile(path)) problems.push(`custom-elements.json names ${path}, which the package does not hold`);
 for (const tag of ['plein-provider', 'plein-popup', 'plein-comments', 'plein-poll', 'plein-option']) {
   if (!tags.includes(tag)) problems.push(`custom-elements.json does not describe <${tag}>`);
 }
