@@ -170,6 +170,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 export const api = (path: string) => `/v1/sites/${SITE_ID}${path}`;
+
+/** A poll's resource on the test site. */
+export const pollPath = (id: string) => api(`/polls/${encodeURIComponent(id)}`);
 export const threadPath = (thread: string) => api(`/threads/${encodeURIComponent(thread)}`);
 
 export interface ErrorBody {

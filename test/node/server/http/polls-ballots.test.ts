@@ -4,26 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { Poll, PollDefinition } from '../../../../src/adapters/contract.js';
-import { api, errorOf, personas, startHarness, type Harness } from './harness.js';
+import type { Poll } from '../../../../src/adapters/contract.js';
+import { pollDefinition as definition } from '../../../browser/support/poll-definition.js';
+import { api, errorOf, personas, pollPath, startHarness, type Harness } from './harness.js';
 
-function definition(id: string, overrides: Partial<PollDefinition> = {}): PollDefinition {
-  return {
-    id,
-    type: 'single',
-    question: 'Where shall we meet next?',
-    options: [
-      { value: 'utrecht', label: 'Utrecht' },
-      { value: 'amsterdam', label: 'Amsterdam' },
-    ],
-    results: 'always',
-    voters: 'secret',
-    integrity: 'member',
-    ...overrides,
-  };
-}
 
-const votes = (id: string) => api(`/polls/${encodeURIComponent(id)}/votes`);
+const votes = (id: string) => `${pollPath(id)}/votes`;
 
 describe('ballots the vote route refuses', () => {
   let h: Harness;

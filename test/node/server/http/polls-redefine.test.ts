@@ -6,25 +6,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { Poll, PollDefinition } from '../../../../src/adapters/contract.js';
-import { api, errorOf, personas, startHarness, type Harness } from './harness.js';
+import { pollDefinition } from '../../../browser/support/poll-definition.js';
+import { api, errorOf, personas, pollPath, startHarness, type Harness } from './harness.js';
 
-function definition(id: string, overrides: Partial<PollDefinition> = {}): PollDefinition {
-  return {
-    id,
-    type: 'single',
-    question: 'Where shall we meet next?',
-    options: [
-      { value: 'utrecht', label: 'Utrecht' },
-      { value: 'amsterdam', label: 'Amsterdam' },
-    ],
-    results: 'after-vote',
-    voters: 'secret',
-    integrity: 'member',
-    ...overrides,
-  };
-}
-
-const pollPath = (id: string) => api(`/polls/${encodeURIComponent(id)}`);
+// Results after the vote: a redefinition's answer shows what a voter-to-be sees.
+const definition = (id: string, overrides: Partial<PollDefinition> = {}): PollDefinition =>
+  pollDefinition(id, { results: 'after-vote', ...overrides });
 
 describe('redefining a poll over HTTP', () => {
   let h: Harness;

@@ -18,7 +18,7 @@ import { main } from '../../../../src/server/cli.js';
 import { createRealtime, type Realtime } from '../../../../src/server/realtime/index.js';
 import { openStore } from '../../../../src/server/store/index.js';
 import type { PleinStore } from '../../../../src/server/store/types.js';
-import { NO_LIMITS, SITE_ID, api, errorOf, personas, siteRecord, startHarness, type Harness } from './harness.js';
+import { NO_LIMITS, SITE_ID, api, errorOf, personas, pollPath, siteRecord, startHarness, type Harness } from './harness.js';
 import { SseReader } from './sse.js';
 import { POSTGRES_URL, postgresTarget, startLiveServer } from '../http-adapter/live-server.js';
 
@@ -43,7 +43,6 @@ function definition(id: string, overrides: Partial<PollDefinition> = {}): PollDe
   };
 }
 
-const pollPath = (id: string) => api(`/polls/${encodeURIComponent(id)}`);
 
 describe('polls over HTTP', () => {
   let h: Harness;
