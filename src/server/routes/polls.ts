@@ -7,7 +7,7 @@ import type { AppEnv } from '../app/env.js';
 import { DEVICE_HEADER, deviceToken, type PollContext } from '../polls/context.js';
 import { closePoll, createPoll, ensurePoll, getPoll, removeVote, vote } from '../polls/writing.js';
 import { listPollVotes } from '../polls/votes.js';
-import { READ_ERRORS, SiteParams, WRITE_ERRORS, errors } from '../schemas/common.js';
+import { NOT_MODIFIED, READ_ERRORS, SiteParams, WRITE_ERRORS, errors } from '../schemas/common.js';
 import { BallotBody, CloseBody, CreatePollBody, DeviceHeaders, PollDefinitionBody, PollParams, PollSchema, PollVotePageSchema, VotesQuery } from '../schemas/polls.js';
 import { BEARER, EVENT_ID_HEADER, type Api, type RouteDeps } from './deps.js';
 
@@ -26,7 +26,7 @@ const read = createRoute({
   description: `The tally is \`null\` (absent, not hidden) while results are withheld from this viewer; a quiz's answers appear once answered. ${DEVICE_NOTE}`,
   security: BEARER,
   request: { params: PollParams, headers: DeviceHeaders },
-  responses: { 200: json(PollSchema, 'The poll, shaped for this viewer'), ...errors(...READ_ERRORS) },
+  responses: { 200: json(PollSchema, 'The poll, shaped for this viewer'), ...NOT_MODIFIED, ...errors(...READ_ERRORS) },
 });
 
 const ensure = createRoute({
@@ -105,7 +105,7 @@ const voters = createRoute({
     '`public` polls only, for members and moderators who may see the results now (the list is the results ballot by ballot); 403 for `secret` and `anonymous` polls and while the results are withheld.',
   security: BEARER,
   request: { params: PollParams, query: VotesQuery },
-  responses: { 200: json(PollVotePageSchema, 'A page; `cursor: null` on the last'), ...errors(...READ_ERRORS, 403) },
+  responses: { 200: json(PollVotePageSchema, 'A page; `cursor: null` on the last'), ...NOT_MODIFIED, ...errors(...READ_ERRORS, 403) },
 });
 
 function pollContext(c: Context<AppEnv>, deps: RouteDeps): PollContext {
