@@ -14,7 +14,7 @@ import type { CommentEntry, CommentsStore } from '../../stores/comments/types.js
 import { commentTemplate, signInNote, type CommentContext, type UiFlags } from './comment-template.js';
 import { commentsStyles } from './comments.styles.js';
 import { composerBox } from './composer-box.js';
-import { blockAt, buildDisplayTree, updateDisplayTree, type DisplayNode, type DisplayTree } from './display-tree.js';
+import { blockAt, buildDisplayTree, shownReplies, updateDisplayTree, type DisplayNode, type DisplayTree } from './display-tree.js';
 import { whenIdle } from './idle.js';
 import type { JsonLdScript } from './jsonld-script.js';
 import { ListBlocks } from './list-blocks.js';
@@ -653,9 +653,7 @@ export class PleinComments extends PleinElement {
       if (node.level === 0 && this.#collapsed.has(id)) {
         after.push(
           html`<button type="button" part="show-replies" class="link toggle" data-a="replies" data-k=${key} aria-expanded=${collapsed ? 'false' : 'true'}
-            >${collapsed
-              ? this.#localize.t('show-replies', { count: node.descendants })
-              : this.#localize.t('hide-replies', { count: node.descendants })}</button
+            >${this.#localize.t(collapsed ? 'show-replies' : 'hide-replies', { count: shownReplies(node) })}</button
           >`,
         );
       }

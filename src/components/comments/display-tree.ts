@@ -76,6 +76,11 @@ function appendToTree(tree: DisplayTree, items: readonly CommentEntry[], from: n
   return tree;
 }
 
+/** The replies under `node` a reader sees as comments: not the "[deleted]" places kept for their replies. */
+export function shownReplies(node: DisplayNode): number {
+  return node.children.reduce((count, child) => count + shownReplies(child) + (child.entry.comment.deleted ? 0 : 1), 0);
+}
+
 /** A run of top-level threads rendered (and re-rendered) as one unit. */
 export interface Block {
   readonly roots: DisplayNode[];

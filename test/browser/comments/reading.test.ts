@@ -83,6 +83,14 @@ describe('<plein-comments> reading', () => {
     expect(text(toggle)).to.equal('Hide 9 replies');
   });
 
+  it('counts the replies a reader sees as comments in "Show N replies", not the place of a deleted one', async () => {
+    const replies = Array.from({ length: 9 }, (_, n) => comment(`r${n}`, { parentId: 'top', createdAt: ago(20 - n) }));
+    const gone = comment('gone', { parentId: 'top', deleted: true, createdAt: ago(10) });
+    const underGone = comment('under-gone', { parentId: 'gone', createdAt: ago(9) });
+    const { element } = await mount({ seed: seed([comment('top'), ...replies, gone, underGone]) });
+    expect(text($(element, '[part~="show-replies"]'))).to.equal('Show 10 replies');
+  });
+
   it('keeps a thread open once find-in-page revealed a match in it (beforematch)', async () => {
     const replies = Array.from({ length: 9 }, (_, n) => comment(`r${n}`, { parentId: 'top', createdAt: ago(20 - n) }));
     const { element } = await mount({ seed: seed([comment('top'), ...replies]) });
