@@ -219,8 +219,6 @@ function checkCorrect(definition: PollDefinitionInput): FieldIssue | null {
   return null;
 }
 
-export { closingTime } from './closing-time.js';
-
 function checkClosesAt(closesAt: unknown, context: DefinitionContext): FieldIssue | null {
   if (closesAt === undefined || closesAt === null) return null;
   const at = closingMillis(closesAt);

@@ -3,7 +3,8 @@
  * an `anonymous` poll counts identical ballots under.
  */
 import type { PollDefinition } from '../../adapters/contract.js';
-import { closingTime, type PollDefinitionInput } from '../../domain/poll-definition.js';
+import { closingTime } from '../../domain/closing-time.js';
+import type { PollDefinitionInput } from '../../domain/poll-definition.js';
 import type { PollRecord, StoredBallot } from '../../domain/poll-steps.js';
 import type { PollRow } from '../store/types.js';
 

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { closingTime, validatePollDefinition, type PollDefinitionInput } from '../../../src/domain/poll-definition.js';
+import { closingTime } from '../../../src/domain/closing-time.js';
+import { validatePollDefinition, type PollDefinitionInput } from '../../../src/domain/poll-definition.js';
 
 const NOW = '2026-11-27T10:00:00.000Z';
 const base: PollDefinitionInput = {

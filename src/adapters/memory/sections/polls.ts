@@ -1,7 +1,7 @@
 import { commentAuthor } from '../../../domain/comments-steps.js';
 import { InvalidCursorError, paginate } from '../../../domain/cursor.js';
 import { compareThread } from '../../../domain/ordering.js';
-import { closingTime } from '../../../domain/poll-definition.js';
+import { closingTime } from '../../../domain/closing-time.js';
 import { ballotContents } from '../../../domain/poll-redefine.js';
 import {
   planClose,
