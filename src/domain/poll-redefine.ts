@@ -14,6 +14,7 @@
  * Both definitions are expected to have passed `validatePollDefinition` already.
  */
 import { validateBallot } from './ballot.js';
+import { closingMillis } from './closing-time.js';
 import type { PollDefinitionInput } from './poll-definition.js';
 import type { TallyBallot, TallyPollType } from './poll-tally.js';
 
@@ -64,7 +65,7 @@ const FIELDS: { [K in keyof Comparable]-?: (definition: PollDefinitionInput) => 
   scale: (d) => (d.scale ? [d.scale.min, d.scale.max, d.scale.step] : null),
   correct: (d) => [...(d.correct ?? [])].sort(),
   explanation: (d) => d.explanation?.trim() ?? '',
-  closesAt: (d) => (d.closesAt ? Date.parse(d.closesAt) : null),
+  closesAt: (d) => (d.closesAt ? closingMillis(d.closesAt) : null),
   allowChange: (d) => d.allowChange === true,
 };
 

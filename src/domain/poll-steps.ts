@@ -6,6 +6,7 @@
  */
 import type { Refusal, Step } from './comments-steps.js';
 import { validateBallot } from './ballot.js';
+import { closingMillis } from './closing-time.js';
 import { can, type Decision } from './permissions.js';
 import { validatePollDefinition, type PollDefinitionInput } from './poll-definition.js';
 import { canRedefine, type BallotContents } from './poll-redefine.js';
@@ -72,8 +73,7 @@ export interface RegisterPlan {
 }
 
 /** `NaN` for a closing time that cannot be read, so it never equals a stored one. */
-const closingMoment = (closesAt: unknown): number | null =>
-  closesAt === undefined || closesAt === null ? null : typeof closesAt === 'string' ? Date.parse(closesAt) : Number.NaN;
+const closingMoment = (closesAt: unknown): number | null => (closesAt === undefined || closesAt === null ? null : closingMillis(closesAt));
 
 /**
  * A definition from a page or the API: checked as new when nothing is stored, else compared with
