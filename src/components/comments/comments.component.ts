@@ -223,6 +223,7 @@ export class PleinComments extends PleinElement {
       store.$viewer,
       store.$lastError,
       store.$postBlockedUntil,
+      store.$resent,
     ],
   });
 

@@ -35,6 +35,8 @@ export class CommentsWriting {
   #reports: { store: CommentsStore; stop: () => void } | undefined;
   /** The comment the review button went to last. */
   #reviewed: string | undefined;
+  /** How many of the store's resent posts the page has been told about. */
+  #resentTold = 0;
 
   constructor(host: WritingHost) {
     this.#host = host;
@@ -45,6 +47,7 @@ export class CommentsWriting {
     this.errors = new Map();
     this.dialog = null;
     this.#reviewed = undefined;
+    this.#resentTold = 0;
   }
 
   root(store: CommentsStore, guests: boolean): TemplateResult {
@@ -265,6 +268,7 @@ export class CommentsWriting {
   /** After the element's update: shows or closes the rendered `<dialog>` to match, ticks a rate limit's countdown. */
   updated(): void {
     this.#syncCountdown();
+    this.#tellResent();
     this.#syncReports();
     const element = this.#byId<HTMLDialogElement>('dialog');
     if (!element) return;
@@ -330,6 +334,16 @@ export class CommentsWriting {
       const entry = store.$items.get().find((item) => item.key === before.key);
       if (entry && !entry.local) this.#posted(entry.comment, entry.key);
     }
+  }
+
+  /** Posts an earlier page kept, which the store sent again on its own: the page hears of each as of any other. */
+  #tellResent(): void {
+    const resent = this.#host.store()?.$resent.get() ?? [];
+    for (const comment of resent.slice(this.#resentTold)) {
+      const entry = this.#host.store()?.$items.get().find((item) => item.comment.id === comment.id);
+      this.#posted(comment, entry?.key ?? comment.id);
+    }
+    this.#resentTold = resent.length;
   }
 
   /** While posting is refused for a while (rate limit), the seconds left count down on screen. */

@@ -192,7 +192,7 @@ export function createPosting(s: CommentsState, viewerChanged: (viewer: Viewer |
       }
       const outgoing = enqueue(localId, post.input, post.draft, post.at);
       outgoing.kept = outgoing.restored = true;
-      if (navigator.onLine) send(outgoing).catch(() => undefined);
+      if (navigator.onLine) send(outgoing).then((comment) => s.$resent.set([...s.$resent.get(), comment]), () => undefined);
       else setLocal(localId, 'failed', new AdapterError('network', 'Offline.'));
     }
   }

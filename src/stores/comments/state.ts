@@ -57,6 +57,7 @@ export class CommentsState {
   readonly $lastError = atom<CommentsFailure | null>(null);
   readonly $postBlockedUntil = atom<number | null>(null);
   readonly $reports = atom<ReadonlyMap<string, readonly CommentReport[]>>(new Map());
+  readonly $resent = atom<readonly Comment[]>([]);
 
   tree: CommentTree;
   /** Live arrivals from others, by id, until `showIncoming()`. */

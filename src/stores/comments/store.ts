@@ -157,6 +157,7 @@ export function createCommentsStore(adapter: PleinAdapter, options: CommentsStor
     $lastError: s.$lastError,
     $postBlockedUntil: s.$postBlockedUntil,
     $reports: s.$reports,
+    $resent: s.$resent,
     drafts: { get: s.drafts.get, set: s.drafts.set, clear: s.drafts.clear },
     load,
     loadMore: () => reading.nextPage(s.pageSize, 'load-more'),

@@ -109,10 +109,18 @@ export interface CommentsStore {
    * queue and kept current while listened to (listening loads the part that acts). Empty for others.
    */
   readonly $reports: ReadableAtom<ReadonlyMap<string, readonly CommentReport[]>>;
+  /**
+   * The viewer's posts from an earlier page that this store sent again on its own (see `load`) and
+   * the backend confirmed, in order; it only grows. A component tells the page about each.
+   */
+  readonly $resent: ReadableAtom<readonly Comment[]>;
 
   readonly drafts: CommentDrafts;
 
-  /** (Re)loads the thread, the viewer and the first page. Never rejects: see `$status`/`$error`. */
+  /**
+   * (Re)loads the thread, the viewer and the first page, then shows again, and sends, the
+   * viewer's posts an earlier page kept but never saw confirmed. Never rejects: see `$status`/`$error`.
+   */
   load(): Promise<void>;
   /** Appends the next page; concurrent calls share one request. Rejects with an AdapterError. */
   loadMore(): Promise<void>;

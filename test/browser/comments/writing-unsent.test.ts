@@ -67,3 +67,22 @@ describe('<plein-comments> comments not sent yet', () => {
     expect(textarea(composer(element)).value).to.equal('Comment B');
   });
 });
+
+describe('<plein-comments> comments an earlier page did not send', () => {
+  it('tells the page and the reader when a comment kept by an earlier page is sent after a reload', async () => {
+    let offline = true;
+    const first = await mount({ seed: seed([]), adapter: offlineWhile(() => offline) });
+    type(textarea(composer(first.element)), 'Written offline');
+    submit(composer(first.element)).click();
+    await until(() => root(first.element).querySelector('article[part~="failed"]'), 'the failed comment');
+    first.element.remove(); // The page is reloaded, back online.
+    offline = false;
+
+    const { element } = await mount({ use: first.adapter });
+    const { detail } = await oneEvent(element, 'plein-comment-posted');
+    expect(detail.comment.body).to.equal('Written offline');
+    await until(() => $(element, '#live').textContent?.includes('posted'), 'the announcement');
+    await settled(element);
+    expect(root(element).querySelectorAll('article[part~="comment"]')).to.have.length(1);
+  });
+});
