@@ -26,6 +26,48 @@ export interface JsonLdPage {
 export { commentAnchor };
 
 /**
+ * What an anonymous visitor, as a search engine is, would see of a thread read by someone who sees
+ * more (its author, a moderator): the comments published with every comment above them published,
+ * deleted ones only while such a reply hangs off them, and the counts without the rest. `comments`
+ * come in reading order (every parent before its replies); a count can only leave out what was read.
+ */
+export function publicThread<C extends JsonLdComment & { status: string }>(comments: readonly C[], commentCount: number): { comments: C[]; commentCount: number } {
+  const published = new Set<string>();
+  const withheldReplies = new Map<string, number>();
+  let withheld = 0;
+  const candidates: C[] = [];
+  for (const comment of comments) {
+    if (comment.status === 'published' && (comment.parentId === null || published.has(comment.parentId))) {
+      published.add(comment.id);
+      candidates.push(comment);
+      continue;
+    }
+    if (!comment.deleted) withheld++;
+    if (comment.parentId !== null) withheldReplies.set(comment.parentId, (withheldReplies.get(comment.parentId) ?? 0) + 1);
+  }
+  // Backwards, so a deleted comment learns whether any reply below it stays before it is judged.
+  const hasReply = new Set<string>();
+  const kept: C[] = [];
+  for (let index = candidates.length - 1; index >= 0; index--) {
+    const comment = candidates[index]!;
+    if (comment.deleted && !hasReply.has(comment.id)) {
+      if (comment.parentId !== null) withheldReplies.set(comment.parentId, (withheldReplies.get(comment.parentId) ?? 0) + 1);
+      continue;
+    }
+    if (comment.parentId !== null) hasReply.add(comment.parentId);
+    kept.push(comment);
+  }
+  kept.reverse();
+  return {
+    comments: kept.map((comment) => {
+      const less = withheldReplies.get(comment.id);
+      return less ? { ...comment, replyCount: Math.max(0, comment.replyCount - less) } : comment;
+    }),
+    commentCount: Math.max(0, commentCount - withheld),
+  };
+}
+
+/**
  * schema.org `DiscussionForumPosting` with the nested `Comment` tree, as search engines read it.
  * Deleted comments keep their place in the tree (their replies hang off them) without text.
  */

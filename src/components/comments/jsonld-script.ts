@@ -1,4 +1,4 @@
-import { discussionJsonLd, serializeJsonLd } from '../../domain/jsonld.js';
+import { discussionJsonLd, publicThread, serializeJsonLd } from '../../domain/jsonld.js';
 import type { CommentEntry } from '../../stores/comments/types.js';
 
 /**
@@ -21,14 +21,13 @@ export class JsonLdScript {
     this.#host = host;
   }
 
+  /** `commentCount`: the thread's, as the viewer sees it; what only they may see is taken off. */
   write(items: readonly CommentEntry[], commentCount: number): void {
-    const comments: CommentEntry['comment'][] = [];
-    for (const entry of items) {
-      if (comments.length === JSONLD_MAX_COMMENTS) break;
-      if (!entry.local && entry.comment.status === 'published') comments.push(entry.comment);
-    }
+    const loaded = items.filter((entry) => !entry.local).map((entry) => entry.comment);
+    const shown = publicThread(loaded, commentCount);
     const url = location.href.replace(/#.*$/, '');
-    const data = discussionJsonLd({ url, headline: document.title || url, commentCount, thread: this.#host.thread }, comments);
+    const page = { url, headline: document.title || url, commentCount: shown.commentCount, thread: this.#host.thread };
+    const data = discussionJsonLd(page, shown.comments.slice(0, JSONLD_MAX_COMMENTS));
     let script = this.#script;
     if (!script || script.previousElementSibling !== this.#host) {
       script?.remove();

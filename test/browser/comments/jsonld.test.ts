@@ -59,14 +59,16 @@ describe('<plein-comments> structured data', () => {
     expect((window as { __plein_ld?: number }).__plein_ld).to.equal(undefined);
   });
 
-  it('leaves out what not every visitor may see', async () => {
+  it('leaves out what not every visitor may see, from the comments and from the count', async () => {
     const { element } = await mount({
       viewer: demoViewers.moderator,
-      seed: seed([comment('open'), comment('waiting', { status: 'pending' }), comment('removed', { status: 'hidden' })]),
+      seed: seed([comment('open'), comment('waiting', { status: 'pending' }), comment('removed', { status: 'hidden' }), comment('under', { parentId: 'removed' })]),
       attributes: { jsonld: 'on' },
     });
     await until(() => script(element), 'the script');
+    expect(element.shadowRoot?.querySelector('#heading')?.textContent).to.equal('4 comments');
     expect(data(element).comment.map((entry) => entry.url.replace(/.*#plein-comment-/, ''))).to.deep.equal(['open']);
+    expect(data(element).commentCount).to.equal(1);
   });
 
   it('follows the comments as they come in', async () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { discussionJsonLd, serializeJsonLd, type JsonLdComment } from '../../../src/domain/jsonld.js';
+import { discussionJsonLd, publicThread, serializeJsonLd, type JsonLdComment } from '../../../src/domain/jsonld.js';
 
 const comment = (id: string, parentId: string | null, body: string, extra: Partial<JsonLdComment> = {}): JsonLdComment => ({
   id,
@@ -51,5 +51,36 @@ describe('discussion structured data', () => {
     assert.ok(!json.includes('</'));
     assert.ok(!json.includes('<!--'));
     assert.deepEqual(JSON.parse(json), { text: '</script><script>alert(1)</script><!-- \u2028' });
+  });
+
+  describe('as an anonymous visitor sees it, from what someone who sees more read', () => {
+    const read = (id: string, parentId: string | null, status: string, extra: Partial<JsonLdComment> = {}) => ({ ...comment(id, parentId, id, extra), status });
+
+    it('leaves out pending and hidden comments with the replies under them, and counts without them', () => {
+      const thread = publicThread(
+        [
+          read('a', null, 'published', { replyCount: 2 }),
+          read('a1', 'a', 'pending'),
+          read('a2', 'a', 'published'),
+          read('h', null, 'hidden', { replyCount: 1 }),
+          read('h1', 'h', 'published'),
+          read('p', null, 'pending'),
+        ],
+        6,
+      );
+      assert.deepEqual(thread.comments.map((c) => c.id), ['a', 'a2']);
+      assert.equal(thread.commentCount, 2);
+      assert.equal(thread.comments[0]!.replyCount, 1);
+    });
+
+    it("drops a deleted comment whose only replies are withheld, and its place in its parent's reply count", () => {
+      const thread = publicThread(
+        [read('a', null, 'published', { replyCount: 1 }), read('d', 'a', 'published', { deleted: true, replyCount: 1 }), read('d1', 'd', 'pending'), read('e', null, 'published', { deleted: true, replyCount: 1 }), read('e1', 'e', 'published')],
+        3,
+      );
+      assert.deepEqual(thread.comments.map((c) => c.id), ['a', 'e', 'e1']);
+      assert.equal(thread.comments[0]!.replyCount, 0);
+      assert.equal(thread.commentCount, 2);
+    });
   });
 });
