@@ -39,7 +39,7 @@ export const DEFAULT_THREAD_SETTINGS: Readonly<ThreadSettings> = Object.freeze({
 
 /** Site-wide comment rules; each has a default, so `{}` is a valid site. */
 export interface CommentRules {
-  /** Every thread is pre-moderated. */
+  /** Threads are pre-moderated unless their own settings say otherwise. */
   premoderated?: boolean;
   /** Links one comment may hold; default `LIMITS.commentLinks.max`. */
   maxLinks?: number;
@@ -56,12 +56,13 @@ function validReactions(value: unknown): readonly string[] | null {
 
 /**
  * A thread's effective settings: what is stored for it (possibly nothing, possibly partial or
- * from an older version) over the defaults, with the site's pre-moderation on top.
+ * from an older version) over the defaults. Pre-moderation the thread does not set is the
+ * site's; one it sets wins either way, as the thread settings API promises.
  */
 export function resolveThreadSettings(stored?: Partial<ThreadSettings> | null, rules: CommentRules = {}): ThreadSettings {
   const value = stored ?? {};
   return {
-    premoderated: value.premoderated === true || rules.premoderated === true,
+    premoderated: typeof value.premoderated === 'boolean' ? value.premoderated : rules.premoderated === true,
     locked: value.locked === true,
     guests: value.guests === true,
     reactions: validReactions(value.reactions) ?? DEFAULT_REACTIONS,

@@ -2,7 +2,7 @@ import type { CommentRules, ThreadSettings } from '../../domain/comments.js';
 import type { Author, ModerationStatus, ReportInput, Viewer } from '../contract.js';
 import { welcomeThread } from './demo-thread.js';
 
-/** A thread's settings; anything left out has its default (open, not pre-moderated, no guests). */
+/** A thread's settings; anything left out has its default (open, no guests, pre-moderated as `commentRules` say). */
 export interface SeedThread extends Partial<ThreadSettings> {
   id: string;
 }

@@ -71,6 +71,14 @@ describe('thread settings', () => {
     assert.deepEqual(settings, { premoderated: true, locked: true, guests: true, reactions: ['+1', '-1'], ownerId: 'ada' });
   });
 
+  it('take a thread’s own pre-moderation over the site’s either way; only a thread without one follows the site', () => {
+    assert.equal(resolveThreadSettings({ premoderated: false }, { premoderated: true }).premoderated, false);
+    assert.equal(resolveThreadSettings({ premoderated: true }, { premoderated: false }).premoderated, true);
+    assert.equal(resolveThreadSettings({ locked: true }, { premoderated: true }).premoderated, true);
+    assert.equal(resolveThreadSettings(null, { premoderated: true }).premoderated, true);
+    assert.equal(resolveThreadSettings({}, {}).premoderated, false);
+  });
+
   it('fall back to the default reactions when the stored set is empty, repeated or not strings', () => {
     for (const reactions of [[], ['👍', '👍'], ['👍', 3], 'nope']) {
       assert.deepEqual(resolveThreadSettings({ reactions: reactions as string[] }).reactions, DEFAULT_REACTIONS, String(reactions));

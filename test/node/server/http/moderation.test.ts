@@ -83,6 +83,17 @@ describe('site rules, moderation and the audit log', () => {
     assert.equal((await h.store.listAudit(h.site.id, 5))[0]?.action, 'thread.configure');
   });
 
+  it('lets a thread’s own premoderated: false open it on a pre-moderated site, and null hand it back to the site', async () => {
+    h = await startHarness({ site: { premoderation: true } });
+    const settings = threadPath('open-here') + '/settings';
+    await h.json('PUT', settings, { as: personas.admin, body: { premoderated: false }, status: 204 });
+    assert.equal((await h.json<{ premoderated: boolean }>('GET', threadPath('open-here'))).premoderated, false);
+    assert.equal((await post('open-here', 'Straight in')).status, 'published');
+    await h.json('PUT', settings, { as: personas.admin, body: { premoderated: null }, status: 204 });
+    assert.equal((await h.json<{ premoderated: boolean }>('GET', threadPath('open-here'))).premoderated, true);
+    assert.equal((await post('open-here', 'Waits again', personas.otherMember)).status, 'pending');
+  });
+
   it('refuses thread settings it would not keep: blank or control-character reactions, a guest as owner; nothing changes', async () => {
     h = await startHarness();
     const settings = threadPath('strict') + '/settings';
