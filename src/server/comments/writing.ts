@@ -101,10 +101,22 @@ export async function editComment(context: OperationContext, id: string, body: u
   state.replace(record);
   const publications: Publication[] = [{ topic: topics.thread(record.thread), payload: commentChange(state, record, comment) }];
   if (record.status !== comment.status) publications.push({ topic: topics.moderation(), payload: QUEUE_CHANGED });
+  // Someone else's words changed by an admin are a moderation action, accounted for as a delete is.
+  const byModerator = comment.author.id !== view.viewerId;
   await commit(
     context,
     async (tx) => {
       await tx.updateComment(context.site.id, id, { body: record.body, editedAt: record.editedAt, status: record.status });
+      if (byModerator) {
+        await tx.audit({
+          siteId: context.site.id,
+          at: record.editedAt!,
+          actorId: view.viewerId!,
+          action: 'comment.edit',
+          target: `comment:${id}`,
+          detail: { thread: comment.thread, author: comment.author.id, status: [comment.status, record.status] },
+        });
+      }
     },
     publications,
     found.checkout,

@@ -36,6 +36,18 @@ describe('site rules, moderation and the audit log', () => {
     assert.deepEqual((entries[2]!.detail as { status: string[] }).status, ['published', 'hidden']);
   });
 
+  it('writes an admin’s edit of someone else’s comment to the audit log, and not an author’s own edit', async () => {
+    h = await startHarness();
+    const theirs = await post('rewritten', 'What the member wrote');
+    await h.json('PATCH', api(`/comments/${theirs.id}`), { as: personas.member, body: { body: 'What the member wrote, fixed' } });
+    assert.deepEqual(await h.store.listAudit(h.site.id, 5), []);
+    await h.json('PATCH', api(`/comments/${theirs.id}`), { as: personas.admin, body: { body: 'Words the member never wrote' } });
+    const [entry, ...rest] = await h.store.listAudit(h.site.id, 5);
+    assert.equal(rest.length, 0);
+    assert.deepEqual([entry?.actorId, entry?.action, entry?.target], [personas.admin.id, 'comment.edit', `comment:${theirs.id}`]);
+    assert.deepEqual(entry?.detail, { thread: 'rewritten', author: personas.member.id, status: ['published', 'published'] });
+  });
+
   it('refuses an edit after the edit window (the server’s clock), except by an admin', async () => {
     h = await startHarness();
     const { id } = await post('window', 'Typo');
