@@ -6,8 +6,9 @@
  *               [--demo | --no-demo] [--demo-dir dir] [--cdn-dir dir]
  *   plein migrate [--db url]
  *   plein sites add <id> --origin https://example.org [--origin …] [--name "My blog"] [--secret s]
- *               [--guests] [--premoderation] [--algorithm HS256|RS256|EdDSA …] [--public-key key.pem]
- *               [--jwks-file jwks.json] [--banned-word w …] [--banned-words-action reject|pending] [--max-links 5]
+ *               [--guests | --no-guests] [--premoderation | --no-premoderation] [--algorithm HS256|RS256|EdDSA …]
+ *               [--public-key key.pem] [--jwks-file jwks.json] [--banned-word w … | --no-banned-words]
+ *               [--banned-words-action reject|pending] [--max-links 5]
  *   plein sites list [--json]
  *   plein export-user --site <id> --user <id>
  *   plein delete-user --site <id> --user <id>
@@ -35,9 +36,11 @@ export const USAGE = `Usage: plein <command> [options]
 Commands:
   serve                 run the server (default port 8787; PORT, PLEIN_PORT or --port)
   migrate               apply database migrations and print the schema version
-  sites add <id>        add or replace a site: --origin (repeatable), --name, --secret, --guests,
-                        --premoderation, --algorithm, --public-key, --jwks-file, --banned-word,
-                        --banned-words-action, --max-links
+  sites add <id>        add a site, or change the one with that id (an option given replaces its
+                        value, a list as a whole; the others keep theirs): --origin (repeatable),
+                        --name, --secret, --guests/--no-guests, --premoderation/--no-premoderation,
+                        --algorithm, --public-key, --jwks-file, --banned-word (repeatable) or
+                        --no-banned-words, --banned-words-action, --max-links
   sites list            list the sites (--json for JSON)
   export-user           print everything about one member as JSON: --site, --user
   delete-user           erase one member (comments with replies stay as "[deleted]"): --site, --user
@@ -71,11 +74,14 @@ const OPTIONS = {
   name: { type: 'string' },
   secret: { type: 'string' },
   guests: { type: 'boolean' },
+  'no-guests': { type: 'boolean' },
   premoderation: { type: 'boolean' },
+  'no-premoderation': { type: 'boolean' },
   algorithm: { type: 'string', multiple: true },
   'public-key': { type: 'string' },
   'jwks-file': { type: 'string' },
   'banned-word': { type: 'string', multiple: true },
+  'no-banned-words': { type: 'boolean' },
   'banned-words-action': { type: 'string' },
   'max-links': { type: 'string' },
   site: { type: 'string' },
@@ -134,6 +140,23 @@ async function serveCommand(flags: Flags): Promise<number> {
 
 const ALGORITHMS: readonly JwtAlgorithm[] = ['HS256', 'RS256', 'EdDSA'];
 
+/** `--name` or `--no-name`; `undefined` (neither) keeps what the site had, so a change can turn a setting off. */
+function toggle(flags: Flags, name: string): boolean | undefined {
+  const on = flags[name] === true;
+  const off = flags[`no-${name}`] === true;
+  if (on && off) throw new UsageError(`--${name} and --no-${name} contradict each other.`);
+  return on ? true : off ? false : undefined;
+}
+
+function bannedWords(flags: Flags, existing: SiteRecord | null): string[] {
+  const words = flags['banned-word'] as string[] | undefined;
+  const none = flags['no-banned-words'] === true;
+  if (words && none) throw new UsageError('--banned-word and --no-banned-words contradict each other.');
+  // A blank word would be a rule nobody can read; emptying the list has its own option.
+  if (words?.some((word) => word.trim() === '')) throw new UsageError('--banned-word needs a word; --no-banned-words empties the list.');
+  return none ? [] : (words ?? existing?.bannedWords ?? []);
+}
+
 function siteFromFlags(id: string, flags: Flags, existing: SiteRecord | null): SiteRecord {
   const origins = (flags['origin'] as string[] | undefined) ?? existing?.origins ?? [];
   for (const origin of origins) {
@@ -154,9 +177,9 @@ function siteFromFlags(id: string, flags: Flags, existing: SiteRecord | null): S
     origins,
     secret: (flags['secret'] as string | undefined) ?? existing?.secret ?? randomBytes(32).toString('base64url'),
     jwt: { algorithms, ...(publicKey ? { publicKey } : {}), ...(jwksFile ? { jwksFile } : {}) },
-    guests: (flags['guests'] as boolean | undefined) ?? existing?.guests ?? false,
-    premoderation: (flags['premoderation'] as boolean | undefined) ?? existing?.premoderation ?? false,
-    bannedWords: (flags['banned-word'] as string[] | undefined) ?? existing?.bannedWords ?? [],
+    guests: toggle(flags, 'guests') ?? existing?.guests ?? false,
+    premoderation: toggle(flags, 'premoderation') ?? existing?.premoderation ?? false,
+    bannedWords: bannedWords(flags, existing),
     bannedWordsAction: action,
     maxLinks,
     createdAt: existing?.createdAt ?? new Date().toISOString(),
