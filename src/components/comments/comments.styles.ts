@@ -261,6 +261,11 @@ export const commentsStyles = css`
     scroll-margin-block: var(--plein-space-2xl);
   }
 
+  /* Inside the box: its block's content-visibility clips what is drawn outside it. */
+  .comment:focus-visible {
+    outline-offset: calc(-1 * var(--plein-focus-ring-width));
+  }
+
   .comment.status-pending,
   .comment.status-hidden {
     background: var(--plein-color-surface-alt);
@@ -268,7 +273,7 @@ export const commentsStyles = css`
 
   .comment.highlighted {
     background: var(--plein-comments-highlight, var(--plein-color-accent-subtle));
-    box-shadow: 0 0 0 2px var(--_accent);
+    box-shadow: inset 0 0 0 2px var(--_accent);
   }
 
   .comment.deleted {

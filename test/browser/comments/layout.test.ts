@@ -35,4 +35,22 @@ describe('<plein-comments> in the page\'s layout', () => {
     box.style.inlineSize = '700px';
     await until(() => !base.classList.contains('narrow'), 'the wide layout at 700px');
   });
+
+  it("draws a focused comment's ring and a highlighted comment's frame inside its block, which content-visibility clips", async () => {
+    const { element } = await inBox('inline-size: 600px');
+    const article = element.shadowRoot!.querySelector<HTMLElement>('article')!;
+    const block = article.closest<HTMLElement>('.block')!;
+    expect(getComputedStyle(block).contentVisibility).to.equal('auto');
+    article.focus();
+    expect(article.matches(':focus-visible')).to.equal(true);
+    const style = getComputedStyle(article);
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const [inner, outer] = [article.getBoundingClientRect(), block.getBoundingClientRect()];
+    expect(inner.left - reach).to.be.at.least(outer.left);
+    expect(inner.right + reach).to.be.at.most(outer.right);
+    expect(inner.top - reach).to.be.at.least(outer.top);
+
+    article.classList.add('highlighted');
+    expect(getComputedStyle(article).boxShadow).to.match(/inset/);
+  });
 });
