@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Thread } from '../../adapters/contract.js';
 import type { CommentsStore } from '../../stores/comments/types.js';
 import { button, type CommentContext } from './comment-template.js';
@@ -17,22 +18,25 @@ export function moderationButtons(t: CommentsLocalize, store: CommentsStore, nod
   if (!store.can('moderation.approve').allowed) return [];
   const key = node.entry.key;
   const name = comment.author.name;
-  const items: TemplateResult[] = [];
   const reports = store.$reports.get().get(comment.id) ?? [];
-  if (reports.length > 0) {
-    const reasons = reports.map(({ reason, note }) => {
-      const label = t.t(`reason.${reason}`);
-      return note ? t.t('report-quoted', { reason: label, note }) : label;
-    });
-    items.push(html`<p part="reports" class="reports">${t.t('reports-open', { count: reports.length, reasons: reasons.join('; ') })}</p>`);
-  }
-  const add = (action: 'approve' | 'hide' | 'pin' | 'unpin') =>
-    items.push(button(action, key, t.t(action), t.t(`${action}-of`, { name }), ' moderation'));
+  const reasons = reports.map(({ reason, note }) => {
+    const label = t.t(`reason.${reason}`);
+    return note ? t.t('report-quoted', { reason: label, note }) : label;
+  });
+  const actions: ('approve' | 'hide' | 'pin' | 'unpin')[] = [];
   // Approving a reported comment keeps it and settles its reports.
-  if (comment.status !== 'published' || reports.length > 0) add('approve');
-  if (comment.status !== 'hidden') add('hide');
-  if (comment.depth === 0) add(comment.pinned ? 'unpin' : 'pin');
-  return items;
+  if (comment.status !== 'published' || reports.length > 0) actions.push('approve');
+  if (comment.status !== 'hidden') actions.push('hide');
+  if (comment.depth === 0) actions.push(comment.pinned ? 'unpin' : 'pin');
+  // One template, its buttons keyed: a button keeps its element while the reports and the buttons
+  // before it come and go, so focus stays on its action.
+  return [
+    html`${reports.length > 0 ? html`<p part="reports" class="reports">${t.t('reports-open', { count: reports.length, reasons: reasons.join('; ') })}</p>` : nothing}${repeat(
+      actions,
+      (action) => action,
+      (action) => button(action, key, t.t(action), t.t(`${action}-of`, { name }), ' moderation'),
+    )}`,
+  ];
 }
 
 /** What a moderator should look at: comments awaiting approval and reported ones, in reading order. */

@@ -62,6 +62,22 @@ describe('<plein-comments> moderation', () => {
     await until(() => reports() === null, 'the reports settled by approving');
   });
 
+  it('leaves focus on Approve, the undo, after hiding a reported comment, also once its reports are settled', async () => {
+    const shared = namespace('hide-reported');
+    const data = seed([comment('ad', { author: 'demo-kees', body: 'Buy now' })]);
+    await memoryAdapter({ namespace: shared, seed: data, viewer: demoViewers.member }).report('ad', { reason: 'spam' });
+    const { element } = await mount({ use: memoryAdapter({ namespace: shared, seed: data, viewer: demoViewers.moderator }) });
+    const reports = () => article(element, 'ad').querySelector('[part~="reports"]');
+    await until(() => reports() !== null, 'the report');
+    const hide = action(element, 'ad', 'hide');
+    hide.focus();
+    hide.click();
+    await until(() => article(element, 'ad').querySelector('[part~="badge-hidden"]'), 'hidden');
+    await until(() => reports() === null, 'the reports settled by hiding');
+    await settled(element);
+    expect(root(element).activeElement?.getAttribute('data-a')).to.equal('approve');
+  });
+
   it('tells a moderator how many comments wait for review and goes to each in turn', async () => {
     const shared = namespace('review');
     const data = seed([
