@@ -311,12 +311,17 @@ export class PleinCommentsComposer extends LitElement {
             part="submit"
             class="button primary"
             aria-disabled=${this.busy || this.late || wait > 0 ? 'true' : 'false'}
+            aria-describedby=${wait > 0 ? `${id}-wait` : nothing}
           >
             ${submitLabel}
           </button>
         </span>
       </div>
-      ${wait > 0 ? html`<p part="notice" class="notice warning" role="status">${t.t('rate-limited', { count: wait })}</p>` : nothing}
+      ${
+        // Not a live region: a screen reader would read each second of it. The refusal that set
+        // the wait was announced; the disabled button reads how long is left.
+        wait > 0 ? html`<p part="notice" class="notice warning" id="${id}-wait">${t.t('rate-limited', { count: wait })}</p>` : nothing
+      }
       ${formError ? html`<p part="form-error" class="field-error" role="alert">${formError}</p>` : nothing}
     </form>`;
   }

@@ -119,7 +119,7 @@ describe('<plein-comments> writing', () => {
     expect(text($(element, '#live'))).to.satisfy((message: string) => message === '' || message.startsWith('Your comment was not posted.'));
   });
 
-  it('counts down "You can post again in N s" when rate limited', async () => {
+  it('counts down "You can post again in N s" when rate limited, on the button and not read out each second', async () => {
     let limited = true;
     const { element } = await mount({
       seed: seed([]),
@@ -135,6 +135,9 @@ describe('<plein-comments> writing', () => {
     const notice = () => text(form.querySelector('[part~="notice"]'));
     expect(notice()).to.match(/^You can post again in [23] s\.$/);
     expect(submit(form).getAttribute('aria-disabled')).to.equal('true');
+    const live = form.querySelector('[part~="notice"]')!.closest('[role="status"], [role="alert"], [aria-live]');
+    expect(live, 'a live region around the countdown').to.equal(null);
+    expect(submit(form).getAttribute('aria-describedby')).to.equal(form.querySelector('[part~="notice"]')!.id);
     const first = notice();
     await until(() => notice() !== first, 'the countdown', 3000);
     expect(notice()).to.match(/^You can post again in [12] s\.$/);
