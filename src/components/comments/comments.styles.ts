@@ -461,6 +461,15 @@ export const commentsStyles = css`
     background: var(--plein-color-accent-subtle);
   }
 
+  /* Forced colours paint every background alike: the viewer's own reactions keep a system colour. */
+  @media (forced-colors: active) {
+    .reaction[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: SelectedItem;
+      color: SelectedItemText;
+    }
+  }
+
   .reaction.add {
     color: var(--plein-color-muted);
   }

@@ -76,17 +76,18 @@ export const writingStyles = css`
     font: inherit;
     cursor: pointer;
     min-block-size: 24px;
-    padding: var(--plein-space-3xs) var(--plein-space-xs);
+    /* No transparent border on the other tab: forced colours would draw it like the selected one's. */
+    padding: var(--plein-space-3xs) var(--plein-space-xs) calc(var(--plein-space-3xs) + 2px);
     border: 0;
-    border-block-end: 2px solid transparent;
     background: none;
     color: var(--plein-color-muted);
     font-size: var(--plein-font-size-s);
   }
 
   .tab[aria-selected='true'] {
+    padding-block-end: var(--plein-space-3xs);
     color: var(--plein-color-text);
-    border-block-end-color: var(--_accent);
+    border-block-end: 2px solid var(--_accent);
   }
 
   .preview {
