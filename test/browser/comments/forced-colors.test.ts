@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { applyForcedColorRules } from '../support/forced-colors.js';
-import { $, article, comment, composer, mount, root, seed, writingArrived } from './helpers.js';
+import { article, comment, composer, mount, root, seed, writingArrived } from './helpers.js';
 
 describe('<plein-comments> in forced colours', () => {
   it("keeps the viewer's own reactions apart from the others: a system colour the mode does not replace", async () => {
@@ -27,6 +27,5 @@ describe('<plein-comments> in forced colours', () => {
     expect(tabs.map(underline)).to.deep.equal(['solid', 'none']);
     const heights = tabs.map((tab) => tab.getBoundingClientRect().height);
     expect(heights[0]).to.equal(heights[1]);
-    expect($(element, '[part~="composer"]')).to.exist;
   });
 });
