@@ -49,4 +49,17 @@ export const resultsStyles = css`
   .winner {
     font-weight: var(--plein-font-weight-strong);
   }
+
+  /* Forced colours paint every background Canvas and drop shadows: the track keeps a border, and
+     the fill a system colour the mode leaves alone, so the bar still shows its share. */
+  @media (forced-colors: active) {
+    .bar {
+      border: 1px solid CanvasText;
+    }
+
+    .fill {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+  }
 `;
