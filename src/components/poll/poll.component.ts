@@ -631,15 +631,17 @@ export class PleinPoll extends PleinElement {
     const bars = this.#has('results');
     const runoff = poll.type === 'ranked' && tally.rounds ? this.#has('ranked')?.runoff : undefined;
     // Until the bars are here the number of votes stands alone; a failed fetch says so, with a retry.
-    return html`<section part="result" class="result-box" aria-labelledby="results-heading">
-      <h2 class="results-heading" id="results-heading">${t.t('results')}</h2>
+    // Not a landmark: the poll is one, named by its question, and several polls' "Results" would
+    // be landmarks of one name.
+    return html`<div part="result" class="result-box">
+      <h2 class="results-heading">${t.t('results')}</h2>
       ${total} ${runoff?.(poll, tally, this.effectiveLang) ?? nothing}
       ${bars
         ? bars.tallyView(t, poll, tally, poll.myBallot ?? this.cast, closed, this.#has('extras'), !runoff)
         : !runoff && this.#failed.has('results')
           ? this.#failedNotice(() => this.loadResults())
           : nothing}
-    </section>`;
+    </div>`;
   }
 
   /** Where part `name` shows once it is here: loading until then, or what failed, with a retry. */

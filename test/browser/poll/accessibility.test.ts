@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { PleinPoll } from '../../../src/components/poll/poll.js';
 import { $, another, announced, choose, definition, demoViewers, memoryAdapter, mount, resultRow, resultsDrawn, submit, text, until } from './helpers.js';
 
@@ -53,6 +53,30 @@ describe('<plein-poll> accessibility, language and states', () => {
     expect(text(refused, '.problems')).to.contain('Public voter lists need signed-in voters');
     expect(hasState(refused, 'error')).to.equal(true);
     await expect(refused).to.be.accessible();
+  });
+
+  it('gives a page with several polls no two landmarks of the same name; each keeps its Results heading', async () => {
+    const adapter = memoryAdapter();
+    const page = await fixture<HTMLDivElement>(html`<main>
+      <plein-poll poll="landmarks-a" .adapter=${adapter}>
+        <span slot="question">Tea or coffee?</span>
+        <plein-option value="tea">Tea</plein-option>
+        <plein-option value="coffee">Coffee</plein-option>
+      </plein-poll>
+      <plein-poll poll="landmarks-b" .adapter=${adapter}>
+        <span slot="question">Walk or cycle?</span>
+        <plein-option value="walk">Walk</plein-option>
+        <plein-option value="cycle">Cycle</plein-option>
+      </plein-poll>
+    </main>`);
+    const polls = [...page.querySelectorAll('plein-poll')];
+    for (const poll of polls) {
+      await until(() => poll.store?.$poll.get(), 'the poll to load');
+      await resultsDrawn(poll);
+    }
+    // Each poll is a region named by its question; its results are a part of it, not a second one.
+    for (const poll of polls) expect(text(poll, '[part~="result"] h2')).to.equal('Results');
+    await expect(page).to.be.accessible();
   });
 
   it('speaks Dutch, with numbers and percentages in Dutch notation', async () => {
