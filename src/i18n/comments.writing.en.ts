@@ -65,4 +65,10 @@ export const commentsWritingEn = {
   'to-review-next': { one: '{count} to review: go to the comment', other: '{count} to review: go to the next comment' },
   lock: 'Close comments',
   unlock: 'Reopen comments',
+  'done.approve': 'Comment by {name} approved.',
+  'done.hide': 'Comment by {name} hidden.',
+  'done.pin': 'Comment by {name} pinned.',
+  'done.unpin': 'Comment by {name} unpinned.',
+  'done.lock': 'Comments are closed.',
+  'done.unlock': 'Comments are open again.',
 } as const satisfies Dictionary;

@@ -148,7 +148,11 @@ export class CommentsWriting {
     const store = host.store();
     if (!store) return;
     if (action === 'lock') {
-      store.setLocked(!store.$thread.get()?.locked).catch((error: unknown) => host.failed('lock', error));
+      const locked = !store.$thread.get()?.locked;
+      store.setLocked(locked).then(
+        () => host.announce(host.t.t(locked ? 'done.lock' : 'done.unlock')),
+        (error: unknown) => host.failed('lock', error),
+      );
       return;
     }
     if (action === 'close-dialog') return this.closeDialog();
@@ -184,7 +188,10 @@ export class CommentsWriting {
       case 'unpin':
         // Pinning moves the comment (and its element); keep focus on the control that replaced this one.
         host.after(() => this.#control(`[data-a="${UNDO[action]}"][data-k="${CSS.escape(key)}"]`));
-        store.moderate(id, action).catch((error: unknown) => host.failed('moderate', error));
+        store.moderate(id, action).then(
+          () => host.announce(host.t.t(`done.${action}`, { name: entry.comment.author.name })),
+          (error: unknown) => host.failed('moderate', error),
+        );
         return;
       case 'picker':
         return host.set({ picker: host.picker() === key ? null : key });

@@ -140,6 +140,21 @@ describe('<plein-comments> moderation', () => {
     await until(() => !element.matches(':state(locked)'), 'reopened');
   });
 
+  it('announces what a moderator did: closing and reopening the thread, approving, hiding and pinning', async () => {
+    const { element } = await mount({ seed: moderated(), viewer: demoViewers.moderator });
+    const live = () => text($(element, '#live'));
+    $<HTMLButtonElement>(element, '[part~="lock"]').click();
+    await until(() => live() === 'Comments are closed.', 'the closing announced');
+    $<HTMLButtonElement>(element, '[part~="lock"]').click();
+    await until(() => live() === 'Comments are open again.', 'the reopening announced');
+    action(element, 'waiting', 'approve').click();
+    await until(() => live() === 'Comment by Kees Smit approved.', 'the approval announced');
+    action(element, 'published', 'pin').click();
+    await until(() => live() === 'Comment by Ada Bakker pinned.', 'the pin announced');
+    action(element, 'published', 'hide').click();
+    await until(() => live() === 'Comment by Ada Bakker hidden.', 'the hiding announced');
+  });
+
   it('reports a comment with a reason from a dialog', async () => {
     const { element, adapter } = await mount({ seed: seed([comment('spam', { author: 'demo-kees' })]) });
     const report = action(element, 'spam', 'report');
