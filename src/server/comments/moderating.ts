@@ -17,6 +17,7 @@ import { can } from '../../domain/permissions.js';
 import { isAdmin } from '../../domain/roles.js';
 import { GUEST_ID_PREFIX } from '../auth/jwt.js';
 import type { ReportRow, ThreadRecord } from '../store/types.js';
+import { againIfChanged, updateAsRead } from './as-read.js';
 import { QUEUE_CHANGED, commentChange, threadChange } from './changes.js';
 import { commit, type OperationContext, type Publication } from './context.js';
 import { checkout } from './reading.js';
@@ -57,7 +58,11 @@ export async function moderationQueue(context: OperationContext, request: PageRe
   }
 }
 
-export async function moderate(context: OperationContext, target: { kind: string; id: string }, action: ModerationAction): Promise<void> {
+export function moderate(context: OperationContext, target: { kind: string; id: string }, action: ModerationAction): Promise<void> {
+  return againIfChanged(() => moderateOnce(context, target, action));
+}
+
+async function moderateOnce(context: OperationContext, target: { kind: string; id: string }, action: ModerationAction): Promise<void> {
   const actor = context.identity.actor;
   enforce(can(actor, `moderation.${action}`));
   // Questions and answers are moderated by their own family's endpoints once they exist.
@@ -75,7 +80,8 @@ export async function moderate(context: OperationContext, target: { kind: string
   await commit(
     context,
     async (tx) => {
-      if (changed) await tx.updateComment(context.site.id, record.id, { status: record.status, pinned: record.pinned });
+      // Checked even when nothing changes: the audit's before and after, and a pin's refusal of a deleted comment, hold as read.
+      await updateAsRead(tx, context.site.id, comment, changed ? { status: record.status, pinned: record.pinned } : {});
       const settled = outcome.clearsReports ? await tx.clearReports(context.site.id, record.id) : 0;
       await tx.audit({
         siteId: context.site.id,

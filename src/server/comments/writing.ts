@@ -13,6 +13,7 @@ import { startGuest, type GuestProof } from '../auth/guest-start.js';
 import type { GuestSession } from '../auth/guest.js';
 import { enforceRate } from '../limits/rate-limit.js';
 import type { CommentRow, PleinStore } from '../store/types.js';
+import { againIfChanged, updateAsRead } from './as-read.js';
 import { QUEUE_CHANGED, commentChange } from './changes.js';
 import { commit, type OperationContext, type Publication } from './context.js';
 import { checkout, locateForWrite } from './reading.js';
@@ -90,7 +91,11 @@ export async function postComment(context: OperationContext, input: PostInput): 
   return { comment: new ThreadView(state, actor).present(record), guest };
 }
 
-export async function editComment(context: OperationContext, id: string, body: unknown): Promise<Comment> {
+export function editComment(context: OperationContext, id: string, body: unknown): Promise<Comment> {
+  return againIfChanged(() => editOnce(context, id, body));
+}
+
+async function editOnce(context: OperationContext, id: string, body: unknown): Promise<Comment> {
   const found = await locateForWrite(context, id);
   if (!found) throw notFound('The comment');
   const { state, view } = found;
@@ -106,7 +111,7 @@ export async function editComment(context: OperationContext, id: string, body: u
   await commit(
     context,
     async (tx) => {
-      await tx.updateComment(context.site.id, id, { body: record.body, editedAt: record.editedAt, status: record.status });
+      await updateAsRead(tx, context.site.id, comment, { body: record.body, editedAt: record.editedAt, status: record.status });
       if (byModerator) {
         await tx.audit({
           siteId: context.site.id,

@@ -84,6 +84,19 @@ export interface CommentRow {
 /** The fields of a comment that change after posting; identity and placement never do. */
 export type CommentPatch = Partial<Pick<CommentRow, 'body' | 'editedAt' | 'deletedAt' | 'status' | 'pinned' | 'score' | 'ipHash'>>;
 
+/**
+ * A comment as a writer read it, for a conditional `updateComment`. Whatever an edit, a deletion
+ * or a moderator changes moves one of these (the text changes only with `editedAt` or the
+ * deletion), so together they stand for the row's version: a write decided on an older read
+ * changes nothing.
+ */
+export interface CommentExpectation {
+  status: CommentStatus;
+  pinned: boolean;
+  editedAt: string | null;
+  deleted: boolean;
+}
+
 export interface ReactionRow {
   commentId: string;
   userId: string;
@@ -255,7 +268,13 @@ export interface PleinStore {
   /** Creates or replaces a thread's settings; the first `createdAt` stays. */
   putThread(thread: ThreadRecord): Promise<void>;
   insertComment(row: CommentRow): Promise<void>;
-  updateComment(siteId: string, id: string, patch: CommentPatch): Promise<boolean>;
+  /**
+   * With `expected`, only while the row is still as expected: `false` (nothing written) when it
+   * moved on. The check and the write are one statement, so a change committed while this one
+   * waited for the row is seen (PostgreSQL re-reads the row under its lock). An empty patch with
+   * `expected` checks and locks the row for the rest of the transaction.
+   */
+  updateComment(siteId: string, id: string, patch: CommentPatch, expected?: CommentExpectation): Promise<boolean>;
   getComment(siteId: string, id: string): Promise<CommentRow | null>;
   /** The whole thread, every status, oldest first (`createdAt`, then `id`); the domain assembles pages. */
   listThreadComments(siteId: string, thread: string): Promise<CommentRow[]>;

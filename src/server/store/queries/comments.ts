@@ -1,5 +1,7 @@
+import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
+import type { Database } from '../schema.js';
 import { commentFromRow, commentToRow, threadFromRow, threadToRow } from '../rows.js';
-import type { CommentPatch, PleinStore } from '../types.js';
+import type { CommentExpectation, CommentPatch, PleinStore } from '../types.js';
 import type { StoreContext } from './context.js';
 
 type Methods = Pick<
@@ -27,6 +29,16 @@ function patchToRow(ctx: StoreContext, patch: CommentPatch) {
   return row;
 }
 
+type CommentUpdate = UpdateQueryBuilder<Database, 'plein_comments', 'plein_comments', UpdateResult>;
+
+function asExpected(ctx: StoreContext, query: CommentUpdate, expected: CommentExpectation): CommentUpdate {
+  return query
+    .where('status', '=', expected.status)
+    .where('pinned', '=', ctx.codec.bool(expected.pinned))
+    .where('edited_at', expected.editedAt === null ? 'is' : '=', expected.editedAt)
+    .where('deleted_at', expected.deleted ? 'is not' : 'is', null);
+}
+
 export function commentQueries(ctx: StoreContext): Methods {
   const { db, codec } = ctx;
   const getComment: Methods['getComment'] = async (siteId, id) => {
@@ -50,10 +62,13 @@ export function commentQueries(ctx: StoreContext): Methods {
     async insertComment(row) {
       await db.insertInto('plein_comments').values(commentToRow(codec, row)).execute();
     },
-    async updateComment(siteId, id, patch) {
+    async updateComment(siteId, id, patch, expected) {
       const set = patchToRow(ctx, patch);
-      if (Object.keys(set).length === 0) return (await getComment(siteId, id)) !== null;
-      const result = await db.updateTable('plein_comments').set(set).where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+      if (Object.keys(set).length === 0 && !expected) return (await getComment(siteId, id)) !== null;
+      let query = db.updateTable('plein_comments').where('site_id', '=', siteId).where('id', '=', id);
+      query = Object.keys(set).length > 0 ? query.set(set) : query.set((eb) => ({ status: eb.ref('status') }));
+      if (expected) query = asExpected(ctx, query, expected);
+      const result = await query.executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
     async listThreadComments(siteId, thread) {

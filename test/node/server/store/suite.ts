@@ -4,6 +4,7 @@
  */
 import { describe } from 'node:test';
 import { activityTests } from './suite-activity.js';
+import { concurrencyTests } from './suite-concurrency.js';
 import { limitAndJournalTests } from './suite-limits-journal.js';
 import { migrationTests } from './suite-migrations.js';
 import { pollTests } from './suite-polls.js';
@@ -15,6 +16,7 @@ export function runStoreSuite(name: string, fresh: Fresh): void {
   describe(`store on ${name}`, () => {
     migrationTests(fresh);
     recordTests(fresh);
+    concurrencyTests(fresh);
     activityTests(fresh);
     limitAndJournalTests(fresh);
     privacyTests(fresh);
