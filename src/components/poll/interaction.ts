@@ -44,6 +44,17 @@ export type PollInteraction = ReturnType<typeof createInteraction>;
 export function createInteraction(el: PollHost) {
   const { t } = el;
 
+  // Tab from where a focus move left the voter (`tabindex="-1"`: the thanks, the closed line),
+  // with no control after it in the shadow root: Chromium goes back to the root's first control,
+  // the ballot, not on past the poll. For that press the element joins the tab order, so the
+  // browser goes on from it.
+  el.renderRoot.addEventListener('keydown', (event) => {
+    const from = event.target as HTMLElement;
+    if ((event as KeyboardEvent).key !== 'Tab' || from.getAttribute('tabindex') !== '-1') return;
+    from.tabIndex = 0;
+    from.addEventListener('blur', () => (from.tabIndex = -1), { once: true });
+  });
+
   /** The ballot the voter has chosen on screen. */
   const chosen = (poll: Poll): Ballot => (poll.type === 'rating' ? { rating: Number(el.choices[0] ?? Number.NaN) } : { choices: [...el.choices] });
 

@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PleinPoll } from '../../../src/components/poll/poll.js';
-import { $, memoryAdapter, mount, root, until } from './helpers.js';
+import { $, another, demoViewers, memoryAdapter, mount, root, until } from './helpers.js';
 
 /** Presses Tab until the focused element matches, like a keyboard user would (deep into nested shadow roots). */
 async function tabTo(matches: (focused: Element) => boolean, what: string): Promise<Element> {
@@ -24,6 +24,13 @@ function startBefore(element: PleinPoll): void {
   start.textContent = 'before';
   element.before(start);
   start.focus();
+}
+
+function endAfter(element: PleinPoll): HTMLButtonElement {
+  const end = document.createElement('button');
+  end.textContent = 'after';
+  element.after(end);
+  return end;
 }
 
 const voted = (element: PleinPoll) => () => element.store?.$poll.get()?.voted === true && element.store.$pending.get() === null;
@@ -50,6 +57,55 @@ describe('<plein-poll> keyboard', () => {
     await element.updateComplete;
     expect((await adapter.getPoll('keys'))?.tally?.counts.delft).to.equal(1);
     expect(root(element).activeElement?.id).to.equal('confirmation');
+  });
+
+  it('goes on from the confirmation with Tab, past the poll, and back to the vote buttons with Shift+Tab', async () => {
+    const adapter = memoryAdapter();
+    const element = await mount(html`<plein-poll poll="keys-on" allow-change .adapter=${adapter}>
+      <span slot="question">Which city?</span>
+      <plein-option value="utrecht">Utrecht</plein-option>
+      <plein-option value="delft">Delft</plein-option>
+    </plein-poll>`);
+    startBefore(element);
+    const end = endAfter(element);
+    await tabTo((focused) => focused.matches('input[type="radio"]'), 'the first radio button');
+    await sendKeys({ press: 'ArrowDown' });
+    await tabTo((focused) => focused.matches('[part~="submit"]'), 'the Vote button');
+    await sendKeys({ press: 'Enter' });
+    await until(voted(element), 'the vote');
+    await until(() => root(element).activeElement?.id === 'confirmation', 'focus on the confirmation');
+
+    // Chromium took Tab from a focused element outside the tab order, with nothing to focus after
+    // it in the shadow root, back to the shadow root's first control: the ballot, again.
+    await sendKeys({ press: 'Tab' });
+    expect(deepFocus(), 'Tab from the confirmation').to.equal(end);
+    // Only for that press: the confirmation is no stop of its own.
+    expect($(element, '#confirmation').getAttribute('tabindex')).to.equal('-1');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepFocus()?.getAttribute('part')).to.equal('remove-vote');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepFocus()?.getAttribute('part')).to.equal('submit');
+  });
+
+  it('goes on with Tab from the closed line that took the focus of a poll closed under the voter', async () => {
+    const adapter = memoryAdapter();
+    const element = await mount(html`<plein-poll poll="keys-closed" .adapter=${adapter}>
+      <span slot="question">Which city?</span>
+      <plein-option value="utrecht">Utrecht</plein-option>
+      <plein-option value="delft">Delft</plein-option>
+    </plein-poll>`);
+    startBefore(element);
+    const end = endAfter(element);
+    await tabTo((focused) => focused.matches('[part~="submit"]'), 'the Vote button');
+    await another(adapter, demoViewers.moderator).closePoll('keys-closed', true);
+    await until(() => root(element).activeElement?.matches('[part~="status"]'), 'focus on the closed line');
+
+    await sendKeys({ press: 'Tab' });
+    expect(deepFocus(), 'Tab from the closed line').to.equal(end);
   });
 
   it('checks boxes with Space in a multiple-choice poll', async () => {
