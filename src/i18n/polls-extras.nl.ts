@@ -2,7 +2,7 @@ import type { PollsExtrasTranslation } from './polls-extras.en.js';
 
 export const pollsExtrasNl: PollsExtrasTranslation = {
   average: 'Gemiddelde waardering: {average} (van {min} tot {max})',
-  distribution: 'Hoe mensen waardeerden',
+  distribution: 'Hoe mensen het waardeerden',
   'quiz.right': 'Goed!',
   'quiz.wrong': 'Helaas, niet goed.',
   'quiz.correct': 'juist antwoord',

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { PleinPoll } from '../../../src/components/poll/poll.js';
-import { $, another, announced, choose, definition, demoViewers, memoryAdapter, mount, resultRow, resultsDrawn, submit, text, until } from './helpers.js';
+import { $, another, announced, choose, definition, demoViewers, memoryAdapter, mount, resultRow, resultsDrawn, root, submit, text, until } from './helpers.js';
 
 const ada = { id: 'demo-ada', name: 'Ada Bakker', avatarUrl: null, roles: ['member' as const] };
 const hasState = (element: PleinPoll, state: string) => element.matches(`:state(${state})`);
@@ -96,6 +96,16 @@ describe('<plein-poll> accessibility, language and states', () => {
     await resultsDrawn(element);
     expect(resultRow(element, 'Thee')).to.match(/100\s?%, 1 stem/);
     expect(resultRow(element, 'Thee')).to.contain('jouw keuze');
+  });
+
+  it('names a Dutch rating\'s distribution in natural Dutch', async () => {
+    const adapter = memoryAdapter();
+    const element = await mount(html`<plein-poll poll="nl-rating" type="rating" lang="nl" .adapter=${adapter}>
+      <span slot="question">Hoe was de lezing?</span>
+    </plein-poll>`);
+    // The distribution comes with the average, in a chunk of its own fetched beside the first read.
+    await until(() => root(element).querySelector('[part~="results"]'), 'the distribution');
+    expect($(element, '[part~="results"]').getAttribute('aria-label')).to.equal('Hoe mensen het waardeerden');
   });
 
   it('follows a right-to-left page with logical layout', async () => {
