@@ -52,7 +52,7 @@ export const commentsEn = {
   placeholder: 'Join the conversation…',
   post: 'Post comment',
   reactions: 'Reactions',
-  'add-reaction': 'Add a reaction',
+  'add-reaction': 'Add a reaction to the comment by {name}',
   reaction: { zero: '{name}', one: '{name}, {count} person', other: '{name}, {count} people' },
   'reaction.👍': 'Like',
   'reaction.❤️': 'Love',

@@ -193,7 +193,7 @@ function reactions(context: CommentContext, node: DisplayNode, ui: UiFlags): Tem
         data-a="picker"
         data-k=${key}
         aria-expanded=${pickerOpen ? 'true' : 'false'}
-        aria-label=${t.t('add-reaction')}
+        aria-label=${t.t('add-reaction', { name: comment.author.name })}
         ><span aria-hidden="true">☺+</span></button
       >`,
     );

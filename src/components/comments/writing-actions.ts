@@ -234,6 +234,11 @@ export class CommentsWriting {
       host.set({ picker: null });
       // The picked reaction moves into the bar: keep focus there rather than losing it.
       host.after(() => this.#control(`[data-a="react"][data-k="${CSS.escape(key)}"][data-r="${CSS.escape(reaction)}"]`));
+    } else if (!on && (host.el.renderRoot as ShadowRoot).activeElement === target) {
+      // The last one taken back leaves the bar, button and all: focus goes to adding one.
+      host.after(() => {
+        if ((host.el.renderRoot as ShadowRoot).activeElement?.getAttribute('data-r') !== reaction) this.#control(`[data-a="picker"][data-k="${CSS.escape(key)}"]`);
+      });
     }
     store.react(id, reaction, on).then(
       (reactions) => host.el.dispatchEvent(new PleinReactionChangedEvent({ commentId: id, key: reaction, on, reactions })),
@@ -281,7 +286,8 @@ export class CommentsWriting {
     if (!element) return;
     if (this.dialog && !element.open) {
       element.showModal();
-      element.querySelector<HTMLElement>('input, .button.danger')?.focus();
+      // The report's first reason; in the delete confirmation, Cancel, the choice that destroys nothing.
+      element.querySelector<HTMLElement>('input, [data-a="close-dialog"]')?.focus();
     } else if (!this.dialog && element.open) element.close();
   }
 

@@ -37,7 +37,8 @@ describe('<plein-comments> reactions', () => {
   it('adds a reaction not given yet from the picker, keeping focus in the bar', async () => {
     const { element } = await mount({ seed: seed([comment('a')]) });
     const add = $<HTMLButtonElement>(element, '#plein-comment-a [part~="add-reaction"]');
-    expect(add.getAttribute('aria-label')).to.equal('Add a reaction');
+    // Named after its comment, as Reply and Report are: a list of the page's buttons tells them apart.
+    expect(add.getAttribute('aria-label')).to.equal('Add a reaction to the comment by Ada Bakker');
     expect(add.getAttribute('aria-expanded')).to.equal('false');
     add.click();
     await settled(element);
@@ -64,6 +65,16 @@ describe('<plein-comments> reactions', () => {
       'Funny, 1 person',
     ]);
     expect(root(element).activeElement?.getAttribute('aria-label')).to.equal('Love, 1 person');
+  });
+
+  it('moves focus to adding a reaction when the viewer takes back the last of one, whose button goes', async () => {
+    const { element } = await mount({ seed: seed([comment('a', { reactions: { '👍': ['demo-noor'], '😂': ['demo-kees'] } })]) });
+    const like = reactionButtons(article(element, 'a')).find((button) => button.dataset['r'] === '👍')!;
+    like.focus();
+    like.click();
+    await until(() => !reactionButtons(article(element, 'a')).some((button) => button.dataset['r'] === '👍'), 'the like gone');
+    await settled(element);
+    expect(root(element).activeElement?.getAttribute('part')).to.equal('add-reaction');
   });
 
   it('rolls a refused reaction back and says why', async () => {
