@@ -186,7 +186,7 @@ describe('<plein-comments> reading', () => {
     const { element } = await mount({ seed: seed([comment('a', { createdAt: ago(3) })]), attributes: { lang: 'nl' } });
     // The Dutch strings are a chunk of their own, loaded as the element connects.
     await until(() => text($(element, '[part~="count"]')) === '1 reactie', 'the Dutch strings');
-    expect(text(action(element, 'a', 'reply'))).to.equal('Antwoorden');
+    expect(text(action(element, 'a', 'reply'))).to.equal('Beantwoorden');
     expect(text($(element, '[part~="submit"]'))).to.equal('Reactie plaatsen');
     expect(text(article(element, 'a').querySelector('time'))).to.equal('3 minuten geleden');
   });
