@@ -228,7 +228,9 @@ export class PleinCommentsComposer extends LitElement {
       this.mode === 'edit' ? t.t('edit-label') : this.mode === 'reply' ? t.t('reply-label', { name: this.replyName }) : t.t('new-label');
     const submitLabel = this.mode === 'edit' ? t.t('save') : this.mode === 'reply' ? t.t('post-reply') : t.t('post');
     const preview = this.tab === 'preview';
-    const described = [bodyError && `${id}-error`, `${id}-count`, `${id}-hint`].filter(Boolean).join(' ');
+    // The hint before the count: it ends its sentence, and the count does not ("5,000 characters left
+    // Markdown: …" read as one).
+    const described = [bodyError && `${id}-error`, `${id}-hint`, `${id}-count`].filter(Boolean).join(' ');
 
     return html`<form part="composer composer-${this.mode}" class="composer" novalidate aria-label=${label} @submit=${this.#submit}>
       ${this.guest

@@ -63,6 +63,12 @@ describe('<plein-comments> writing', () => {
     expect(text(counter)).to.equal('3 characters too many');
     expect(textarea(form).getAttribute('aria-invalid')).to.equal('true');
     expect(textarea(form).getAttribute('aria-describedby')).to.contain(counter.id);
+    // Read as one description: the hint, which ends its sentence, comes before the count, which does not.
+    const description = textarea(form)
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => text(form.querySelector(`#${id}`)));
+    expect(description.slice(-2)).to.deep.equal([text(form.querySelector('[part~="hint"]')), '3 characters too many']);
   });
 
   it('posts with Ctrl+Enter, shows the comment and announces it', async () => {
@@ -275,7 +281,7 @@ describe('<plein-comments> writing', () => {
     expect(article(element, 'theirs').querySelector('[data-a="edit"], [data-a="delete"]')).to.equal(null);
   });
 
-  it('deletes after confirmation and moves focus to the next comment', async () => {
+  it('deletes after confirmation, asked with focus on Cancel, and moves focus to the next comment', async () => {
     const { element, adapter } = await mount({
       seed: seed([comment('mine', { author: 'demo-noor', createdAt: ago(2) }), comment('next', { createdAt: ago(5) })]),
     });
@@ -284,6 +290,8 @@ describe('<plein-comments> writing', () => {
     const dialog = $<HTMLDialogElement>(element, 'dialog');
     expect(dialog.open).to.equal(true);
     expect(text(dialog)).to.contain('Delete this comment?');
+    // An Enter pressed on, out of habit, destroys nothing.
+    expect(text(root(element).activeElement)).to.equal('Cancel');
     const deleted = oneEvent(element, 'plein-comment-deleted');
     dialog.querySelector<HTMLButtonElement>('.button.danger')!.click();
     expect((await deleted).detail).to.deep.equal({ id: 'mine', thread: 'thread' });
