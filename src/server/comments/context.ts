@@ -45,18 +45,23 @@ export function monotonicStamps(clock: () => number): () => string {
  * event, and the event exists only if the change does. Delivery to this instance's streams
  * follows the commit (other instances hear of it through the journal or NOTIFY). `checkout` is
  * the thread the write changed: once committed, its state is the one this instance serves.
+ * `publications` may be a function, called after `write`, when what to tell depends on what the
+ * write read back.
  */
 export async function commit(
   context: OperationContext,
   write: (tx: PleinStore) => Promise<void>,
-  publications: readonly Publication[],
+  publications: readonly Publication[] | (() => readonly Publication[]),
   checkout?: Checkout,
 ): Promise<void> {
-  const entries = publications.filter((entry): entry is Publication & { payload: JournalPayload } => entry.payload !== null);
+  let entries: (Publication & { payload: JournalPayload })[] = [];
   const threadEvents: number[] = [];
   try {
     await context.store.transaction(async (tx) => {
       await write(tx);
+      entries = (typeof publications === 'function' ? publications() : publications).filter(
+        (entry): entry is Publication & { payload: JournalPayload } => entry.payload !== null,
+      );
       for (const { topic, payload } of entries) {
         const stored = await tx.appendEvent({ siteId: context.site.id, topic, payload });
         if (checkout && topic === `thread:${checkout.thread}`) threadEvents.push(stored.id);

@@ -16,7 +16,7 @@ import { compareThread, type ThreadSortKey } from '../../domain/ordering.js';
 import { can } from '../../domain/permissions.js';
 import { isAdmin } from '../../domain/roles.js';
 import { GUEST_ID_PREFIX } from '../auth/jwt.js';
-import type { ReportRow, ThreadRecord } from '../store/types.js';
+import type { ReportRow, ThreadPatch } from '../store/types.js';
 import { againIfChanged, updateAsRead } from './as-read.js';
 import { QUEUE_CHANGED, commentChange, threadChange } from './changes.js';
 import { commit, type OperationContext, type Publication } from './context.js';
@@ -100,29 +100,20 @@ async function moderateOnce(context: OperationContext, target: { kind: string; i
   );
 }
 
-function defaultThread(siteId: string, id: string, at: string): ThreadRecord {
-  return { siteId, id, locked: false, premoderated: null, guests: null, ownerId: null, reactions: null, createdAt: at };
-}
-
-async function changeThread(
-  context: OperationContext,
-  id: string,
-  change: (record: ThreadRecord) => ThreadRecord,
-  audit: { action: string; detail: unknown },
-): Promise<void> {
+async function changeThread(context: OperationContext, id: string, patch: ThreadPatch, audit: { action: string; detail: unknown }): Promise<void> {
   enforceValid(validateThreadId(id));
   const taken = await checkout(context, id);
   const state = taken.state;
   const at = new Date(context.now()).toISOString();
-  const record = change(state.record ?? defaultThread(context.site.id, id, at));
-  state.setRecord(record);
   await commit(
     context,
     async (tx) => {
-      await tx.putThread(record);
+      // Only the settings this change names: a lock and a settings change made at once both stay.
+      state.setRecord(await tx.patchThread(context.site.id, id, patch, at));
       await tx.audit({ siteId: context.site.id, at, actorId: context.identity.viewer!.id, action: audit.action, target: `thread:${id}`, detail: audit.detail });
     },
-    [{ topic: topics.thread(id), payload: threadChange(state) }],
+    // The thread as stored, with whatever was committed before this change too.
+    () => [{ topic: topics.thread(id), payload: threadChange(state) }],
     taken,
   );
 }
@@ -130,7 +121,7 @@ async function changeThread(
 export async function lock(context: OperationContext, scope: { kind: string; id: string }, locked: boolean): Promise<void> {
   enforce(can(context.identity.actor, scope.kind === 'board' ? 'board.lock' : 'thread.lock'));
   if (scope.kind !== 'thread') throw notFound(`The ${scope.kind}`);
-  await changeThread(context, scope.id, (record) => ({ ...record, locked }), { action: locked ? 'thread.lock' : 'thread.unlock', detail: { locked } });
+  await changeThread(context, scope.id, { locked }, { action: locked ? 'thread.lock' : 'thread.unlock', detail: { locked } });
 }
 
 export interface ThreadSettingsInput {
@@ -161,10 +152,10 @@ export async function configureThread(context: OperationContext, id: string, inp
     ...(input.reactions ? validateReactionKeys(input.reactions) : {}),
     ...(typeof input.ownerId === 'string' ? validateOwnerId(input.ownerId) : {}),
   });
-  const patch: Partial<ThreadRecord> = {};
+  const patch: ThreadPatch = {};
   if (input.premoderated !== undefined) patch.premoderated = input.premoderated;
   if (input.guests !== undefined) patch.guests = input.guests;
   if (input.reactions !== undefined) patch.reactions = input.reactions;
   if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
-  await changeThread(context, id, (record) => ({ ...record, ...patch }), { action: 'thread.configure', detail: patch });
+  await changeThread(context, id, patch, { action: 'thread.configure', detail: patch });
 }

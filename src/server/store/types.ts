@@ -62,6 +62,9 @@ export interface ThreadRecord {
   createdAt: string;
 }
 
+/** Settings a change of a thread names; the others stay as they are. */
+export type ThreadPatch = Partial<Pick<ThreadRecord, 'locked' | 'premoderated' | 'guests' | 'ownerId' | 'reactions'>>;
+
 export interface CommentRow {
   siteId: string;
   id: string;
@@ -265,8 +268,15 @@ export interface PleinStore {
 
   // threads and comments
   getThread(siteId: string, id: string): Promise<ThreadRecord | null>;
-  /** Creates or replaces a thread's settings; the first `createdAt` stays. */
+  /** Creates or replaces all of a thread's settings; the first `createdAt` stays. */
   putThread(thread: ThreadRecord): Promise<void>;
+  /**
+   * Changes only the settings `patch` names, first making the thread's record (unlocked, the
+   * rest falling back to the site, made at `createdAt`) when it has none, and answers the record
+   * as it now is. One upsert: patches of different settings made at once all stay, and the
+   * answer includes every one committed before.
+   */
+  patchThread(siteId: string, id: string, patch: ThreadPatch, createdAt: string): Promise<ThreadRecord>;
   insertComment(row: CommentRow): Promise<void>;
   /**
    * With `expected`, only while the row is still as expected: `false` (nothing written) when it

@@ -1,13 +1,17 @@
 import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Database } from '../schema.js';
 import { commentFromRow, commentToRow, threadFromRow, threadToRow } from '../rows.js';
-import type { CommentExpectation, CommentPatch, PleinStore } from '../types.js';
-import type { StoreContext } from './context.js';
+import type { CommentExpectation, CommentPatch, PleinStore, ThreadPatch } from '../types.js';
+import { atomically, type StoreContext } from './context.js';
 
 type Methods = Pick<
   PleinStore,
-  'getThread' | 'putThread' | 'insertComment' | 'updateComment' | 'getComment' | 'listThreadComments' | 'listQueue'
+  'getThread' | 'putThread' | 'patchThread' | 'insertComment' | 'updateComment' | 'getComment' | 'listThreadComments' | 'listQueue'
 >;
+
+const THREAD_COLUMNS = { locked: 'locked', premoderated: 'premoderated', guests: 'guests', ownerId: 'owner_id', reactions: 'reactions' } as const;
+
+const pick = <T extends object>(from: T, keys: readonly (keyof T)[]): Partial<T> => Object.fromEntries(keys.map((key) => [key, from[key]])) as Partial<T>;
 
 function patchToRow(ctx: StoreContext, patch: CommentPatch) {
   const row: {
@@ -50,6 +54,21 @@ export function commentQueries(ctx: StoreContext): Methods {
     async getThread(siteId, id) {
       const row = await db.selectFrom('plein_threads').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
       return row ? threadFromRow(codec, row) : null;
+    },
+    async patchThread(siteId, id, patch, createdAt) {
+      const named = (Object.keys(THREAD_COLUMNS) as (keyof ThreadPatch)[]).filter((key) => patch[key] !== undefined);
+      const values = threadToRow(codec, { siteId, id, locked: false, premoderated: null, guests: null, ownerId: null, reactions: null, createdAt, ...pick(patch, named) });
+      const set = Object.fromEntries(named.map((key) => [THREAD_COLUMNS[key], values[THREAD_COLUMNS[key]]]));
+      return atomically(ctx, async (trx) => {
+        await trx
+          .insertInto('plein_threads')
+          .values(values)
+          .onConflict((oc) => (Object.keys(set).length > 0 ? oc.columns(['site_id', 'id']).doUpdateSet(set) : oc.columns(['site_id', 'id']).doNothing()))
+          .execute();
+        // Read within the upsert's transaction, holding the row: what it is at this commit.
+        const row = await trx.selectFrom('plein_threads').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirstOrThrow();
+        return threadFromRow(codec, row);
+      });
     },
     async putThread(thread) {
       const { site_id: _site, id: _id, created_at: _created, ...rest } = threadToRow(codec, thread);

@@ -1,8 +1,8 @@
 /**
- * A moderator's action and an author's edit on one comment at the same moment, on SQLite and
- * (with PLEIN_TEST_POSTGRES_URL) PostgreSQL. One request is held just before its transaction,
- * after it read the thread, while the other runs to the end: the held one then writes from what
- * it read before the other's change, which it must not undo.
+ * Two people changing one comment or one thread at the same moment, on SQLite and (with
+ * PLEIN_TEST_POSTGRES_URL) PostgreSQL. One request is held just before its transaction, after
+ * it read the thread, while the other runs to the end: the held one then writes from what it
+ * read before the other's change, which it must not undo.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -112,6 +112,26 @@ for (const target of STORES) {
       const row = await s.stored(comment);
       assert.deepEqual([row.deletedAt !== null, row.pinned], [true, false]);
     });
+
+    for (const held of ['lock', 'settings'] as const) {
+      it(`keeps both a lock and an admin’s settings change, the ${held} held until the other is done, and tells readers both`, async () => {
+        const s = await site();
+        const lock = () => s.call('POST', '/moderation/locks', personas.moderator, { scope: { kind: 'thread', id: 't' }, locked: true });
+        const configure = () => s.call('PUT', '/threads/t/settings', personas.admin, { premoderated: true });
+        await s.post('seed');
+        const hold = holdNextTransaction(server.store);
+        const waiting = held === 'lock' ? lock() : configure();
+        await hold.waiting;
+        assert.equal((await (held === 'lock' ? configure() : lock())).status, 204);
+        hold.release();
+        assert.equal((await waiting).status, 204);
+        const thread = (await s.call('GET', '/threads/t', null)).json;
+        assert.deepEqual([thread['locked'], thread['premoderated']], [true, true]);
+        const events = await server.store.eventsSince(s.id, ['thread:t'], 0, 100);
+        const last = events.at(-1)?.payload as { views: { public: { thread: { locked: boolean; premoderated: boolean } }[] } };
+        assert.deepEqual([last.views.public[0]?.thread.locked, last.views.public[0]?.thread.premoderated], [true, true]);
+      });
+    }
 
     it('keeps every hide when edits and hides are sent together, trial after trial', async () => {
       const s = await site();

@@ -1,10 +1,10 @@
 /**
- * Writes made from an earlier read, beside another writer: a conditional write changes nothing
- * once the row moved on, even when the other writer commits while it waits.
+ * Writes beside another writer: a conditional write changes nothing once the row moved on, and
+ * a patch changes only what it names, even when the other writer commits while it waits.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { comment } from './fixtures.js';
+import { at, comment } from './fixtures.js';
 import { withStore, type Fresh } from './targets.js';
 import type { CommentExpectation, PleinStore } from '../../../../src/server/store/types.js';
 
@@ -61,6 +61,36 @@ export function concurrencyTests(fresh: Fresh): void {
         assert.equal(answered, false);
         assert.deepEqual(await store.getComment('blog', 'c1'), comment({ status: 'hidden' }));
       });
+    });
+  });
+
+  describe('thread setting patches', () => {
+    const defaults = { siteId: 'blog', id: 'post-1', locked: false, premoderated: null, guests: null, ownerId: null, reactions: null };
+
+    it('make the record with the defaults when there is none, change only what they name, and answer the record as it now is', async () => {
+      await withStore(fresh, async (store) => {
+        assert.deepEqual(await store.patchThread('blog', 'post-1', { reactions: ['👍'] }, at(1)), { ...defaults, reactions: ['👍'], createdAt: at(1) });
+        assert.deepEqual(await store.patchThread('blog', 'post-1', { locked: true, ownerId: 'ada' }, at(2)), { ...defaults, reactions: ['👍'], locked: true, ownerId: 'ada', createdAt: at(1) });
+        assert.deepEqual(await store.getThread('blog', 'post-1'), { ...defaults, reactions: ['👍'], locked: true, ownerId: 'ada', createdAt: at(1) });
+        assert.deepEqual(await store.patchThread('blog', 'post-1', { reactions: null, guests: false }, at(3)), { ...defaults, locked: true, ownerId: 'ada', guests: false, createdAt: at(1) });
+      });
+    });
+
+    it('keep a lock and a settings change made at once, whichever commits first, the later one answering both', async () => {
+      for (const first of [{ locked: true }, { premoderated: true }]) {
+        await withStore(fresh, async (store) => {
+          const second = 'locked' in first ? { premoderated: true } : { locked: true };
+          const held = holding(store, (tx) => tx.patchThread('blog', 'post-1', first, at(1)));
+          await held.made;
+          const later = store.patchThread('blog', 'post-1', second, at(2));
+          await tick(50);
+          held.release();
+          await held.done;
+          const both = { ...defaults, locked: true, premoderated: true, createdAt: at(1) };
+          assert.deepEqual(await later, both, JSON.stringify(first));
+          assert.deepEqual(await store.getThread('blog', 'post-1'), both);
+        });
+      }
     });
   });
 }
