@@ -40,11 +40,15 @@ export function takeAway(s: CommentsState, id: string): void {
 }
 
 /** Per store, the count request under way; `stale`: changes came in meanwhile. */
-const counting = new WeakMap<CommentsState, { stale: boolean }>();
+const counting = new WeakMap<CommentsState, { stale: boolean; retryIn?: number }>();
+/** Per store, how many count requests in a row failed. */
+const failures = new WeakMap<CommentsState, number>();
 
 /**
  * Fetches the thread again for its count, which backends do not announce with every comment;
- * one request at a time however many changes come in meanwhile.
+ * one request at a time however many changes come in meanwhile. A failed one is asked again,
+ * a while later each time (up to a minute), so the count does not stay wrong beside a list that
+ * live events keep right.
  */
 export function refreshThread(s: CommentsState): void {
   const running = counting.get(s);
@@ -52,19 +56,30 @@ export function refreshThread(s: CommentsState): void {
     running.stale = true;
     return;
   }
-  const request = { stale: false };
+  const request: { stale: boolean; retryIn?: number } = { stale: false };
   counting.set(s, request);
   const generation = s.generation;
   Promise.resolve()
     .then(() => s.need('comments').getThread(s.thread, { signal: s.reads.signal }))
     .then((info) => {
+      failures.delete(s);
       if (generation === s.generation && info) s.$thread.set(info);
     })
     .catch(() => {
-      // The count is a nicety; the comments themselves are already up to date.
+      const failed = (failures.get(s) ?? 0) + 1;
+      failures.set(s, failed);
+      request.retryIn = Math.min(60_000, 1000 * 2 ** failed);
     })
     .finally(() => {
       counting.delete(s);
-      if (request.stale && !s.disposed) refreshThread(s);
+      if (s.disposed || generation !== s.generation) return;
+      if (request.retryIn === undefined) {
+        if (request.stale) refreshThread(s);
+        return;
+      }
+      setTimeout(() => {
+        // A reload since reads the thread with its first page.
+        if (!s.disposed && generation === s.generation && !counting.has(s)) refreshThread(s);
+      }, request.retryIn);
     });
 }

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { AdapterError } from '../../../src/adapters/errors.js';
 import { topics, type RealtimeEvent } from '../../../src/adapters/contract.js';
 import type { MemoryAdapter } from '../../../src/adapters/memory/index.js';
 import { ada, ids, kees, member, moderator, seedComment, settle, until, world, type World } from './comments-helpers.js';
@@ -24,6 +25,19 @@ describe('comments store: realtime', () => {
     expect(store.$incoming.get()).to.equal(0);
     expect(ids(store)).to.deep.equal(['a', reply.id, 'b', first.id]);
     expect(store.$items.get()[0]?.comment.replyCount).to.equal(1);
+  });
+
+  it('asks for the count again when reading it failed, so it does not stay behind the live list', async () => {
+    w = world('count-retry', { comments: [seedComment('a', 1)] });
+    const store = w.store(w.adapter(member));
+    await store.load();
+    expect(store.$thread.get()?.commentCount).to.equal(1);
+    w.failures.set('getThread', new AdapterError('network', 'offline'));
+    await w.adapter(ada).postComment!({ thread: w.thread, body: 'While the reader was offline' });
+    await until(() => store.$incoming.get() === 1);
+    await until(() => w.calls.filter((call) => call === 'getThread').length >= 2, 'the count asked for, and refused');
+    w.failures.delete('getThread');
+    await until(() => store.$thread.get()?.commentCount === 2, 'the count asked for again', 4000);
   });
 
   it('shows the first page without waiting for realtime, and applies in order what happened while it was read', async () => {
