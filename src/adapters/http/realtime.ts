@@ -42,7 +42,18 @@ interface Connection {
   key: string;
   /** `identityKey` of the credentials the stream was opened with. */
   identity: string | null;
+  opened: number;
+  /** An event arrived on it: the server took it, whatever ended it later. */
+  delivered?: boolean;
 }
+
+/**
+ * A stream that lived this long counts as one that worked, even if only heartbeats came: ending
+ * it then is the server's routine (a restart, a slow reader), not a refusal to back off from.
+ */
+const STABLE_MS = 10_000;
+
+const WAKE_EVENTS = ['visibilitychange', 'resume'] as const;
 
 export interface RealtimeDeps {
   transport: Transport;
@@ -90,17 +101,32 @@ export class RealtimeChannel {
   #probe: Promise<void> | null = null;
   #warnedTooMany = false;
   #disposed = false;
+  /** When the open stream last brought anything, events and heartbeats alike. */
+  #heard = 0;
   readonly #online = () => {
     if (this.#reconnect === null) return;
     clearTimeout(this.#reconnect);
     this.#reconnect = null;
     this.#reconcile(true);
   };
+  /**
+   * A page shown again, or a frozen tab resumed: its stream may have died meanwhile without a
+   * word (timers stop in a frozen tab), so one silent for longer than a heartbeat is reopened now,
+   * resuming where it was, instead of when the idle watchdog would notice.
+   */
+  readonly #woke = () => {
+    if (globalThis.document?.visibilityState === 'hidden') return;
+    const connection = this.#connection;
+    // Heartbeats come a third of the idle timeout apart.
+    if (connection ? Date.now() - this.#heard > this.#deps.options.idleTimeoutMs / 3 : this.#reconnect !== null) this.#reconcile(true);
+  };
 
   constructor(deps: RealtimeDeps) {
     this.#deps = deps;
     this.#retryMs = deps.options.retryMs;
     globalThis.addEventListener?.('online', this.#online);
+    globalThis.addEventListener?.('pageshow', this.#woke);
+    for (const type of WAKE_EVENTS) globalThis.document?.addEventListener(type, this.#woke);
   }
 
   subscribe(topic: string, listener: Listener): Unsubscribe {
@@ -158,6 +184,8 @@ export class RealtimeChannel {
     this.#topics.clear();
     this.#session.clear();
     globalThis.removeEventListener?.('online', this.#online);
+    globalThis.removeEventListener?.('pageshow', this.#woke);
+    for (const type of WAKE_EVENTS) globalThis.document?.removeEventListener(type, this.#woke);
   }
 
   #schedule(force = false): void {
@@ -262,7 +290,7 @@ export class RealtimeChannel {
 
   async #connect(topics: readonly string[], key: string): Promise<void> {
     const controller = new AbortController();
-    const connection: Connection = { controller, topics, key, identity: null };
+    const connection: Connection = { controller, topics, key, identity: null, opened: Date.now() };
     this.#connection = connection;
     this.#refused = null;
     let floorMs = 0;
@@ -306,10 +334,11 @@ export class RealtimeChannel {
       }
 
       this.#armIdle(connection);
+      this.#heard = Date.now();
       await readEventStream(response.body, {
         onActivity: () => {
           if (this.#connection !== connection) return;
-          this.#attempt = 0;
+          this.#heard = Date.now();
           this.#armIdle(connection);
         },
         onMessage: (message) => this.#onMessage(connection, message),
@@ -325,17 +354,29 @@ export class RealtimeChannel {
     }
   }
 
+  /**
+   * The server ended the stream. One that worked comes back after the server's `retry:`; one
+   * ended at once with nothing on it (a token past its expiry, say) backs off like a failure, or
+   * a page would knock several times a second for as long as that lasts.
+   */
   #ended(connection: Connection): void {
     if (this.#connection !== connection) return;
+    if (!this.#worked(connection)) return this.#failed(connection, 0);
     this.#connection = null;
     this.#clearIdle();
+    this.#attempt = 0;
     this.#wait(reconnectDelay(0, this.#retryMs, this.#deps.options.maxRetryMs, this.#deps.random));
+  }
+
+  #worked(connection: Connection): boolean {
+    return connection.delivered === true || Date.now() - connection.opened >= STABLE_MS;
   }
 
   #failed(connection: Connection, floorMs: number): void {
     if (this.#connection !== connection) return;
     this.#connection = null;
     this.#clearIdle();
+    if (this.#worked(connection)) this.#attempt = 0;
     const delay = reconnectDelay(this.#attempt, this.#retryMs, this.#deps.options.maxRetryMs, this.#deps.random);
     this.#attempt += 1;
     this.#wait(Math.max(floorMs, delay));
@@ -354,6 +395,8 @@ export class RealtimeChannel {
 
   #onMessage(connection: Connection, message: SseMessage): void {
     if (this.#connection !== connection) return;
+    connection.delivered = true;
+    this.#attempt = 0;
     const id = message.lastEventId === '' ? null : Number(message.lastEventId);
     const known = id !== null && Number.isSafeInteger(id);
     if (message.type === 'reset') {

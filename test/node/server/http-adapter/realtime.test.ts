@@ -358,4 +358,50 @@ describe('HTTP adapter realtime when even heartbeats stop', () => {
       reader.dispose();
     }
   });
+
+  it('reopens a stream silent for longer than a heartbeat as soon as the page is shown again, not when the watchdog notices', async () => {
+    // A tab frozen in the background: its stream may have died with no timer running to notice.
+    const page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const global = globalThis as { document?: unknown };
+    global.document = page;
+    const recorder = recordingFetch();
+    const reader = createHttpAdapter({ endpoint: server.url, site: SITE, guestStorage: null, fetch: recorder.fetch, realtime: { debounceMs: 10, idleTimeoutMs: 3000 } });
+    try {
+      const heard = addedBodies(reader, 'woken');
+      await waitFor(() => recorder.events().length === 1, 2000, 'the stream');
+      await sleep(1200);
+      page.dispatchEvent(new Event('visibilitychange'));
+      await waitFor(() => recorder.events().length === 2, 300, 'the stream reopened at once');
+      await postDirectly(server, SITE, 'woken', 'After the wake', personas.member);
+      await waitFor(() => heard.bodies.length === 1, 2000, 'the comment');
+    } finally {
+      reader.dispose();
+      delete global.document;
+    }
+  });
+});
+
+describe('HTTP adapter realtime when the server ends each stream at once', () => {
+  it('backs off as from a failure instead of knocking again after every short retry', async () => {
+    // A stream refused only once open (a token past its expiry but inside the server's clock
+    // tolerance): the answer is an event stream that says `retry: 50` and ends.
+    const streamsAsked: number[] = [];
+    const fetchImpl: typeof fetch = async (input) => {
+      const url = new URL(String(input));
+      if (url.pathname.endsWith('/events')) {
+        streamsAsked.push(Date.now());
+        return new Response('retry: 50\n\n', { headers: { 'Content-Type': 'text/event-stream' } });
+      }
+      return new Response(JSON.stringify({ viewer: null }), { headers: { 'Content-Type': 'application/json', 'X-Plein-Event-Id': '0' } });
+    };
+    const reader = createHttpAdapter({ endpoint: 'http://plein.invalid', site: SITE, guestStorage: null, fetch: fetchImpl, realtime: { debounceMs: 10 } });
+    try {
+      reader.subscribe(topics.thread('ended-at-once'), () => undefined);
+      await sleep(1500);
+      // 50, 100, 200, 400 and 800 ms apart at most (with jitter, fewer): five or six requests, not thirty.
+      assert.ok(streamsAsked.length >= 2 && streamsAsked.length <= 6, `${streamsAsked.length} streams asked for in 1.5 s`);
+    } finally {
+      reader.dispose();
+    }
+  });
 });
