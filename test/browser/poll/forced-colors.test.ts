@@ -11,20 +11,8 @@
  */
 import { expect, html } from '@open-wc/testing';
 import type { PleinPoll } from '../../../src/components/poll/poll.js';
+import { applyForcedColorRules } from '../support/forced-colors.js';
 import { $, $$, choose, memoryAdapter, mount, root, submit, until } from './helpers.js';
-
-/** Every rule of the shadow root's sheets that applies only in forced colours, applied unconditionally. */
-function applyForcedColorRules(element: PleinPoll): number {
-  const shadow = root(element);
-  const rules = shadow.adoptedStyleSheets
-    .flatMap((sheet) => [...sheet.cssRules])
-    .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && /forced-colors\s*:\s*active/.test(rule.media.mediaText))
-    .flatMap((rule) => [...rule.cssRules]);
-  const forced = new CSSStyleSheet();
-  for (const rule of rules) forced.insertRule(rule.cssText, forced.cssRules.length);
-  shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, forced];
-  return rules.length;
-}
 
 /** The colour a CSS colour value resolves to in this shadow root. */
 function resolve(element: PleinPoll, color: string): string {
@@ -51,7 +39,7 @@ describe('<plein-poll> in forced colours', () => {
     await until(() => element.store?.$poll.get()?.voted === true && $$(element, '[part~="bar"]').length === 2, 'the bars after the vote');
     await element.updateComplete;
 
-    expect(applyForcedColorRules(element), 'rules for forced colours').to.be.greaterThan(0);
+    expect(applyForcedColorRules(root(element)), 'rules for forced colours').to.be.greaterThan(0);
     const bar = $(element, '[part~="bar"]');
     const fill = $(element, '[part~="bar"] .fill');
     // Tea has every vote (the fill grows to its share in a transition).
