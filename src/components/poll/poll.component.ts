@@ -363,13 +363,18 @@ export class PleinPoll extends PleinElement {
     this.#moderation?.reset();
   }
 
-  /** Shows the stored ballot as the selection, unless the voter is choosing anew. */
+  /**
+   * Shows the stored ballot as the selection, unless the voter is choosing anew; a ballot taken
+   * back elsewhere (another tab of theirs) takes its choice with it.
+   */
   #syncSelection(poll: Poll): void {
-    const seen = JSON.stringify(poll.myBallot);
+    const seen = JSON.stringify(poll.myBallot ?? null);
     if (seen === this.#ballotSeen) return;
+    const hadBallot = this.#ballotSeen !== '' && this.#ballotSeen !== 'null';
     this.#ballotSeen = seen;
-    if (this.touched || !poll.myBallot) return;
-    this.choices = 'rating' in poll.myBallot ? [String(poll.myBallot.rating)] : [...poll.myBallot.choices];
+    if (this.touched) return;
+    if (poll.myBallot) this.choices = 'rating' in poll.myBallot ? [String(poll.myBallot.rating)] : [...poll.myBallot.choices];
+    else if (hadBallot) this.choices = [];
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -29,6 +29,22 @@ describe('<plein-poll> live and lifecycle', () => {
     expect(text(element, '[part~="winner"]')).to.contain('No single option leads');
   });
 
+  it("clears the choice shown when the same voter takes their vote back in another tab", async () => {
+    const adapter = memoryAdapter();
+    const element = await mount(html`<plein-poll poll="taken-back" allow-change .adapter=${adapter}>
+      <span slot="question">Tea or coffee?</span>
+      <plein-option value="tea">Tea</plein-option>
+      <plein-option value="coffee">Coffee</plein-option>
+    </plein-poll>`);
+    const otherTab = another(adapter, demoViewers.member);
+    await otherTab.vote('taken-back', { choices: ['coffee'] });
+    await until(() => input(element, 'coffee').checked, 'the vote from the other tab shown as chosen');
+    await otherTab.removeVote('taken-back');
+    await until(() => element.store?.$poll.get()?.voted === false, 'the vote taken back');
+    await element.updateComplete;
+    expect(input(element, 'coffee').checked).to.equal(false);
+  });
+
   it('withholds results until the poll closes, saying why and how many voted, then shows them to everyone', async () => {
     const adapter = memoryAdapter();
     const moderator = another(adapter, demoViewers.moderator);
