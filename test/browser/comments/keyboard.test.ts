@@ -63,10 +63,12 @@ describe('<plein-comments> keyboard', () => {
     await until(() => focused(element)?.getAttribute('aria-label') === 'Like, 1 person', 'the pressed reaction');
     expect(focused(element)?.getAttribute('aria-pressed')).to.equal('true');
 
-    // Delete: Tab to Delete, Enter, Enter on the confirmation.
+    // Delete: Tab to Delete, Enter; the confirmation opens on Cancel: Tab to its Delete, Enter.
     await tabTo(element, (node) => node.matches('[data-a="delete"]') && reply.contains(node), 'Delete');
     await sendKeys({ press: 'Enter' });
     await settled(element);
+    expect(focused(element)?.matches('dialog [data-a="close-dialog"]')).to.equal(true);
+    await sendKeys({ press: 'Tab' });
     expect(focused(element)?.matches('dialog .button.danger')).to.equal(true);
     await sendKeys({ press: 'Enter' });
     await until(() => !root(element).querySelector(`#${CSS.escape(reply.id)}`), 'the deletion');
@@ -83,6 +85,7 @@ describe('<plein-comments> keyboard', () => {
     await tabTo(element, is('[data-a="delete"]'), 'Delete');
     await sendKeys({ press: 'Enter' });
     await settled(element);
+    await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await until(() => !root(element).querySelector('article'), 'the deletion');
     await settled(element);
