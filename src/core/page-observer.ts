@@ -1,14 +1,17 @@
 /**
- * One watcher for the whole page, shared by every Plein element: `<html lang|dir>`, attribute
- * changes on `<html>`/`<body>` (where sites toggle dark mode by class, data attribute or style),
- * colour-scheme metas and stylesheets in `<head>`, and `prefers-color-scheme`. A page with a hundred
- * widgets gets one MutationObserver and one media listener, not a hundred.
+ * One watcher for the whole page, shared by every Plein element: attribute changes on `<html>`,
+ * `<body>` and every element that holds a widget (where sites set `lang` and `dir`, and toggle dark
+ * mode by class, data attribute or style), colour-scheme metas and stylesheets anywhere, and
+ * `prefers-color-scheme`. A page with a hundred widgets gets one MutationObserver and one media
+ * listener, not a hundred.
  */
 import { darkQuery } from './environment.js';
 
 type Listener = () => void;
 
 const listeners = new Set<Listener>();
+/** The widgets listening: a change on an element that holds one may change its language, direction or scheme. */
+const widgets = new Set<Element>();
 let stop: Listener | undefined;
 let pending = false;
 
@@ -26,27 +29,19 @@ function notify(): void {
 const concernsAppearance = (node: Node | null): boolean =>
   !!node && (/^(META|STYLE|LINK)$/.test(node.nodeName) || concernsAppearance(node.parentNode));
 
+/** An element (not a widget itself, whose own attributes it handles) that holds a listening widget. */
+const holdsWidget = (node: Node): boolean => [...widgets].some((widget) => widget !== node && node.contains(widget));
+
 function start(): Listener {
   const { documentElement: root } = document;
   const observer = new MutationObserver((records) => {
     if (records.some(relevant)) notify();
   });
-  // `<head>` and `<body>` may not exist yet when the first element connects; watched once they do.
-  const watchChildren = (): void => {
-    if (document.body) observer.observe(document.body, { attributes: true });
-    if (document.head) observer.observe(document.head, { childList: true, subtree: true, attributes: true, characterData: true });
-  };
   function relevant({ target, type, addedNodes, removedNodes }: MutationRecord): boolean {
-    if (target === root) {
-      if (type === 'attributes') return true;
-      watchChildren();
-      return false;
-    }
-    if (target === document.body) return type === 'attributes';
+    if (type === 'attributes' && (target === root || target === document.body || holdsWidget(target))) return true;
     return [target, ...addedNodes, ...removedNodes].some(concernsAppearance);
   }
-  observer.observe(root, { attributes: true, childList: true });
-  watchChildren();
+  observer.observe(root, { attributes: true, childList: true, subtree: true, characterData: true });
   const media = darkQuery();
   media?.addEventListener('change', notify);
   return () => {
@@ -55,12 +50,17 @@ function start(): Listener {
   };
 }
 
-/** Calls `listener` (batched) whenever the page's language, direction or colour scheme may have changed. */
-export function observePage(listener: Listener): () => void {
+/**
+ * Calls `listener` (batched) whenever the page's language, direction or colour scheme may have
+ * changed, on the page or on an element around `widget`.
+ */
+export function observePage(listener: Listener, widget?: Element): () => void {
   listeners.add(listener);
+  if (widget) widgets.add(widget);
   stop ??= start();
   return () => {
     listeners.delete(listener);
+    if (widget) widgets.delete(widget);
     if (listeners.size === 0) {
       stop?.();
       stop = undefined;

@@ -140,7 +140,7 @@ export class PleinElement extends LitElement {
     document.addEventListener('context-provider', askAgain);
     this.#stopListening.push(
       () => document.removeEventListener('context-provider', askAgain),
-      observePage(() => this.#syncEnvironment(true)),
+      observePage(() => this.#syncEnvironment(true), this),
       $config.listen(() => {
         this.#syncEnvironment(true);
         this.requestUpdate();
@@ -148,6 +148,16 @@ export class PleinElement extends LitElement {
     );
     this.#syncEnvironment(true);
     super.connectedCallback();
+  }
+
+  /** `dir` is the platform's attribute, not a reactive property: its changes are watched here. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'dir'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'dir') this.#syncEnvironment(false);
   }
 
   override disconnectedCallback(): void {

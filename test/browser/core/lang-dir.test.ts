@@ -161,6 +161,27 @@ describe('direction', () => {
     expect(element.shadowRoot?.querySelector('p')?.getAttribute('dir')).to.equal('rtl');
   });
 
+  it('follows its own dir attribute set or changed live, in its states and its layout', async () => {
+    const element = await fixture<ProbeElement>(html`<test-plein-probe></test-plein-probe>`);
+    element.setAttribute('dir', 'rtl');
+    await settle(element);
+    expect(element.matches(':state(rtl)')).to.equal(true);
+    expect(getComputedStyle(element).direction).to.equal('rtl');
+    element.setAttribute('dir', 'ltr');
+    await settle(element);
+    expect(element.matches(':state(ltr)')).to.equal(true);
+    expect(getComputedStyle(element).direction).to.equal('ltr');
+  });
+
+  it('turns rtl live when the dir of a container it sits in changes', async () => {
+    const outer = await mount<HTMLElement>(html`<main><test-plein-probe></test-plein-probe></main>`);
+    const element = outer.querySelector('test-plein-probe') as ProbeElement;
+    expect(element.matches(':state(ltr)')).to.equal(true);
+    outer.setAttribute('dir', 'rtl');
+    await settle(element);
+    expect(element.matches(':state(rtl)')).to.equal(true);
+  });
+
   it('takes the direction of configure() lang when the page declares none', async () => {
     root.removeAttribute('lang');
     configure({ lang: 'ar' });

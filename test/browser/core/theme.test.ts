@@ -112,6 +112,31 @@ describe('theme', () => {
     expect((outer.firstElementChild as ProbeElement).effectiveTheme).to.equal('dark');
   });
 
+  it('in auto, follows a dark-mode class toggled live on the container it sits in', async () => {
+    const style = Object.assign(document.createElement('style'), { textContent: '.night { color-scheme: dark }' });
+    style.dataset.testTheme = '';
+    document.head.append(style);
+    const outer = await mount<HTMLElement>(html`<main><test-plein-probe></test-plein-probe></main>`);
+    const element = outer.firstElementChild as ProbeElement;
+    expect(element.effectiveTheme).to.equal('light');
+    outer.classList.add('night');
+    await settle(element);
+    expect(element.effectiveTheme).to.equal('dark');
+    outer.classList.remove('night');
+    await settle(element);
+    expect(element.effectiveTheme).to.equal('light');
+  });
+
+  it('in auto, follows a stylesheet added to <body> that declares the page dark', async () => {
+    const element = await fixture<ProbeElement>(html`<test-plein-probe></test-plein-probe>`);
+    expect(element.effectiveTheme).to.equal('light');
+    const style = Object.assign(document.createElement('style'), { textContent: ':root { color-scheme: dark }' });
+    style.dataset.testTheme = '';
+    document.body.append(style);
+    await settle(element);
+    expect(element.effectiveTheme).to.equal('dark');
+  });
+
   it('in auto, follows prefers-color-scheme live when the page allows both schemes', async () => {
     root.style.colorScheme = 'light dark';
     const element = await fixture<ProbeElement>(html`<test-plein-probe></test-plein-probe>`);
