@@ -2,7 +2,7 @@
 // carry no bundler runtime, the manifest lists the public tags, and the script-tag build stays
 // within its size budgets (gzip -9).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { staticClosure, dynamicImports, gzipSize, describe, pageClosure } from '../bench/sizes.mjs';
 
 const problems = [];
@@ -23,6 +23,20 @@ for (const file of pkg.sideEffects) {
 for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' })) {
   if (!file.endsWith('.js') || file.startsWith('cdn/') || file.startsWith('server/')) continue;
   if (/__vitePreload|__vite__mapDeps/.test(readFileSync(`dist/${file}`, 'utf8'))) problems.push(`dist/${file} carries Vite's preload helper`);
+}
+
+// A module imported only for what it does on import (`import './x.js'`) is dropped by a consumer's
+// bundler unless package.json lists it in sideEffects: the comment composer, defined that way,
+// never got defined in a Vite build, and signed-in readers could not post.
+const listedSideEffect = (path) => pkg.sideEffects.some((entry) => `./${path}` === entry || (entry.endsWith('/**') && `./${path}`.startsWith(entry.slice(0, -2))));
+for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' })) {
+  if (!file.endsWith('.js') || file.startsWith('cdn/') || file.startsWith('server/')) continue;
+  for (const [, spec] of readFileSync(`dist/${file}`, 'utf8').matchAll(/(?:^|[;\n])\s*import\s*["']([^"']+)["']/g)) {
+    const target = join(dirname(`dist/${file}`), spec);
+    if (/customElements\.define\(/.test(readFileSync(target, 'utf8')) && !listedSideEffect(target)) {
+      problems.push(`dist/${file} imports ${target} only for its effects, which a bundler drops: sideEffects does not list it`);
+    }
+  }
 }
 
 const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));

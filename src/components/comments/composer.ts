@@ -329,7 +329,13 @@ export class PleinCommentsComposer extends LitElement {
   }
 }
 
-if (!customElements.get('plein-comments-composer')) customElements.define('plein-comments-composer', PleinCommentsComposer);
+/**
+ * Called by the writing part, not on import: a bundler drops a module imported only for its side
+ * effects when the package says it has none, and the composer never got defined in a Vite build.
+ */
+export function defineComposer(): void {
+  if (!customElements.get('plein-comments-composer')) customElements.define('plein-comments-composer', PleinCommentsComposer);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,12 +1,13 @@
 /** Everything that only runs when someone acts: the composer, the delete and report dialogs, what posting, editing, reacting and moderating do, a moderator's controls, their styles and strings. */
 import { commentsWritingEn } from '../../i18n/comments.writing.en.js';
-import './composer.js';
+import { defineComposer } from './composer.js';
 import { addEnglish } from './localize.js';
 import { CommentsWriting } from './writing-actions.js';
 import type { WritingHost } from './writing-host.js';
 import { writingStyles } from './writing.styles.js';
 
 addEnglish(commentsWritingEn);
+defineComposer();
 
 /**
  * The writing half of one element. Its styles join the element's shadow root first, before
