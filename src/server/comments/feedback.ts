@@ -5,31 +5,39 @@
  */
 import { topics, type ReactionSummary, type ReportInput } from '../../adapters/contract.js';
 import { notFound, proceed } from '../../adapters/refusals.js';
-import { applyReaction, type CommentRecord } from '../../domain/comments.js';
+import { applyReaction } from '../../domain/comments.js';
 import { planReaction, planReport } from '../../domain/comments-steps.js';
+import { asCommitted } from './as-committed.js';
+import { againIfChanged, updateAsRead } from './as-read.js';
 import { QUEUE_CHANGED, reactionsChange } from './changes.js';
 import { commit, type OperationContext } from './context.js';
 import { locateForWrite } from './reading.js';
 import { ThreadView } from './thread-view.js';
 import { rememberUser } from './users.js';
 
-export async function react(context: OperationContext, commentId: string, key: unknown, on: boolean): Promise<ReactionSummary[]> {
+export function react(context: OperationContext, commentId: string, key: unknown, on: boolean): Promise<ReactionSummary[]> {
+  return againIfChanged(() => reactOnce(context, commentId, key, on));
+}
+
+async function reactOnce(context: OperationContext, commentId: string, key: unknown, on: boolean): Promise<ReactionSummary[]> {
   const found = await locateForWrite(context, commentId);
   if (!found) throw notFound('The comment');
   const { state, view } = found;
   const { comment, key: reactionKey } = proceed(planReaction(view, commentId, key));
-
-  const next = applyReaction(comment.reactions, reactionKey, view.viewerId!, on);
-  if (next === comment.reactions) return view.present(comment).reactions;
+  if (applyReaction(comment.reactions, reactionKey, view.viewerId!, on) === comment.reactions) return view.present(comment).reactions;
   await rememberUser(context.store, context.site, context.identity.viewer!, context.now());
-  const record: CommentRecord = { ...comment, reactions: next };
-  state.replace(record);
+  let record = comment;
   await commit(
     context,
     async (tx) => {
+      // Holds the comment as read: one hidden or deleted meanwhile is decided on again, and the
+      // reactions are counted after every reaction committed before this one.
+      await updateAsRead(tx, context.site.id, comment, {});
       await tx.setReaction(context.site.id, commentId, view.viewerId!, reactionKey, on);
+      record = await asCommitted(tx, context.site.id, comment);
+      state.replace(record);
     },
-    [{ topic: topics.thread(record.thread), payload: reactionsChange(state, record) }],
+    () => [{ topic: topics.thread(record.thread), payload: reactionsChange(state, record) }],
     found.checkout,
   );
   return new ThreadView(state, view.actor).present(record).reactions;

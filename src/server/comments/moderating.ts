@@ -17,9 +17,10 @@ import { can } from '../../domain/permissions.js';
 import { isAdmin } from '../../domain/roles.js';
 import { GUEST_ID_PREFIX } from '../auth/jwt.js';
 import type { ReportRow, ThreadPatch } from '../store/types.js';
+import { asCommitted } from './as-committed.js';
 import { againIfChanged, updateAsRead } from './as-read.js';
 import { QUEUE_CHANGED, commentChange, threadChange } from './changes.js';
-import { commit, type OperationContext, type Publication } from './context.js';
+import { commit, type OperationContext } from './context.js';
 import { checkout } from './reading.js';
 import { authorOf, toRecord } from './records.js';
 import { ThreadView } from './thread-view.js';
@@ -72,30 +73,31 @@ async function moderateOnce(context: OperationContext, target: { kind: string; i
   const state = taken.state;
   // The permission again, with the thread: the step also finds the comment and what the action does to it.
   const { comment, ...outcome } = proceed(planModeration(new ThreadView(state, actor), target, action));
-  const record: CommentRecord = { ...comment, status: outcome.status, pinned: outcome.pinned };
-  state.replace(record);
-  const changed = record.status !== comment.status || record.pinned !== comment.pinned;
+  const changed = outcome.status !== comment.status || outcome.pinned !== comment.pinned;
   const at = new Date(context.now()).toISOString();
-  const publications: Publication[] = changed ? [{ topic: topics.thread(record.thread), payload: commentChange(state, record, comment) }] : [];
+  let record = comment;
   await commit(
     context,
     async (tx) => {
       // Checked even when nothing changes: the audit's before and after, and a pin's refusal of a deleted comment, hold as read.
-      await updateAsRead(tx, context.site.id, comment, changed ? { status: record.status, pinned: record.pinned } : {});
-      const settled = outcome.clearsReports ? await tx.clearReports(context.site.id, record.id) : 0;
+      await updateAsRead(tx, context.site.id, comment, changed ? { status: outcome.status, pinned: outcome.pinned } : {});
+      const settled = outcome.clearsReports ? await tx.clearReports(context.site.id, comment.id) : 0;
       await tx.audit({
         siteId: context.site.id,
         at,
         actorId: context.identity.viewer!.id,
         action: `comment.${action}`,
-        target: `comment:${record.id}`,
-        detail: { thread: record.thread, status: [comment.status, record.status], pinned: [comment.pinned, record.pinned], reportsSettled: settled },
+        target: `comment:${comment.id}`,
+        detail: { thread: comment.thread, status: [comment.status, outcome.status], pinned: [comment.pinned, outcome.pinned], reportsSettled: settled },
       });
-      if (settled > 0 || record.status !== comment.status) {
+      if (settled > 0 || outcome.status !== comment.status) {
         await tx.appendEvent({ siteId: context.site.id, topic: topics.moderation(), payload: QUEUE_CHANGED });
       }
+      if (!changed) return;
+      record = await asCommitted(tx, context.site.id, comment);
+      state.replace(record);
     },
-    publications,
+    () => (changed ? [{ topic: topics.thread(record.thread), payload: commentChange(state, record, comment) }] : []),
     taken,
   );
 }

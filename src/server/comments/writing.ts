@@ -6,13 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import { topics, type Comment } from '../../adapters/contract.js';
 import { enforceValid, notFound, proceed } from '../../adapters/refusals.js';
-import { validateThreadId, type CommentRecord } from '../../domain/comments.js';
-import { commentAuthor, deletedFields, editedFields, newCommentRecord, planDelete, planEdit, planPost } from '../../domain/comments-steps.js';
+import { validateThreadId } from '../../domain/comments.js';
+import { commentAuthor, editedFields, newCommentRecord, planDelete, planEdit, planPost } from '../../domain/comments-steps.js';
 import { actorId, isModerator, type Actor } from '../../domain/roles.js';
 import { startGuest, type GuestProof } from '../auth/guest-start.js';
 import type { GuestSession } from '../auth/guest.js';
 import { enforceRate } from '../limits/rate-limit.js';
 import type { CommentRow, PleinStore } from '../store/types.js';
+import { asCommitted } from './as-committed.js';
 import { againIfChanged, updateAsRead } from './as-read.js';
 import { QUEUE_CHANGED, commentChange } from './changes.js';
 import { commit, type OperationContext, type Publication } from './context.js';
@@ -102,58 +103,62 @@ async function editOnce(context: OperationContext, id: string, body: unknown): P
   const { comment, review } = proceed(planEdit(view, id, body, state.rules, context.now()));
   if (context.identity.viewer && !context.identity.viewer.guest) await rememberUser(context.store, context.site, context.identity.viewer, context.now());
 
-  const record: CommentRecord = { ...comment, ...editedFields(view.actor, comment, body as string, new Date(context.now()).toISOString(), review.held) };
-  state.replace(record);
-  const publications: Publication[] = [{ topic: topics.thread(record.thread), payload: commentChange(state, record, comment) }];
-  if (record.status !== comment.status) publications.push({ topic: topics.moderation(), payload: QUEUE_CHANGED });
+  const edited = editedFields(view.actor, comment, body as string, new Date(context.now()).toISOString(), review.held);
   // Someone else's words changed by an admin are a moderation action, accounted for as a delete is.
   const byModerator = comment.author.id !== view.viewerId;
+  let record = comment;
   await commit(
     context,
     async (tx) => {
-      await updateAsRead(tx, context.site.id, comment, { body: record.body, editedAt: record.editedAt, status: record.status });
+      await updateAsRead(tx, context.site.id, comment, { body: edited.body, editedAt: edited.editedAt, status: edited.status });
       if (byModerator) {
         await tx.audit({
           siteId: context.site.id,
-          at: record.editedAt!,
+          at: edited.editedAt!,
           actorId: view.viewerId!,
           action: 'comment.edit',
           target: `comment:${id}`,
-          detail: { thread: comment.thread, author: comment.author.id, status: [comment.status, record.status] },
+          detail: { thread: comment.thread, author: comment.author.id, status: [comment.status, edited.status] },
         });
       }
+      record = await asCommitted(tx, context.site.id, comment);
+      state.replace(record);
     },
-    publications,
+    () => {
+      const publications: Publication[] = [{ topic: topics.thread(record.thread), payload: commentChange(state, record, comment) }];
+      if (record.status !== comment.status) publications.push({ topic: topics.moderation(), payload: QUEUE_CHANGED });
+      return publications;
+    },
     found.checkout,
   );
   return new ThreadView(state, view.actor).present(record);
 }
 
-async function clearReactions(tx: PleinStore, siteId: string, comment: CommentRecord): Promise<void> {
-  for (const [key, people] of Object.entries(comment.reactions)) {
-    for (const userId of people) await tx.setReaction(siteId, comment.id, userId, key, false);
-  }
+/** Every reaction the comment has now, not only those it had when read. */
+async function clearReactions(tx: PleinStore, siteId: string, commentId: string): Promise<void> {
+  for (const { userId, key } of await tx.listReactions(siteId, [commentId])) await tx.setReaction(siteId, commentId, userId, key, false);
 }
 
-export async function deleteComment(context: OperationContext, id: string): Promise<void> {
+export function deleteComment(context: OperationContext, id: string): Promise<void> {
+  return againIfChanged(() => deleteOnce(context, id));
+}
+
+async function deleteOnce(context: OperationContext, id: string): Promise<void> {
   const found = await locateForWrite(context, id);
   if (!found) throw notFound('The comment');
   const { state, view } = found;
   const { comment, done } = proceed(planDelete(view, id));
   if (done) return;
 
-  const record: CommentRecord = { ...comment, ...deletedFields() };
   const at = new Date(context.now()).toISOString();
-  state.replace(record);
   const byModerator = comment.author.id !== view.viewerId;
-  let settled = 0;
-  const publications: Publication[] = [{ topic: topics.thread(record.thread), payload: commentChange(state, record, comment) }];
+  let record = comment;
   await commit(
     context,
     async (tx) => {
-      await tx.updateComment(context.site.id, id, { deletedAt: at, body: '', pinned: false });
-      await clearReactions(tx, context.site.id, comment);
-      settled = await tx.clearReports(context.site.id, id);
+      await updateAsRead(tx, context.site.id, comment, { deletedAt: at, body: '', pinned: false });
+      await clearReactions(tx, context.site.id, id);
+      const settled = await tx.clearReports(context.site.id, id);
       if (byModerator) {
         await tx.audit({
           siteId: context.site.id,
@@ -167,8 +172,10 @@ export async function deleteComment(context: OperationContext, id: string): Prom
       if (settled > 0 || comment.status === 'pending') {
         await tx.appendEvent({ siteId: context.site.id, topic: topics.moderation(), payload: QUEUE_CHANGED });
       }
+      record = await asCommitted(tx, context.site.id, comment);
+      state.replace(record);
     },
-    publications,
+    () => [{ topic: topics.thread(record.thread), payload: commentChange(state, record, comment) }],
     found.checkout,
   );
 }

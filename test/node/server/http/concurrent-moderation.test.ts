@@ -7,24 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Viewer } from '../../../../src/adapters/contract.js';
-import type { PleinStore, SiteRecord } from '../../../../src/server/store/types.js';
+import type { SiteRecord } from '../../../../src/server/store/types.js';
 import { STORES, personas, startLiveServer, type LiveServer } from '../http-adapter/live-server.js';
-
-/** Holds the next transaction begun on `store` until `release`; `waiting` resolves when one does. */
-function holdNextTransaction(store: PleinStore): { waiting: Promise<void>; release: () => void } {
-  const original = store.transaction;
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let reached!: () => void;
-  const waiting = new Promise<void>((resolve) => (reached = resolve));
-  store.transaction = (async (fn: (tx: PleinStore) => Promise<unknown>) => {
-    store.transaction = original;
-    reached();
-    await released;
-    return original.call(store, fn);
-  }) as PleinStore['transaction'];
-  return { waiting, release };
-}
+import { holdNextTransaction } from './hold.js';
 
 let sites = 0;
 
