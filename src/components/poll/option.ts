@@ -6,7 +6,10 @@
  * and text) when it registers the poll, and shows the labels the backend stored. Changing an
  * option's value, text or `correct` re-registers the poll (allowed until the first vote).
  */
-export class PleinOption extends HTMLElement {
+/** `HTMLElement`, or a stand-in where there is none (a server rendering the page in Node). */
+const ElementBase = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+
+export class PleinOption extends ElementBase {
   /** Registers the class as `tag` unless a tag of that name exists (a second copy of Plein). */
   static define(tag: string): void {
     if (!customElements.get(tag)) customElements.define(tag, this);
