@@ -1,3 +1,7 @@
+// The platform's, or a stand-in where there is none (a server rendering the page in Node). Named
+// like the global, as the manifest analyzer knows an element by `extends HTMLElement`.
+const HTMLElement = (globalThis.HTMLElement ?? class {}) as typeof globalThis.HTMLElement;
+
 /**
  * @summary One choice of a declarative `<plein-poll>`: `<plein-option value="utrecht">Utrecht</plein-option>`.
  * @tag plein-option
@@ -6,10 +10,7 @@
  * and text) when it registers the poll, and shows the labels the backend stored. Changing an
  * option's value, text or `correct` re-registers the poll (allowed until the first vote).
  */
-/** `HTMLElement`, or a stand-in where there is none (a server rendering the page in Node). */
-const ElementBase = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
-
-export class PleinOption extends ElementBase {
+export class PleinOption extends HTMLElement {
   /** Registers the class as `tag` unless a tag of that name exists (a second copy of Plein). */
   static define(tag: string): void {
     if (!customElements.get(tag)) customElements.define(tag, this);
