@@ -8,9 +8,9 @@ export const hostStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
-    color: var(--plein-color-text);
+    color: var(--_color-text);
     font-family: var(--plein-font-family);
-    line-height: var(--plein-line-height);
+    line-height: var(--_line-height);
   }
 
   /* The effective direction can differ from the page's (lang="ar" on an English page). */
@@ -34,8 +34,8 @@ export const hostStyles = css`
   }
 
   :focus-visible {
-    outline: var(--plein-focus-ring-width) solid var(--plein-color-focus);
-    outline-offset: var(--plein-focus-ring-offset);
+    outline: var(--_focus-ring-width) solid var(--_color-focus);
+    outline-offset: var(--_focus-ring-offset);
   }
 
   @media (prefers-reduced-motion: reduce) {

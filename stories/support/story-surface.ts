@@ -14,11 +14,11 @@ export class PleinStorySurface extends PleinElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: var(--plein-space-m);
-        padding: var(--plein-space-l);
-        background: var(--plein-color-surface);
-        color: var(--plein-color-text);
-        border-radius: var(--plein-radius-m);
+        gap: var(--_space-m);
+        padding: var(--_space-l);
+        background: var(--_color-surface);
+        color: var(--_color-text);
+        border-radius: var(--_radius-m);
       }
 
       /* One column that does not wrap: a wrapping column sizes its items by their content's width,

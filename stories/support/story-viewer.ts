@@ -19,11 +19,11 @@ export class PleinStoryViewer extends PleinElement {
       .base {
         display: flex;
         align-items: center;
-        gap: var(--plein-space-xs);
+        gap: var(--_space-xs);
       }
       .meta {
-        color: var(--plein-color-muted);
-        font-size: var(--plein-font-size-s);
+        color: var(--_color-muted);
+        font-size: var(--_font-size-s);
       }
     `,
   ];

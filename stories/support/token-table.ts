@@ -3,11 +3,14 @@ import { property } from 'lit/decorators.js';
 import { PleinElement } from '../../src/core/plein-element.js';
 import { tokens } from '../../src/styles/tokens.js';
 
-/** Every custom property the token sheet declares, in source order: the list cannot go stale. */
-export const tokenNames: readonly string[] = [...new Set(tokens.cssText.match(/--plein-[\w-]+(?=\s*:)/g) ?? [])];
+/** Every token the token sheet resolves, in source order: the list cannot go stale. */
+export const tokenNames: readonly string[] = [...new Set(tokens.cssText.match(/(?<=var\()--plein-[\w-]+(?=,)/g) ?? [])];
+
+/** The private variable the element's styles read: the page's value, else the theme's default. */
+const resolved = (name: string) => name.replace('--plein-', '--_');
 
 function sample(name: string) {
-  const value = `var(${name})`;
+  const value = `var(${resolved(name)})`;
   if (name.startsWith('--plein-color-')) return html`<span class="swatch" style="background: ${value}"></span>`;
   if (name.startsWith('--plein-shadow-')) return html`<span class="swatch" style="box-shadow: ${value}"></span>`;
   if (name.startsWith('--plein-radius-')) return html`<span class="swatch outline" style="border-radius: ${value}"></span>`;
@@ -23,44 +26,44 @@ export class PleinStoryTokenTable extends PleinElement {
     PleinElement.styles,
     css`
       .base {
-        padding: var(--plein-space-m);
-        background: var(--plein-color-surface);
-        color: var(--plein-color-text);
-        border-radius: var(--plein-radius-m);
+        padding: var(--_space-m);
+        background: var(--_color-surface);
+        color: var(--_color-text);
+        border-radius: var(--_radius-m);
       }
       table {
         border-collapse: collapse;
-        font-size: var(--plein-font-size-s);
+        font-size: var(--_font-size-s);
       }
       caption {
         text-align: start;
-        font-weight: var(--plein-font-weight-strong);
-        padding-block-end: var(--plein-space-xs);
+        font-weight: var(--_font-weight-strong);
+        padding-block-end: var(--_space-xs);
       }
       th,
       td {
         text-align: start;
-        padding: var(--plein-space-2xs) var(--plein-space-s);
-        border-block-end: 1px solid var(--plein-color-border);
+        padding: var(--_space-2xs) var(--_space-s);
+        border-block-end: 1px solid var(--_color-border);
       }
       code {
-        font-family: var(--plein-font-family-mono);
+        font-family: var(--_font-family-mono);
       }
       .swatch {
         display: inline-block;
         inline-size: 2.5em;
         block-size: 1.5em;
         vertical-align: middle;
-        border: 1px solid var(--plein-color-border-strong);
-        border-radius: var(--plein-radius-s);
+        border: 1px solid var(--_color-border-strong);
+        border-radius: var(--_radius-s);
       }
       .outline {
-        background: var(--plein-color-surface-alt);
+        background: var(--_color-surface-alt);
       }
       .bar {
         display: inline-block;
         block-size: 0.75em;
-        background: var(--plein-color-accent);
+        background: var(--_color-accent);
       }
     `,
   ];
@@ -81,7 +84,7 @@ export class PleinStoryTokenTable extends PleinElement {
             (name) => html`<tr>
               <th scope="row"><code>${name}</code></th>
               <td>${sample(name)}</td>
-              <td><code>${computed?.getPropertyValue(name).trim() ?? ''}</code></td>
+              <td><code>${computed?.getPropertyValue(resolved(name)).trim() ?? ''}</code></td>
             </tr>`,
           )}
         </tbody>

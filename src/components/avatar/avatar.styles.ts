@@ -17,11 +17,11 @@ export const avatarStyles = css`
     width: var(--_avatar-size);
     height: var(--_avatar-size);
     overflow: hidden;
-    border-radius: var(--plein-avatar-radius, var(--plein-radius-full));
-    background: var(--plein-avatar-background, var(--_background, var(--plein-color-surface-alt)));
+    border-radius: var(--plein-avatar-radius, var(--_radius-full));
+    background: var(--plein-avatar-background, var(--_background, var(--_color-surface-alt)));
     color: var(--plein-avatar-color, #ffffff);
     font-size: calc(var(--_avatar-size) * 0.4);
-    font-weight: var(--plein-font-weight-strong);
+    font-weight: var(--_font-weight-strong);
     user-select: none;
   }
 
@@ -35,6 +35,6 @@ export const avatarStyles = css`
   .icon {
     width: 60%;
     height: 60%;
-    color: var(--plein-color-muted);
+    color: var(--_color-muted);
   }
 `;

@@ -11,68 +11,68 @@ export const commentsStyles = css`
   }
 
   .base {
-    --_accent: var(--plein-comments-accent, var(--plein-color-accent));
-    --_border: var(--plein-comments-border-color, var(--plein-color-border));
-    --_radius: var(--plein-comments-radius, var(--plein-radius-m));
-    --_gap: var(--plein-comments-gap, var(--plein-space-m));
+    --_accent: var(--plein-comments-accent, var(--_color-accent));
+    --_border: var(--plein-comments-border-color, var(--_color-border));
+    --_radius: var(--plein-comments-radius, var(--_radius-m));
+    --_gap: var(--plein-comments-gap, var(--_space-m));
     --_indent: var(--plein-comments-indent, 2.5em);
     --_avatar: var(--plein-comments-avatar-size, 2.25em);
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-s);
-    padding: var(--plein-comments-padding, var(--plein-space-m));
-    background: var(--plein-comments-background, var(--plein-color-surface));
-    color: var(--plein-comments-color, var(--plein-color-text));
+    gap: var(--_space-s);
+    padding: var(--plein-comments-padding, var(--_space-m));
+    background: var(--plein-comments-background, var(--_color-surface));
+    color: var(--plein-comments-color, var(--_color-text));
     border-radius: var(--_radius);
   }
 
   .muted {
-    color: var(--plein-color-muted);
+    color: var(--_color-muted);
   }
 
   .danger-text,
   .field-error {
-    color: var(--plein-color-danger);
+    color: var(--_color-danger);
   }
 
   .field-error {
-    margin: var(--plein-space-2xs) 0 0;
-    font-size: var(--plein-font-size-s);
+    margin: var(--_space-2xs) 0 0;
+    font-size: var(--_font-size-s);
   }
 
   .header {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--plein-space-xs) var(--plein-space-m);
+    gap: var(--_space-xs) var(--_space-m);
   }
 
   .count {
     flex: 1 1 auto;
     margin: 0;
-    font-size: var(--plein-font-size-l);
-    line-height: var(--plein-line-height-tight);
+    font-size: var(--_font-size-l);
+    line-height: var(--_line-height-tight);
   }
 
   .sort {
     display: inline-flex;
     align-items: center;
-    gap: var(--plein-space-xs);
-    font-size: var(--plein-font-size-s);
-    color: var(--plein-color-muted);
+    gap: var(--_space-xs);
+    font-size: var(--_font-size-s);
+    color: var(--_color-muted);
   }
 
   select,
   .textarea {
     font: inherit;
-    color: var(--plein-color-text);
-    background: var(--plein-color-surface);
-    border: 1px solid var(--plein-color-border-strong);
-    border-radius: var(--plein-radius-s);
+    color: var(--_color-text);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border-strong);
+    border-radius: var(--_radius-s);
   }
 
   select {
-    padding: var(--plein-space-3xs) var(--plein-space-xs);
+    padding: var(--_space-3xs) var(--_space-xs);
   }
 
   .button,
@@ -85,23 +85,23 @@ export const commentsStyles = css`
   }
 
   .button {
-    padding: var(--plein-space-2xs) var(--plein-space-s);
-    border: 1px solid var(--plein-color-border-strong);
-    border-radius: var(--plein-radius-s);
-    background: var(--plein-color-surface);
-    color: var(--plein-color-text);
-    font-size: var(--plein-font-size-s);
+    padding: var(--_space-2xs) var(--_space-s);
+    border: 1px solid var(--_color-border-strong);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    font-size: var(--_font-size-s);
   }
 
   .button.primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--plein-color-accent-contrast);
-    font-weight: var(--plein-font-weight-strong);
+    color: var(--_color-accent-contrast);
+    font-weight: var(--_font-weight-strong);
   }
 
   .button.primary:hover {
-    background: var(--plein-color-accent-hover);
+    background: var(--_color-accent-hover);
   }
 
   [aria-disabled='true'] {
@@ -110,11 +110,11 @@ export const commentsStyles = css`
   }
 
   .link {
-    padding: 0 var(--plein-space-2xs);
+    padding: 0 var(--_space-2xs);
     border: 0;
     background: none;
-    color: var(--plein-color-muted);
-    font-size: var(--plein-font-size-s);
+    color: var(--_color-muted);
+    font-size: var(--_font-size-s);
     text-decoration: underline transparent;
   }
 
@@ -125,20 +125,20 @@ export const commentsStyles = css`
 
   .notice {
     margin: 0;
-    padding: var(--plein-space-xs) var(--plein-space-s);
-    border-radius: var(--plein-radius-s);
-    background: var(--plein-color-surface-alt);
-    border-inline-start: 3px solid var(--plein-color-border-strong);
+    padding: var(--_space-xs) var(--_space-s);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface-alt);
+    border-inline-start: 3px solid var(--_color-border-strong);
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--plein-space-xs);
+    gap: var(--_space-xs);
   }
 
   .notice.danger {
-    background: var(--plein-color-danger-subtle);
-    border-color: var(--plein-color-danger);
+    background: var(--_color-danger-subtle);
+    border-color: var(--_color-danger);
   }
 
   .notice p {
@@ -147,7 +147,7 @@ export const commentsStyles = css`
 
   .state {
     margin: 0;
-    padding: var(--plein-space-l) 0;
+    padding: var(--_space-l) 0;
     text-align: center;
   }
 
@@ -164,7 +164,7 @@ export const commentsStyles = css`
   .composer {
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-2xs);
+    gap: var(--_space-2xs);
   }
 
   .composer-head {
@@ -172,12 +172,12 @@ export const commentsStyles = css`
     flex-wrap: wrap;
     align-items: end;
     justify-content: space-between;
-    gap: var(--plein-space-2xs) var(--plein-space-s);
+    gap: var(--_space-2xs) var(--_space-s);
   }
 
   .label {
-    font-size: var(--plein-font-size-s);
-    font-weight: var(--plein-font-weight-strong);
+    font-size: var(--_font-size-s);
+    font-weight: var(--_font-weight-strong);
   }
 
   .textarea {
@@ -185,15 +185,15 @@ export const commentsStyles = css`
     inline-size: 100%;
     min-block-size: 5.5em;
     max-block-size: 60vh;
-    padding: var(--plein-space-xs);
-    line-height: var(--plein-line-height);
+    padding: var(--_space-xs);
+    line-height: var(--_line-height);
     resize: vertical;
     field-sizing: content;
   }
 
   /* The browser's own grey falls below 4.5:1 on the dark surface. */
   .textarea::placeholder {
-    color: var(--plein-color-muted);
+    color: var(--_color-muted);
     opacity: 1;
   }
 
@@ -201,14 +201,14 @@ export const commentsStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--plein-space-2xs) var(--plein-space-s);
-    font-size: var(--plein-font-size-s);
+    gap: var(--_space-2xs) var(--_space-s);
+    font-size: var(--_font-size-s);
   }
 
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--plein-space-xs);
+    gap: var(--_space-xs);
     margin-inline-start: auto;
   }
 
@@ -247,32 +247,32 @@ export const commentsStyles = css`
   }
 
   .toggle {
-    margin-block-start: var(--plein-space-2xs);
-    margin-inline-start: calc(var(--_avatar) + var(--plein-space-s));
+    margin-block-start: var(--_space-2xs);
+    margin-inline-start: calc(var(--_avatar) + var(--_space-s));
     color: var(--_accent);
   }
 
   .comment {
     display: grid;
     grid-template-columns: var(--_avatar) minmax(0, 1fr);
-    gap: var(--plein-space-s);
-    padding: var(--plein-space-2xs);
-    border-radius: var(--plein-radius-s);
-    scroll-margin-block: var(--plein-space-2xl);
+    gap: var(--_space-s);
+    padding: var(--_space-2xs);
+    border-radius: var(--_radius-s);
+    scroll-margin-block: var(--_space-2xl);
   }
 
   /* Inside the box: its block's content-visibility clips what is drawn outside it. */
   .comment:focus-visible {
-    outline-offset: calc(-1 * var(--plein-focus-ring-width));
+    outline-offset: calc(-1 * var(--_focus-ring-width));
   }
 
   .comment.status-pending,
   .comment.status-hidden {
-    background: var(--plein-color-surface-alt);
+    background: var(--_color-surface-alt);
   }
 
   .comment.highlighted {
-    background: var(--plein-comments-highlight, var(--plein-color-accent-subtle));
+    background: var(--plein-comments-highlight, var(--_color-accent-subtle));
     box-shadow: inset 0 0 0 2px var(--_accent);
   }
 
@@ -288,11 +288,11 @@ export const commentsStyles = css`
     inline-size: var(--_avatar);
     block-size: var(--_avatar);
     overflow: hidden;
-    border-radius: var(--plein-radius-full);
+    border-radius: var(--_radius-full);
     background: oklch(45% 0.075 var(--h, 250));
     color: #fff;
     font-size: calc(var(--_avatar) * 0.4);
-    font-weight: var(--plein-font-weight-strong);
+    font-weight: var(--_font-weight-strong);
     line-height: 1;
     user-select: none;
   }
@@ -309,47 +309,47 @@ export const commentsStyles = css`
     min-inline-size: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-2xs);
+    gap: var(--_space-2xs);
   }
 
   .meta {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: var(--plein-space-3xs) var(--plein-space-xs);
-    font-size: var(--plein-font-size-s);
-    color: var(--plein-color-muted);
+    gap: var(--_space-3xs) var(--_space-xs);
+    font-size: var(--_font-size-s);
+    color: var(--_color-muted);
   }
 
   .author {
-    color: var(--plein-color-text);
-    font-weight: var(--plein-font-weight-strong);
+    color: var(--_color-text);
+    font-weight: var(--_font-weight-strong);
     overflow-wrap: anywhere;
   }
 
   .chip,
   .badge {
-    padding: 0 var(--plein-space-2xs);
-    border: 1px solid var(--plein-color-border-strong);
-    border-radius: var(--plein-radius-full);
-    font-size: var(--plein-font-size-xs);
-    color: var(--plein-color-text);
+    padding: 0 var(--_space-2xs);
+    border: 1px solid var(--_color-border-strong);
+    border-radius: var(--_radius-full);
+    font-size: var(--_font-size-xs);
+    color: var(--_color-text);
     white-space: nowrap;
   }
 
   .chip.accent {
     border-color: var(--_accent);
-    background: var(--plein-color-accent-subtle);
+    background: var(--_color-accent-subtle);
   }
 
   .badge.warning {
-    border-color: var(--plein-color-warning);
-    background: var(--plein-color-warning-subtle);
+    border-color: var(--_color-warning);
+    background: var(--_color-warning-subtle);
   }
 
   .badge.danger {
-    border-color: var(--plein-color-danger);
-    background: var(--plein-color-danger-subtle);
+    border-color: var(--_color-danger);
+    background: var(--_color-danger-subtle);
   }
 
   .time {
@@ -363,7 +363,7 @@ export const commentsStyles = css`
 
   .replying-to {
     margin: 0;
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
   }
 
   .body {
@@ -383,7 +383,7 @@ export const commentsStyles = css`
   .body ol,
   .body blockquote,
   .body pre {
-    margin-block: 0 var(--plein-space-xs);
+    margin-block: 0 var(--_space-xs);
   }
 
   .body ul,
@@ -393,24 +393,24 @@ export const commentsStyles = css`
 
   .body blockquote {
     margin-inline: 0;
-    padding-inline-start: var(--plein-space-s);
-    border-inline-start: 3px solid var(--plein-color-border-strong);
-    color: var(--plein-color-muted);
+    padding-inline-start: var(--_space-s);
+    border-inline-start: 3px solid var(--_color-border-strong);
+    color: var(--_color-muted);
   }
 
   .body code {
-    font-family: var(--plein-font-family-mono);
+    font-family: var(--_font-family-mono);
     font-size: 0.9em;
     padding: 0 0.2em;
-    border-radius: var(--plein-radius-s);
-    background: var(--plein-color-surface-alt);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface-alt);
   }
 
   .body pre {
     overflow-x: auto;
-    padding: var(--plein-space-xs);
-    border-radius: var(--plein-radius-s);
-    background: var(--plein-color-surface-alt);
+    padding: var(--_space-xs);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface-alt);
   }
 
   .body pre code {
@@ -425,7 +425,7 @@ export const commentsStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--plein-space-2xs) var(--plein-space-s);
+    gap: var(--_space-2xs) var(--_space-s);
   }
 
   .footer:empty {
@@ -438,18 +438,18 @@ export const commentsStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--plein-space-2xs);
+    gap: var(--_space-2xs);
   }
 
   .reaction {
     display: inline-flex;
     align-items: center;
-    padding: 0 var(--plein-space-xs);
+    padding: 0 var(--_space-xs);
     border: 1px solid var(--_border);
-    border-radius: var(--plein-radius-full);
-    background: var(--plein-color-surface);
-    color: var(--plein-color-text);
-    font-size: var(--plein-font-size-s);
+    border-radius: var(--_radius-full);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    font-size: var(--_font-size-s);
   }
 
   span.reaction {
@@ -458,7 +458,7 @@ export const commentsStyles = css`
 
   .reaction[aria-pressed='true'] {
     border-color: var(--_accent);
-    background: var(--plein-color-accent-subtle);
+    background: var(--_color-accent-subtle);
   }
 
   /* Forced colours paint every background alike: the viewer's own reactions keep a system colour. */
@@ -471,14 +471,14 @@ export const commentsStyles = css`
   }
 
   .reaction.add {
-    color: var(--plein-color-muted);
+    color: var(--_color-muted);
   }
 
   .more {
     display: flex;
     flex-direction: column;
     align-items: center;
-    gap: var(--plein-space-2xs);
+    gap: var(--_space-2xs);
   }
 
   .more p {
@@ -497,14 +497,14 @@ export const commentsStyles = css`
   }
 
   .pill {
-    padding: var(--plein-space-2xs) var(--plein-space-m);
+    padding: var(--_space-2xs) var(--_space-m);
     border: 0;
-    border-radius: var(--plein-radius-full);
+    border-radius: var(--_radius-full);
     background: var(--_accent);
-    color: var(--plein-color-accent-contrast);
-    font-size: var(--plein-font-size-s);
-    font-weight: var(--plein-font-weight-strong);
-    box-shadow: var(--plein-shadow-popup);
+    color: var(--_color-accent-contrast);
+    font-size: var(--_font-size-s);
+    font-weight: var(--_font-weight-strong);
+    box-shadow: var(--_shadow-popup);
   }
 
   /* Under 30em wide, as the element measures it. */
@@ -514,6 +514,6 @@ export const commentsStyles = css`
   }
 
   .narrow .comment {
-    gap: var(--plein-space-xs);
+    gap: var(--_space-xs);
   }
 `;

@@ -12,17 +12,17 @@ export const writingStyles = css`
   }
 
   plein-comments-composer.inline {
-    margin-block: var(--plein-space-xs);
+    margin-block: var(--_space-xs);
   }
 
   .textarea[aria-invalid='true'] {
-    border-color: var(--plein-color-danger);
+    border-color: var(--_color-danger);
   }
 
   .counter,
   .hint {
-    color: var(--plein-color-muted);
-    font-size: var(--plein-font-size-xs);
+    color: var(--_color-muted);
+    font-size: var(--_font-size-xs);
   }
 
   .hint {
@@ -33,12 +33,12 @@ export const writingStyles = css`
   .reports {
     flex-basis: 100%;
     margin: 0;
-    color: var(--plein-color-danger);
-    font-size: var(--plein-font-size-s);
+    color: var(--_color-danger);
+    font-size: var(--_font-size-s);
   }
 
   .viewer {
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
   }
 
   /* Sizes are relative (em): the button inside takes the line's size, not a smaller one again. */
@@ -47,29 +47,29 @@ export const writingStyles = css`
   }
 
   .field label {
-    font-size: var(--plein-font-size-s);
-    font-weight: var(--plein-font-weight-strong);
+    font-size: var(--_font-size-s);
+    font-weight: var(--_font-weight-strong);
   }
 
   .field {
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-3xs);
+    gap: var(--_space-3xs);
   }
 
   .input {
     font: inherit;
-    color: var(--plein-color-text);
-    background: var(--plein-color-surface);
-    border: 1px solid var(--plein-color-border-strong);
-    border-radius: var(--plein-radius-s);
-    padding: var(--plein-space-2xs) var(--plein-space-xs);
+    color: var(--_color-text);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border-strong);
+    border-radius: var(--_radius-s);
+    padding: var(--_space-2xs) var(--_space-xs);
     max-inline-size: 20em;
   }
 
   .tabs {
     display: flex;
-    gap: var(--plein-space-3xs);
+    gap: var(--_space-3xs);
   }
 
   .tab {
@@ -77,39 +77,39 @@ export const writingStyles = css`
     cursor: pointer;
     min-block-size: 24px;
     /* No transparent border on the other tab: forced colours would draw it like the selected one's. */
-    padding: var(--plein-space-3xs) var(--plein-space-xs) calc(var(--plein-space-3xs) + 2px);
+    padding: var(--_space-3xs) var(--_space-xs) calc(var(--_space-3xs) + 2px);
     border: 0;
     background: none;
-    color: var(--plein-color-muted);
-    font-size: var(--plein-font-size-s);
+    color: var(--_color-muted);
+    font-size: var(--_font-size-s);
   }
 
   .tab[aria-selected='true'] {
-    padding-block-end: var(--plein-space-3xs);
-    color: var(--plein-color-text);
+    padding-block-end: var(--_space-3xs);
+    color: var(--_color-text);
     border-block-end: 2px solid var(--_accent);
   }
 
   .preview {
     min-block-size: 5.5em;
-    padding: var(--plein-space-xs);
-    border: 1px dashed var(--plein-color-border-strong);
-    border-radius: var(--plein-radius-s);
+    padding: var(--_space-xs);
+    border: 1px dashed var(--_color-border-strong);
+    border-radius: var(--_radius-s);
   }
 
   .counter.over {
-    color: var(--plein-color-danger);
-    font-weight: var(--plein-font-weight-strong);
+    color: var(--_color-danger);
+    font-weight: var(--_font-weight-strong);
   }
 
   .dialog {
     max-inline-size: min(28em, calc(100vw - 2em));
-    padding: var(--plein-space-m);
+    padding: var(--_space-m);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--plein-color-surface);
-    color: var(--plein-color-text);
-    box-shadow: var(--plein-shadow-popup);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    box-shadow: var(--_shadow-popup);
   }
 
   .dialog::backdrop {
@@ -119,7 +119,7 @@ export const writingStyles = css`
   .dialog-body {
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-s);
+    gap: var(--_space-s);
   }
 
   .dialog-body h3,
@@ -133,28 +133,28 @@ export const writingStyles = css`
     border: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-2xs);
+    gap: var(--_space-2xs);
   }
 
   .dialog legend {
-    margin-block-end: var(--plein-space-2xs);
-    font-weight: var(--plein-font-weight-strong);
+    margin-block-end: var(--_space-2xs);
+    font-weight: var(--_font-weight-strong);
   }
 
   .dialog .field {
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
   }
 
   .choice {
     display: flex;
     align-items: center;
-    gap: var(--plein-space-xs);
+    gap: var(--_space-xs);
   }
 
   .button.danger {
-    background: var(--plein-color-danger);
-    border-color: var(--plein-color-danger);
-    color: var(--plein-color-danger-contrast);
+    background: var(--_color-danger);
+    border-color: var(--_color-danger);
+    color: var(--_color-danger-contrast);
   }
 
   .narrow .hint {
@@ -163,8 +163,8 @@ export const writingStyles = css`
 
   /* The composer's rate-limit notice, an unconfirmed comment's status, a moderator's controls. */
   .notice.warning {
-    background: var(--plein-color-warning-subtle);
-    border-color: var(--plein-color-warning);
+    background: var(--_color-warning-subtle);
+    border-color: var(--_color-warning);
   }
 
   .comment.sending {
@@ -173,14 +173,14 @@ export const writingStyles = css`
 
   .status {
     margin: 0;
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
   }
 
   .status p {
-    margin: 0 0 var(--plein-space-2xs);
+    margin: 0 0 var(--_space-2xs);
   }
 
   .moderation {
-    color: var(--plein-color-warning);
+    color: var(--_color-warning);
   }
 `;

@@ -4,29 +4,29 @@ import { css } from 'lit';
 export const extrasStyles = css`
   /* Text says which answer is right; the border only repeats it. */
   .option[part~='option-correct'] {
-    border-color: var(--plein-color-success);
+    border-color: var(--_color-success);
   }
 
   .option[part~='option-wrong'] {
-    border-color: var(--plein-color-danger);
+    border-color: var(--_color-danger);
   }
 
   .mark,
   .average {
-    font-weight: var(--plein-font-weight-strong);
+    font-weight: var(--_font-weight-strong);
   }
 
   .wrong {
-    color: var(--plein-color-danger);
+    color: var(--_color-danger);
   }
 
   .right {
-    color: var(--plein-color-success);
+    color: var(--_color-success);
   }
 
   .verdict {
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-2xs);
+    gap: var(--_space-2xs);
   }
 `;

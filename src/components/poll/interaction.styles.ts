@@ -11,19 +11,19 @@ export const interactionStyles = css`
   }
 
   .field-error {
-    font-size: var(--plein-font-size-s);
-    color: var(--plein-color-danger);
+    font-size: var(--_font-size-s);
+    color: var(--_color-danger);
   }
 
   .link {
     font: inherit;
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
     cursor: pointer;
     min-block-size: 24px;
-    padding: 0 var(--plein-space-2xs);
+    padding: 0 var(--_space-2xs);
     border: 0;
     background: none;
-    color: var(--plein-color-muted);
+    color: var(--_color-muted);
     text-decoration: underline;
   }
 `;

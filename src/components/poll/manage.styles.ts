@@ -9,7 +9,7 @@ export const manageStyles = css`
   .moderation {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--plein-space-xs);
+    gap: var(--_space-xs);
   }
 
   .moderation:empty {
@@ -17,8 +17,8 @@ export const manageStyles = css`
   }
 
   .notice.warning {
-    background: var(--plein-color-warning-subtle);
-    border-color: var(--plein-color-warning);
+    background: var(--_color-warning-subtle);
+    border-color: var(--_color-warning);
   }
 
   .problems,
@@ -27,7 +27,7 @@ export const manageStyles = css`
   }
 
   code {
-    font-family: var(--plein-font-family-mono);
+    font-family: var(--_font-family-mono);
     font-size: 0.9em;
   }
 
@@ -38,21 +38,21 @@ export const manageStyles = css`
 
   .link {
     font: inherit;
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
     cursor: pointer;
     min-block-size: 24px;
-    padding: 0 var(--plein-space-2xs);
+    padding: 0 var(--_space-2xs);
     border: 0;
     background: none;
-    color: var(--plein-color-muted);
+    color: var(--_color-muted);
     text-decoration: underline;
   }
 
   .voters {
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-xs);
-    padding-block-start: var(--plein-space-s);
+    gap: var(--_space-xs);
+    padding-block-start: var(--_space-s);
     border-block-start: 1px solid var(--_border);
   }
 `;

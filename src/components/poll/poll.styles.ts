@@ -7,17 +7,17 @@ import { css } from 'lit';
  */
 export const pollStyles = css`
   .base {
-    --_accent: var(--plein-poll-accent, var(--plein-color-accent));
-    --_border: var(--plein-poll-border-color, var(--plein-color-border));
-    --_gap: var(--plein-poll-gap, var(--plein-space-s));
+    --_accent: var(--plein-poll-accent, var(--_color-accent));
+    --_border: var(--plein-poll-border-color, var(--_color-border));
+    --_gap: var(--plein-poll-gap, var(--_space-s));
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
-    padding: var(--plein-poll-padding, var(--plein-space-m));
-    background: var(--plein-poll-background, var(--plein-color-surface));
-    color: var(--plein-poll-color, var(--plein-color-text));
+    padding: var(--plein-poll-padding, var(--_space-m));
+    background: var(--plein-poll-background, var(--_color-surface));
+    color: var(--plein-poll-color, var(--_color-text));
     border: 1px solid var(--_border);
-    border-radius: var(--plein-poll-radius, var(--plein-radius-m));
+    border-radius: var(--plein-poll-radius, var(--_radius-m));
   }
 
   p,
@@ -28,29 +28,29 @@ export const pollStyles = css`
   }
 
   .muted {
-    color: var(--plein-color-muted);
+    color: var(--_color-muted);
   }
 
   .small {
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
   }
 
   .header {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--plein-space-2xs) var(--plein-space-m);
-    font-size: var(--plein-font-size-s);
+    gap: var(--_space-2xs) var(--_space-m);
+    font-size: var(--_font-size-s);
   }
 
   .chip {
-    font-weight: var(--plein-font-weight-strong);
+    font-weight: var(--_font-weight-strong);
   }
 
   .form,
   .fieldset {
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-xs);
+    gap: var(--_space-xs);
   }
 
   .fieldset {
@@ -62,16 +62,16 @@ export const pollStyles = css`
 
   .question {
     padding: 0;
-    margin-block-end: var(--plein-space-2xs);
-    font-size: var(--plein-font-size-l);
-    font-weight: var(--plein-font-weight-strong);
-    line-height: var(--plein-line-height-tight);
+    margin-block-end: var(--_space-2xs);
+    font-size: var(--_font-size-l);
+    font-weight: var(--_font-weight-strong);
+    line-height: var(--_line-height-tight);
   }
 
   .options {
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-2xs);
+    gap: var(--_space-2xs);
   }
 
   .options.scale {
@@ -82,17 +82,17 @@ export const pollStyles = css`
   .option {
     display: flex;
     align-items: center;
-    gap: var(--plein-space-xs);
-    padding: var(--plein-space-2xs) var(--plein-space-xs);
+    gap: var(--_space-xs);
+    padding: var(--_space-2xs) var(--_space-xs);
     border: 1px solid var(--_border);
-    border-radius: var(--plein-radius-s);
+    border-radius: var(--_radius-s);
     cursor: pointer;
     overflow-wrap: anywhere;
   }
 
   .option:has(:checked) {
     border-color: var(--_accent);
-    background: var(--plein-color-accent-subtle);
+    background: var(--_color-accent-subtle);
   }
 
   .option.step {
@@ -115,71 +115,71 @@ export const pollStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--plein-space-xs);
+    gap: var(--_space-xs);
   }
 
   .button {
     font: inherit;
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
     cursor: pointer;
     min-block-size: 24px;
-    padding: var(--plein-space-2xs) var(--plein-space-s);
-    border: 1px solid var(--plein-color-border-strong);
-    border-radius: var(--plein-radius-s);
-    background: var(--plein-color-surface);
-    color: var(--plein-color-text);
+    padding: var(--_space-2xs) var(--_space-s);
+    border: 1px solid var(--_color-border-strong);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface);
+    color: var(--_color-text);
   }
 
   .button.primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--plein-color-accent-contrast);
-    font-weight: var(--plein-font-weight-strong);
+    color: var(--_color-accent-contrast);
+    font-weight: var(--_font-weight-strong);
   }
 
   .button.primary:hover {
-    background: var(--plein-color-accent-hover);
+    background: var(--_color-accent-hover);
   }
 
   .notice {
-    padding: var(--plein-space-xs) var(--plein-space-s);
-    border-radius: var(--plein-radius-s);
-    background: var(--plein-color-surface-alt);
-    border-inline-start: 3px solid var(--plein-color-border-strong);
+    padding: var(--_space-xs) var(--_space-s);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface-alt);
+    border-inline-start: 3px solid var(--_color-border-strong);
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: var(--plein-space-2xs);
+    gap: var(--_space-2xs);
   }
 
   .notice.danger {
-    background: var(--plein-color-danger-subtle);
-    border-color: var(--plein-color-danger);
+    background: var(--_color-danger-subtle);
+    border-color: var(--_color-danger);
   }
 
   .confirmation {
-    font-weight: var(--plein-font-weight-strong);
+    font-weight: var(--_font-weight-strong);
   }
 
   .result-box {
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-xs);
-    padding-block-start: var(--plein-space-s);
+    gap: var(--_space-xs);
+    padding-block-start: var(--_space-s);
     border-block-start: 1px solid var(--_border);
   }
 
   .results-heading {
-    font-size: var(--plein-font-size-m);
+    font-size: var(--_font-size-m);
   }
 
   .withheld {
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
-    gap: var(--plein-space-2xs) var(--plein-space-m);
-    padding: var(--plein-space-xs) var(--plein-space-s);
-    border-radius: var(--plein-radius-s);
-    background: var(--plein-color-surface-alt);
+    gap: var(--_space-2xs) var(--_space-m);
+    padding: var(--_space-xs) var(--_space-s);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface-alt);
   }
 `;

@@ -7,7 +7,7 @@ import { css } from 'lit';
 export const rankedBallotStyles = css`
   :host {
     display: block;
-    color: var(--plein-color-text);
+    color: var(--_color-text);
   }
 
   :host([hidden]) {
@@ -23,15 +23,15 @@ export const rankedBallotStyles = css`
   .help,
   .list-label,
   .empty {
-    margin: 0 0 var(--plein-space-xs);
-    font-size: var(--plein-font-size-s);
-    color: var(--plein-color-muted);
+    margin: 0 0 var(--_space-xs);
+    font-size: var(--_font-size-s);
+    color: var(--_color-muted);
   }
 
   .list-label {
-    font-weight: var(--plein-font-weight-strong);
-    color: var(--plein-color-text);
-    margin-block-start: var(--plein-space-s);
+    font-weight: var(--_font-weight-strong);
+    color: var(--_color-text);
+    margin-block-start: var(--_space-s);
   }
 
   ol,
@@ -40,27 +40,27 @@ export const rankedBallotStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: var(--plein-space-2xs);
+    gap: var(--_space-2xs);
   }
 
   li {
     display: flex;
     align-items: center;
-    gap: var(--plein-space-xs);
+    gap: var(--_space-xs);
     min-block-size: 2.5em;
-    padding: var(--plein-space-2xs) var(--plein-space-xs);
-    border: 1px solid var(--plein-color-border);
-    border-radius: var(--plein-radius-s);
-    background: var(--plein-color-surface);
+    padding: var(--_space-2xs) var(--_space-xs);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface);
   }
 
   li.ranked {
-    border-color: var(--plein-color-border-strong);
+    border-color: var(--_color-border-strong);
     cursor: grab;
   }
 
   li.drop-target {
-    outline: 2px dashed var(--plein-color-accent);
+    outline: 2px dashed var(--_color-accent);
     outline-offset: 1px;
   }
 
@@ -68,7 +68,7 @@ export const rankedBallotStyles = css`
     flex: none;
     min-inline-size: 1.75em;
     text-align: center;
-    font-weight: var(--plein-font-weight-strong);
+    font-weight: var(--_font-weight-strong);
     font-variant-numeric: tabular-nums;
   }
 
@@ -81,38 +81,38 @@ export const rankedBallotStyles = css`
   .controls {
     flex: none;
     display: flex;
-    gap: var(--plein-space-3xs);
+    gap: var(--_space-3xs);
   }
 
   button {
     font: inherit;
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
     cursor: pointer;
     min-block-size: 24px;
     min-inline-size: 24px;
-    padding: var(--plein-space-3xs) var(--plein-space-xs);
-    border: 1px solid var(--plein-color-border-strong);
-    border-radius: var(--plein-radius-s);
-    background: var(--plein-color-surface);
-    color: var(--plein-color-text);
+    padding: var(--_space-3xs) var(--_space-xs);
+    border: 1px solid var(--_color-border-strong);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface);
+    color: var(--_color-text);
     display: inline-flex;
     align-items: center;
     justify-content: center;
   }
 
   button:hover:not([aria-disabled='true']) {
-    background: var(--plein-color-surface-alt);
+    background: var(--_color-surface-alt);
   }
 
   button[aria-disabled='true'] {
     cursor: default;
-    color: var(--plein-color-muted);
-    border-color: var(--plein-color-border);
+    color: var(--_color-muted);
+    border-color: var(--_color-border);
   }
 
   button:focus-visible {
-    outline: var(--plein-focus-ring-width, 2px) solid var(--plein-color-focus);
-    outline-offset: var(--plein-focus-ring-offset, 2px);
+    outline: var(--_focus-ring-width, 2px) solid var(--_color-focus);
+    outline-offset: var(--_focus-ring-offset, 2px);
   }
 
   svg {
@@ -122,8 +122,8 @@ export const rankedBallotStyles = css`
 
   /* Arrows point along the block axis, so they need no mirroring in right-to-left text. */
   .error {
-    margin: var(--plein-space-xs) 0 0;
-    font-size: var(--plein-font-size-s);
-    color: var(--plein-color-danger);
+    margin: var(--_space-xs) 0 0;
+    font-size: var(--_font-size-s);
+    color: var(--_color-danger);
   }
 `;

@@ -7,13 +7,13 @@ export const resultsStyles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--plein-space-xs);
+    gap: var(--_space-xs);
   }
 
   .result {
     display: grid;
     grid-template-columns: 1fr auto;
-    gap: var(--plein-space-3xs) var(--plein-space-s);
+    gap: var(--_space-3xs) var(--_space-s);
   }
 
   .result-label {
@@ -22,8 +22,8 @@ export const resultsStyles = css`
 
   .mine,
   .result-value {
-    font-size: var(--plein-font-size-s);
-    color: var(--plein-color-muted);
+    font-size: var(--_font-size-s);
+    color: var(--_color-muted);
   }
 
   .result-value {
@@ -33,8 +33,8 @@ export const resultsStyles = css`
   .bar {
     grid-column: 1 / -1;
     block-size: var(--plein-poll-bar-height, 0.5em);
-    border-radius: var(--plein-radius-full);
-    background: var(--plein-poll-bar-track, var(--plein-color-surface-alt));
+    border-radius: var(--_radius-full);
+    background: var(--plein-poll-bar-track, var(--_color-surface-alt));
     box-shadow: inset 0 0 0 1px var(--_border);
     overflow: hidden;
   }
@@ -43,11 +43,11 @@ export const resultsStyles = css`
     display: block;
     block-size: 100%;
     background: var(--plein-poll-bar-color, var(--_accent));
-    transition: inline-size var(--plein-duration-slow) ease-out;
+    transition: inline-size var(--_duration-slow) ease-out;
   }
 
   .winner {
-    font-weight: var(--plein-font-weight-strong);
+    font-weight: var(--_font-weight-strong);
   }
 
   /* Forced colours paint every background Canvas and drop shadows: the track keeps a border, and

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const runoffTableStyles = css`
   :host {
     display: block;
-    color: var(--plein-color-text);
+    color: var(--_color-text);
   }
 
   :host([hidden]) {
@@ -12,7 +12,7 @@ export const runoffTableStyles = css`
   }
 
   .summary {
-    margin: 0 0 var(--plein-space-xs);
+    margin: 0 0 var(--_space-xs);
   }
 
   /* A count with many rounds scrolls sideways on a narrow screen instead of squeezing the labels. */
@@ -22,13 +22,13 @@ export const runoffTableStyles = css`
   }
 
   .scroller:focus-visible {
-    outline: var(--plein-focus-ring-width, 2px) solid var(--plein-color-focus);
-    outline-offset: var(--plein-focus-ring-offset, 2px);
+    outline: var(--_focus-ring-width, 2px) solid var(--_color-focus);
+    outline-offset: var(--_focus-ring-offset, 2px);
   }
 
   table {
     border-collapse: collapse;
-    font-size: var(--plein-font-size-s);
+    font-size: var(--_font-size-s);
     font-variant-numeric: tabular-nums;
   }
 
@@ -38,33 +38,33 @@ export const runoffTableStyles = css`
    * the table.
    */
   .caption {
-    margin: 0 0 var(--plein-space-2xs);
-    font-weight: var(--plein-font-weight-strong);
-    font-size: var(--plein-font-size-s);
+    margin: 0 0 var(--_space-2xs);
+    font-weight: var(--_font-weight-strong);
+    font-size: var(--_font-size-s);
   }
 
   th,
   td {
-    padding: var(--plein-space-3xs) var(--plein-space-xs);
-    border-block-end: 1px solid var(--plein-color-border);
+    padding: var(--_space-3xs) var(--_space-xs);
+    border-block-end: 1px solid var(--_color-border);
     text-align: start;
     vertical-align: top;
   }
 
   thead th {
-    border-block-end-color: var(--plein-color-border-strong);
+    border-block-end-color: var(--_color-border-strong);
     white-space: nowrap;
   }
 
   tbody th {
-    font-weight: var(--plein-font-weight-normal);
+    font-weight: var(--_font-weight-normal);
     overflow-wrap: anywhere;
     min-inline-size: 6em;
   }
 
   tfoot th,
   tfoot td {
-    color: var(--plein-color-muted);
+    color: var(--_color-muted);
   }
 
   td {
@@ -72,40 +72,40 @@ export const runoffTableStyles = css`
   }
 
   .out {
-    color: var(--plein-color-muted);
+    color: var(--_color-muted);
   }
 
   /* "eliminated (tie-break)" may wrap under its count: the numbers keep the column narrow. */
   .mark {
     display: block;
-    font-size: var(--plein-font-size-xs);
-    font-weight: var(--plein-font-weight-strong);
+    font-size: var(--_font-size-xs);
+    font-weight: var(--_font-weight-strong);
     white-space: normal;
   }
 
   .is-winner {
-    background: var(--plein-color-success-subtle);
+    background: var(--_color-success-subtle);
   }
 
   .winner {
-    color: var(--plein-color-success);
+    color: var(--_color-success);
   }
 
   .eliminated {
-    color: var(--plein-color-danger);
+    color: var(--_color-danger);
   }
 
   .notes {
-    font-size: var(--plein-font-size-s);
-    color: var(--plein-color-muted);
+    font-size: var(--_font-size-s);
+    color: var(--_color-muted);
   }
 
   .notes ul {
-    margin: var(--plein-space-xs) 0 0;
+    margin: var(--_space-xs) 0 0;
     padding-inline-start: 1.25em;
   }
 
   .notes p {
-    margin: var(--plein-space-xs) 0 0;
+    margin: var(--_space-xs) 0 0;
   }
 `;

@@ -13,13 +13,13 @@ export const popupStyles = css`
     left: 0;
     z-index: var(--plein-popup-z-index, 1000);
     width: max-content;
-    max-width: var(--plein-popup-max-width, min(24em, calc(100vw - 2 * var(--plein-space-xs))));
-    padding: var(--plein-popup-padding, var(--plein-space-xs));
-    border: 1px solid var(--plein-popup-border-color, var(--plein-color-border));
-    border-radius: var(--plein-popup-radius, var(--plein-radius-m));
-    background: var(--plein-popup-background, var(--plein-color-surface));
-    color: var(--plein-color-text);
-    box-shadow: var(--plein-popup-shadow, var(--plein-shadow-popup));
+    max-width: var(--plein-popup-max-width, min(24em, calc(100vw - 2 * var(--_space-xs))));
+    padding: var(--plein-popup-padding, var(--_space-xs));
+    border: 1px solid var(--plein-popup-border-color, var(--_color-border));
+    border-radius: var(--plein-popup-radius, var(--_radius-m));
+    background: var(--plein-popup-background, var(--_color-surface));
+    color: var(--_color-text);
+    box-shadow: var(--plein-popup-shadow, var(--_shadow-popup));
   }
 
   .popup--fixed {

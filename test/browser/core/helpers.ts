@@ -81,8 +81,8 @@ export class ProbeElement extends PleinElement {
     PleinElement.styles,
     css`
       [part='base'] {
-        background: var(--plein-color-surface);
-        color: var(--plein-color-text);
+        background: var(--_color-surface);
+        color: var(--_color-text);
       }
     `,
   ];

@@ -15,7 +15,7 @@ class NestingElement extends PleinElement {
 NestingElement.define('test-plein-nesting');
 
 function surface(element: Element): string {
-  return getComputedStyle(element).getPropertyValue('--plein-color-surface').trim();
+  return getComputedStyle(element).getPropertyValue('--_color-surface').trim();
 }
 
 describe('theme', () => {
