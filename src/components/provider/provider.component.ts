@@ -19,7 +19,8 @@ import { providerStyles } from './provider.styles.js';
 export class PleinProvider extends PleinElement {
   static override styles: CSSResultGroup = providerStyles;
 
-  static override properties: PropertyDeclarations = { lang: { reflect: true } };
+  // No language is no attribute: `lang=""` would tell screen readers the content's language is unknown.
+  static override properties: PropertyDeclarations = { lang: { reflect: true, converter: { toAttribute: (value: string) => value || null } } };
 
   /** The language of the subtree; reflected, so the page and screen readers see it. */
   override lang = '';

@@ -10,6 +10,7 @@ import { validateThreadId } from '../../domain/comments.js';
 import { hasIssues } from '../../domain/limits.js';
 import { SiteParams, errors } from '../schemas/common.js';
 import { tokenExpiresAt, tokenFromHeader } from '../auth/identity.js';
+import { unauthorized } from '../auth/jwt.js';
 import { clientIp, hashIp } from '../limits/ip.js';
 import { DEVICE_HEADER, deviceToken } from '../polls/context.js';
 import { pollStreamShaper } from '../polls/events.js';
@@ -47,6 +48,7 @@ export const SSE_DESCRIPTION = [
   'Reconnecting with `Last-Event-ID` (EventSource does it by itself) replays exactly the missed entries, then continues live.',
   'When the server no longer holds them all, it sends `event: reset` (with the newest id): reload the data.',
   'A stream opened with a token ends when that token expires (with `retry: 100`): reconnect with a fresh token and `Last-Event-ID`.',
+  'A token already past its `exp` is refused with 401, even within the clock tolerance other requests allow.',
   'One client address may hold at most `streams.maxPerIp` open streams on an instance (default 200); more are refused with 429.',
   'A client that does not read falls behind: once about 1 MiB waits for it, the stream ends (with `retry:`) and it resumes with `Last-Event-ID`.',
   'On shutdown the server ends every stream with a short `retry:` so clients reconnect to another instance or after the restart.',
@@ -73,13 +75,18 @@ export function registerEvents(app: Api, deps: RouteDeps, draining: () => boolea
     if (draining()) throw new AdapterError('unavailable', 'The server is shutting down; reconnect shortly.', { retryAfter: 1 });
     const query = c.req.valid('query');
     const resumeFrom = c.req.valid('header')['last-event-id'] ?? query.lastEventId;
+    const identity = c.get('identity');
+    const token = identity.actor.kind === 'anonymous' ? null : (tokenFromHeader(c.req.header('authorization')) ?? query.access_token ?? null);
+    const expiresAt = tokenExpiresAt(token);
+    // The clock tolerance lets a request that ends at once through. A stream would end as it
+    // opened, and the client would open it again with the same token, over and over; a 401 has
+    // it fetch a fresh token (or back off) instead.
+    if (expiresAt !== null && expiresAt <= deps.clock()) throw unauthorized('The token has expired.');
     const limit = deps.config.streams.maxPerIp;
     const client = hashIp(clientIp(c, deps.config.trustProxy), deps.config.ipSalt, deps.clock());
     if (limit > 0 && deps.streams.heldBy(client) >= limit) {
       throw new AdapterError('rate-limited', `This address already holds ${limit} open event streams; close some tabs.`, { retryAfter: 30 });
     }
-    const identity = c.get('identity');
-    const token = identity.actor.kind === 'anonymous' ? null : (tokenFromHeader(c.req.header('authorization')) ?? query.access_token ?? null);
     let remove: () => void = () => undefined;
     const { body, handle } = openEventStream({
       realtime: deps.realtime,
@@ -89,7 +96,7 @@ export function registerEvents(app: Api, deps: RouteDeps, draining: () => boolea
       actor: identity.actor,
       heartbeatMs: deps.config.streams.heartbeatMs,
       retryMs: deps.config.streams.retryMs,
-      expiresAt: tokenExpiresAt(token),
+      expiresAt,
       now: deps.clock,
       newestId: async () => (await deps.store.journalBounds()).last,
       onClose: () => remove(),

@@ -1,7 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/provider/provider.js';
+import '../../../src/components/comments/comments.js';
+import { createMemoryAdapter } from '../../../src/adapters/memory/index.js';
 import { PleinProvider } from '../../../src/components/provider/provider.component.js';
 import { configure } from '../../../src/core/config.js';
+import { until } from '../support/shadow.js';
 import { fakeAdapter, mount, type ProbeElement, resetConfig, settle, uniqueTag } from '../core/helpers.js';
 
 const adapterName = (element: ProbeElement): string | null | undefined =>
@@ -91,6 +94,32 @@ describe('<plein-provider>', () => {
     expect(provider.getAttribute('lang')).to.equal('en');
     expect(inherits.matches(':state(light)')).to.equal(true);
     expect(inherits.shadowRoot?.querySelector('.term')?.textContent).to.equal('Loading…');
+  });
+
+  it('gives a widget with its own strings the language set as a property before it joined the page', async () => {
+    const provider = document.createElement('plein-provider');
+    provider.lang = 'nl';
+    provider.adapter = createMemoryAdapter({ namespace: `provider-lang-${Date.now()}` });
+    const comments = document.createElement('plein-comments');
+    comments.thread = 'provider-lang';
+    provider.append(comments);
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.append(provider);
+    const said = () => comments.shadowRoot?.querySelector('[part~="base"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    await until(() => said().includes('Nog geen reacties. Begin het gesprek.'), 'the Dutch empty thread', 3000);
+    expect(said()).to.not.include('No comments');
+  });
+
+  it("sets no lang attribute when it is given no language, so its content keeps the page's", async () => {
+    const provider = await fixture<PleinProvider>(html`<plein-provider><p>Page text</p></plein-provider>`);
+    await provider.updateComplete;
+    expect(provider.hasAttribute('lang')).to.equal(false);
+    provider.lang = 'nl';
+    await provider.updateComplete;
+    expect(provider.getAttribute('lang')).to.equal('nl');
+    provider.lang = '';
+    await provider.updateComplete;
+    expect(provider.hasAttribute('lang')).to.equal(false);
   });
 
   it('reaches elements that were on the page before the provider was defined', async () => {

@@ -65,6 +65,16 @@ describe('realtime over Server-Sent Events', () => {
     assert.equal(anonymous.ended, false);
   });
 
+  it('refuses with 401 a stream whose token is past its exp, even within the clock tolerance that other requests allow', async () => {
+    h = await startHarness({ config: { jwtClockToleranceSeconds: 30 } });
+    const lapsed = await h.token(personas.member, { exp: Math.floor(h.clock.now / 1000) - 10 });
+    // Opening and ending at once would have the client reconnect with the same token again and again.
+    const refused = await errorOf(h.app.request(api('/events?topics=thread:lapsed'), { headers: { Authorization: `Bearer ${lapsed}` } }), 401);
+    assert.deepEqual([refused.code, refused.message], ['unauthorized', 'The token has expired.']);
+    await errorOf(h.app.request(api(`/events?topics=thread:lapsed&access_token=${lapsed}`)), 401);
+    assert.equal((await h.call('GET', threadPath('lapsed'), { as: lapsed })).status, 200, 'a request that ends at once still takes it');
+  });
+
   it('caps the streams one address holds open, with 429 and Retry-After, and frees a place when one closes', async () => {
     h = await startHarness({ config: { streams: { maxPerIp: 2 } } });
     const first = await stream('topics=thread:capped');
