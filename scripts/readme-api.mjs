@@ -1,6 +1,7 @@
 // Writes each element's API tables into README.md from custom-elements.json, between
-// `<!-- api:<tag> -->` and `<!-- /api:<tag> -->`. `--check` exits 1 when the README is stale
-// (run by `npm test` after the build), so the documented API is the built one.
+// `<!-- api:<tag> -->` and `<!-- /api:<tag> -->`, and the design tokens' table from
+// src/styles/tokens.ts between `<!-- tokens -->` and `<!-- /tokens -->`. `--check` exits 1 when
+// the README is stale (run by `npm test` after the build), so the documented API is the built one.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
@@ -31,15 +32,36 @@ function api(tag) {
     .join('\n\n');
 }
 
+// Tokens are global, not one element's: one table, not a copy in every element's manifest entry.
+// The description of each is its line in the doc comment; its defaults are the fallbacks the
+// light and dark blocks give it (`--_x: var(--plein-x, default)`).
+function tokenTable() {
+  const source = readFileSync('src/styles/tokens.ts', 'utf8');
+  const [doc, sheet] = source.split('export const tokens');
+  const described = [...doc.matchAll(/^ \* - `(--plein-[\w-]+)`: (.+)$/gm)].map(([, name, text]) => [name, text]);
+  const [light, dark] = sheet.split(':host(:state(dark))').map((block) => new Map([...block.matchAll(/var\((--plein-[\w-]+), ([^;]+)\);/g)].map(([, name, value]) => [name, value])));
+  for (const name of light.keys()) if (!described.some(([n]) => n === name)) throw new Error(`src/styles/tokens.ts: ${name} has no line in the doc comment`);
+  return table(
+    ['token', 'what it styles', 'light', 'dark'],
+    described.map(([name, text]) => {
+      const value = light.get(name);
+      return [`\`${name}\``, text, value ? `\`${value}\`` : 'the page\'s', dark.has(name) ? `\`${dark.get(name)}\`` : 'as light'];
+    }),
+  );
+}
+
 const readme = readFileSync('README.md', 'utf8');
-const updated = readme.replace(/(<!-- api:([a-z-]+) -->)[\s\S]*?(<!-- \/api:\2 -->)/g, (_, open, tag, close) => `${open}\n${api(tag)}\n${close}`);
+if (!readme.includes('<!-- tokens -->')) throw new Error('README.md has no <!-- tokens --> section for the token table');
+const updated = readme
+  .replace(/(<!-- api:([a-z-]+) -->)[\s\S]*?(<!-- \/api:\2 -->)/g, (_, open, tag, close) => `${open}\n${api(tag)}\n${close}`)
+  .replace(/(<!-- tokens -->)[\s\S]*?(<!-- \/tokens -->)/, (_, open, close) => `${open}\n${tokenTable()}\n${close}`);
 
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
-    console.error('FAIL README.md API tables differ from custom-elements.json: run `node scripts/readme-api.mjs`');
+    console.error('FAIL README.md API or token tables differ from custom-elements.json or src/styles/tokens.ts: run `node scripts/readme-api.mjs`');
     process.exit(1);
   }
-  console.log('ok   README.md API tables match custom-elements.json');
+  console.log('ok   README.md API and token tables match custom-elements.json and src/styles/tokens.ts');
 } else {
   writeFileSync('README.md', updated);
 }
