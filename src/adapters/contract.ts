@@ -88,7 +88,11 @@ export interface GuestMethods {
 // ---------------------------------------------------------------------------------------------
 // Comments
 
-/** Order of top-level comments; replies are always oldest first (the order of the conversation). */
+/**
+ * Order of top-level comments, pinned ones first in each: `newest` or `oldest` by `createdAt`;
+ * `top` by `score`, highest first, and an equal score oldest first (the earlier comment said it
+ * first). Ties on time go by id. Replies are always oldest first (the order of the conversation).
+ */
 export type CommentSort = 'newest' | 'oldest' | 'top';
 export type ModerationStatus = 'published' | 'pending' | 'hidden';
 

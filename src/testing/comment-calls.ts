@@ -40,7 +40,12 @@ export function post(adapter: PleinAdapter, body: string, extra: Partial<PostCom
 /** Several comments, one after the other, so their order in time is the order given. */
 export async function postAll(adapter: PleinAdapter, bodies: string[], extra: Partial<PostCommentInput> = {}): Promise<Comment[]> {
   const posted: Comment[] = [];
-  for (const body of bodies) posted.push(await post(adapter, body, extra));
+  for (const body of bodies) {
+    // A millisecond apart at least: comments posted in the same one tie on time, and an order
+    // that breaks the tie wrongly would then pass or fail by chance.
+    if (posted.length > 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    posted.push(await post(adapter, body, extra));
+  }
   return posted;
 }
 
@@ -104,6 +109,12 @@ const time = (comment: Comment) => Date.parse(comment.createdAt);
  * oldest first, or (top) the higher score plus reactions, the earlier on a tie. Ties in time may
  * come in either order, since the contract leaves them to the backend.
  */
+const ORDERS: Record<CommentSort, string> = {
+  newest: 'pinned first, then newest first',
+  oldest: 'pinned first, then oldest first',
+  top: 'pinned first, then the highest score; an equal score oldest first',
+};
+
 export function checkSorted(items: readonly Comment[], sort: CommentSort, what: string): void {
   for (let index = 1; index < items.length; index++) {
     const a = items[index - 1]!;
@@ -112,7 +123,7 @@ export function checkSorted(items: readonly Comment[], sort: CommentSort, what: 
     const order =
       pinned ||
       (sort === 'newest' ? time(b) - time(a) : sort === 'oldest' ? time(a) - time(b) : rank(b) - rank(a) || time(a) - time(b));
-    check(order <= 0, `${what}: ${show(a.id)} came before ${show(b.id)}, which is not the "${sort}" order (${show(items.map((item) => ({ id: item.id, pinned: item.pinned, createdAt: item.createdAt, rank: rank(item) })))}).`);
+    check(order <= 0, `${what}: ${show(a.id)} came before ${show(b.id)}, which is not the "${sort}" order (${ORDERS[sort]}) (${show(items.map((item) => ({ id: item.id, pinned: item.pinned, createdAt: item.createdAt, rank: rank(item) })))}).`);
   }
 }
 

@@ -44,6 +44,25 @@ describe('conformance kit: comments', () => {
     expect(String(paging?.error)).to.match(/more than once|did not end/);
   });
 
+  it('fails, every time, an adapter that breaks ties in the top order newest first', async () => {
+    const time = (comment: Comment) => Date.parse(comment.createdAt);
+    const results = await runKit({
+      name: 'top-ties-newest',
+      factory: broken((inner) => ({
+        listComments: async (request, options) => {
+          const page = await inner.listComments(request, options);
+          if (request.sort !== 'top') return page;
+          const items = [...page.items].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.score - a.score || time(b) - time(a));
+          return { ...page, items };
+        },
+      })),
+      persistent: true,
+    });
+    const top = results.find((result) => result.title === 'comments › pages through every top-level comment exactly once, in top order');
+    expect(top?.outcome).to.equal('failed');
+    expect(String(top?.error)).to.contain('an equal score oldest first');
+  });
+
   it('fails an adapter that lets a member edit another member’s comment', async () => {
     const results = await runKit({
       name: 'edits-others',
