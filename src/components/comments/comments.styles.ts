@@ -12,6 +12,7 @@ export const commentsStyles = css`
 
   .base {
     --_accent: var(--plein-comments-accent, var(--_color-accent));
+    --_accent-contrast: var(--plein-comments-accent-contrast, var(--_color-accent-contrast));
     --_border: var(--plein-comments-border-color, var(--_color-border));
     --_radius: var(--plein-comments-radius, var(--_radius-m));
     --_gap: var(--plein-comments-gap, var(--_space-m));
@@ -96,7 +97,7 @@ export const commentsStyles = css`
   .button.primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--_color-accent-contrast);
+    color: var(--_accent-contrast);
     font-weight: var(--_font-weight-strong);
   }
 
@@ -501,7 +502,7 @@ export const commentsStyles = css`
     border: 0;
     border-radius: var(--_radius-full);
     background: var(--_accent);
-    color: var(--_color-accent-contrast);
+    color: var(--_accent-contrast);
     font-size: var(--_font-size-s);
     font-weight: var(--_font-weight-strong);
     box-shadow: var(--_shadow-popup);

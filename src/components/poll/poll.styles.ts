@@ -8,6 +8,7 @@ import { css } from 'lit';
 export const pollStyles = css`
   .base {
     --_accent: var(--plein-poll-accent, var(--_color-accent));
+    --_accent-contrast: var(--plein-poll-accent-contrast, var(--_color-accent-contrast));
     --_border: var(--plein-poll-border-color, var(--_color-border));
     --_gap: var(--plein-poll-gap, var(--_space-s));
     display: flex;
@@ -133,7 +134,7 @@ export const pollStyles = css`
   .button.primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--_color-accent-contrast);
+    color: var(--_accent-contrast);
     font-weight: var(--_font-weight-strong);
   }
 
