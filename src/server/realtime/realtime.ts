@@ -21,7 +21,7 @@ export interface RealtimeOptions {
   retention?: { maxAgeMs: number; maxEvents: number };
   /** How often to prune the journal; default 10 minutes, 0 turns it off. */
   pruneIntervalMs?: number;
-  /** Most events one replay returns; default 1,000. More means `complete: false`. */
+  /** Most events one replay returns when the caller names no limit; default 1,000. More means `complete: false`. */
   replayLimit?: number;
   /** Hears failures that have no caller to reject: a listener that threw, a lost LISTEN connection, a failed read. */
   onError?: (error: unknown) => void;
@@ -44,12 +44,13 @@ export interface Realtime {
   subscribe(siteId: string, topics: readonly string[], listener: EventListener): Unsubscribe;
   /** The events of `siteId` on `topics` after `lastEventId`, oldest first. */
   replay(siteId: string, topics: readonly string[], lastEventId: number, limit?: number): Promise<Replay>;
-  /** Replay, then live delivery, in id order with nothing missed or repeated in between. */
+  /** Replay (at most `limit` events), then live delivery, in id order with nothing missed or repeated in between. */
   resume(
     siteId: string,
     topics: readonly string[],
     lastEventId: number,
     listener: EventListener,
+    limit?: number,
   ): Promise<{ complete: boolean; unsubscribe: Unsubscribe }>;
   /** Applies the retention now; returns how many events were dropped. */
   prune(now?: number): Promise<number>;
@@ -116,7 +117,7 @@ export function createRealtime(store: PleinStore, options: RealtimeOptions = {})
     },
     subscribe: (siteId, topics, listener) => hub.subscribe(siteId, topics, listener),
     replay,
-    async resume(siteId, topics, lastEventId, listener) {
+    async resume(siteId, topics, lastEventId, listener, limit) {
       await ready;
       let buffer: StoredEvent[] | null = [];
       let last = lastEventId;
@@ -129,7 +130,7 @@ export function createRealtime(store: PleinStore, options: RealtimeOptions = {})
       // delivered before subscribing was committed before the read and is in the replay.
       const unsubscribe = hub.subscribe(siteId, topics, (event) => (buffer ? buffer.push(event) : deliver(event)));
       try {
-        const { events, complete } = await replay(siteId, topics, lastEventId);
+        const { events, complete } = await replay(siteId, topics, lastEventId, limit);
         for (const event of events) deliver(event);
         const pending = buffer;
         buffer = null;

@@ -96,6 +96,7 @@ export function registerEvents(app: Api, deps: RouteDeps, draining: () => boolea
       actor: identity.actor,
       heartbeatMs: deps.config.streams.heartbeatMs,
       retryMs: deps.config.streams.retryMs,
+      replayLimit: deps.config.streams.replayLimit,
       expiresAt,
       now: deps.clock,
       newestId: async () => (await deps.store.journalBounds()).last,

@@ -20,6 +20,8 @@ export interface StreamOptions {
   actor: Actor;
   heartbeatMs: number;
   retryMs: number;
+  /** Events replayed at most after `lastEventId`; beyond it the client is told to reload (`event: reset`). */
+  replayLimit?: number;
   /** When the viewer's token expires (epoch ms, by `now`): the stream ends then, and the client reconnects with a fresh one. */
   expiresAt?: number | null;
   now?: () => number;
@@ -140,7 +142,7 @@ export function openEventStream(options: StreamOptions): { body: ReadableStream<
         if (options.lastEventId === null) {
           unsubscribe = options.realtime.subscribe(options.siteId, options.topics, deliver);
         } else {
-          const resumed = await options.realtime.resume(options.siteId, options.topics, options.lastEventId, deliver);
+          const resumed = await options.realtime.resume(options.siteId, options.topics, options.lastEventId, deliver, options.replayLimit);
           if (closed) resumed.unsubscribe();
           else unsubscribe = resumed.unsubscribe;
           if (!resumed.complete) write(`event: reset\nid: ${await options.newestId()}\ndata: {"reason":"missed-events"}\n\n`);

@@ -142,6 +142,14 @@ describe('realtime over Server-Sent Events', () => {
     assert.equal(Number(reset.id), (await h.store.journalBounds()).last);
   });
 
+  it('replays at most streams.replayLimit events to a stream that resumes, then tells it to reload', async () => {
+    h = await startHarness({ config: { streams: { replayLimit: 2 } } });
+    for (const body of ['one', 'two', 'three']) await post('limited', body);
+    const reader = await stream('topics=thread:limited&lastEventId=0');
+    await reader.find((message) => message.event === 'reset', 2000, 'reset');
+    assert.equal(added(reader).length, 2);
+  });
+
   it('tells reads of a thread the journal position they include, so a stream opened from it misses nothing', async () => {
     h = await startHarness();
     const write = await h.call('POST', threadPath('position') + '/comments', { as: personas.member, body: { body: 'one' } });

@@ -15,8 +15,15 @@ export const SITE = 'proc';
 export const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 
 const noLimits = { max: 0, windowMs: 1000 };
-const configFile = join(mkdtempSync(join(tmpdir(), 'plein-proc-')), 'config.json');
-writeFileSync(configFile, JSON.stringify({ rateLimits: { commentsPerIdentity: noLimits, writesPerIp: noLimits, guestsPerIp: noLimits } }));
+const configDir = mkdtempSync(join(tmpdir(), 'plein-proc-'));
+let configs = 0;
+
+/** A config file without rate limits, with `extra`'s settings. */
+function configFile(extra: Record<string, unknown>): string {
+  const file = join(configDir, `config-${++configs}.json`);
+  writeFileSync(file, JSON.stringify({ rateLimits: { commentsPerIdentity: noLimits, writesPerIp: noLimits, guestsPerIp: noLimits }, ...extra }));
+  return file;
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,9 +49,10 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(db: string): Promise<ServerProcess> {
+/** `plein serve` on `db`; `config` adds to the test config file (which turns the rate limits off). */
+export async function startServerProcess(db: string, config: Record<string, unknown> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...CLI, 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--no-demo', '--config', configFile], {
+  const child = spawn(process.execPath, [...CLI, 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--no-demo', '--config', configFile(config)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
