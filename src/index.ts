@@ -17,10 +17,12 @@ export {
   PleinCommentDeletedEvent,
   PleinReactionChangedEvent,
 } from './components/comments/events.js';
+export type { PleinCommentDetail, PleinCommentDeletedDetail, PleinReactionChangedDetail } from './components/comments/events.js';
 export { createCommentsStore } from './stores/comments/index.js';
 export { PleinPoll } from './components/poll/poll.component.js';
 export { PleinOption } from './components/poll/option.js';
 export { PleinVoteCastEvent, PleinPollClosedEvent } from './components/poll/events.js';
+export type { PleinVoteCastDetail, PleinPollClosedDetail } from './components/poll/events.js';
 export { createPollStore } from './stores/polls/index.js';
 
 export { configure, getConfig, $config, THEMES } from './core/config.js';

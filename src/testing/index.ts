@@ -13,7 +13,7 @@
  *
  * Adapters with comments also set up `context.threads` (a pre-moderated thread and one open to
  * guests, see `THREAD_FIXTURES`) the way their backend configures threads; for the memory adapter:
- * `createMemoryAdapter({ namespace, viewer, seed: { threads: [...threads] } })`.
+ * `createMemoryAdapter({ namespace, viewer, seed: { threads } })`.
  */
 import { createRegistrar, readSupports } from './harness.js';
 import { SECTIONS } from './sections/index.js';

@@ -38,12 +38,12 @@ export interface SeedReport extends ReportInput {
  */
 export interface MemorySeed {
   /** People who appear as authors in seeded content. The demo viewers are among them. */
-  people?: Author[];
+  people?: readonly Author[];
   /** Threads with settings of their own; threads not listed exist with the defaults. */
-  threads?: SeedThread[];
-  comments?: SeedComment[];
+  threads?: readonly SeedThread[];
+  comments?: readonly SeedComment[];
   /** Open reports, for the moderation queue. */
-  reports?: SeedReport[];
+  reports?: readonly SeedReport[];
   /** Site-wide comment rules: pre-moderation, links per comment, banned words, edit window. */
   commentRules?: CommentRules;
 }
@@ -51,15 +51,16 @@ export interface MemorySeed {
 /** One seed from several: lists are concatenated, later `commentRules` fields win. */
 export function mergeSeeds(...seeds: MemorySeed[]): MemorySeed {
   const people = new Map<string, Author>();
-  const merged: Required<Omit<MemorySeed, 'people'>> = { threads: [], comments: [], reports: [], commentRules: {} };
+  const [threads, comments, reports]: [SeedThread[], SeedComment[], SeedReport[]] = [[], [], []];
+  const commentRules: CommentRules = {};
   for (const seed of seeds) {
     for (const person of seed.people ?? []) people.set(person.id, person);
-    merged.threads.push(...(seed.threads ?? []));
-    merged.comments.push(...(seed.comments ?? []));
-    merged.reports.push(...(seed.reports ?? []));
-    Object.assign(merged.commentRules, seed.commentRules);
+    threads.push(...(seed.threads ?? []));
+    comments.push(...(seed.comments ?? []));
+    reports.push(...(seed.reports ?? []));
+    Object.assign(commentRules, seed.commentRules);
   }
-  return { people: [...people.values()], ...merged };
+  return { people: [...people.values()], threads, comments, reports, commentRules };
 }
 
 const member: Viewer = { id: 'demo-noor', name: 'Noor Visser', avatarUrl: null, roles: ['member'] };

@@ -6,7 +6,7 @@ import { titles, type Result } from './fake-runner.js';
 
 /** The memory adapter as the kit's factory makes it: persisted, seeded with the kit's threads. */
 export const memory = ({ namespace, viewer, threads }: FactoryContext) =>
-  createMemoryAdapter({ namespace, viewer, persist: true, seed: { threads: [...threads] } });
+  createMemoryAdapter({ namespace, viewer, persist: true, seed: { threads } });
 
 /** The memory adapter with some of its parts replaced; `other` opens a second instance on the same namespace. */
 export function broken(overrides: (inner: MemoryAdapter, other: (viewer: FactoryContext['viewer']) => MemoryAdapter) => Partial<PleinAdapter>) {

@@ -6,7 +6,7 @@ import type { FactoryContext } from '../../../src/testing.js';
 import { runKit, titles, type Result } from './fake-runner.js';
 
 const memory = ({ namespace, viewer, threads }: FactoryContext, persist = true) =>
-  createMemoryAdapter({ namespace, viewer, persist, seed: { threads: [...threads] } });
+  createMemoryAdapter({ namespace, viewer, persist, seed: { threads } });
 
 /** The memory adapter with some of its parts replaced. */
 function broken(overrides: (inner: MemoryAdapter) => Partial<PleinAdapter>) {

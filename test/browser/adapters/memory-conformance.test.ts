@@ -5,7 +5,7 @@ runAdapterConformance({
   name: 'memory',
   describe,
   it,
-  factory: ({ namespace, viewer, threads }) => createMemoryAdapter({ namespace, viewer, persist: true, seed: { threads: [...threads] } }),
+  factory: ({ namespace, viewer, threads }) => createMemoryAdapter({ namespace, viewer, persist: true, seed: { threads } }),
   persistent: true,
 });
 
