@@ -96,7 +96,8 @@ export interface ServerConfig {
 }
 
 export type ServerConfigInput = Partial<Omit<ServerConfig, 'rateLimits' | 'guests' | 'streams'>> & {
-  rateLimits?: Partial<RateLimits>;
+  /** Each rule's fields apart: `{ writesPerIp: { max: 120 } }` keeps that rule's default window. */
+  rateLimits?: { [K in keyof RateLimits]?: Partial<RateRule> };
   guests?: Partial<GuestSettings>;
   streams?: Partial<StreamSettings>;
 };
@@ -116,7 +117,11 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     ipSalt: input.ipSalt ?? randomBytes(32).toString('base64url'),
     trustProxy: input.trustProxy ?? false,
     bodyLimitBytes: input.bodyLimitBytes ?? 64 * 1024,
-    rateLimits: { ...DEFAULT_RATE_LIMITS, ...input.rateLimits },
+    rateLimits: {
+      commentsPerIdentity: { ...DEFAULT_RATE_LIMITS.commentsPerIdentity, ...input.rateLimits?.commentsPerIdentity },
+      writesPerIp: { ...DEFAULT_RATE_LIMITS.writesPerIp, ...input.rateLimits?.writesPerIp },
+      guestsPerIp: { ...DEFAULT_RATE_LIMITS.guestsPerIp, ...input.rateLimits?.guestsPerIp },
+    },
     guests: { tokenTtlSeconds: 24 * 3600, challengeTtlSeconds: 600, powMaxCounter: 50_000, ...input.guests },
     streams: { heartbeatMs: 15_000, retryMs: 3_000, shutdownRetryMs: 1_000, replayLimit: 1_000, maxPerIp: 200, ...input.streams },
     jwtClockToleranceSeconds: input.jwtClockToleranceSeconds ?? 30,
