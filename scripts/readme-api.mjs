@@ -45,7 +45,7 @@ function tokenTable() {
     ['token', 'what it styles', 'light', 'dark'],
     described.map(([name, text]) => {
       const value = light.get(name);
-      return [`\`${name}\``, text, value ? `\`${value}\`` : 'the page\'s', dark.has(name) ? `\`${dark.get(name)}\`` : 'as light'];
+      return [`\`${name}\``, text, value ? `\`${value}\`` : 'none', dark.has(name) ? `\`${dark.get(name)}\`` : value ? 'as light' : 'none'];
     }),
   );
 }

@@ -33,6 +33,17 @@ export const hostStyles = css`
     box-sizing: inherit;
   }
 
+  /* Both widgets draw primary buttons on the accent their base resolves (--_accent). Unless the
+     page sets a hover colour, the hover moves the accent a fifth of the way away from its label's
+     lightness (to black under a light label, to white under a dark one), so the label reads at
+     least as well on any accent. Without relative colours that value would compute to nothing:
+     a transparent button. */
+  @supports (color: oklch(from red l c h)) {
+    .button.primary:hover {
+      background: var(--_accent-hover, color-mix(in oklab, var(--_accent) 80%, oklch(from var(--_accent-contrast) calc((0.5 - l) * 99) 0 0)));
+    }
+  }
+
   :focus-visible {
     outline: var(--_focus-ring-width) solid var(--_color-focus);
     outline-offset: var(--_focus-ring-offset);

@@ -13,7 +13,8 @@ import { css } from 'lit';
  *
  * `--plein-font-family` has no default: `font-family: var(--plein-font-family)` is then invalid at
  * computed-value time and falls back to inheriting the page's font, so widgets look native until
- * a designer sets the token.
+ * a designer sets the token. Nor has `--plein-color-accent-hover`: unset, a primary button's hover
+ * follows whichever accent the button is drawn on (host.ts).
  *
  * The dark defaults apply when the element's effective theme is dark (`:state(dark)`). A token
  * the page sets holds in both themes; for one theme only, set it on the element:
@@ -32,7 +33,7 @@ import { css } from 'lit';
  * - `--plein-color-border`: hairlines: thread lines, the poll's frame, reaction outlines
  * - `--plein-color-border-strong`: edges of fields and buttons, quotes (3:1 on the surfaces)
  * - `--plein-color-accent`: primary buttons, links, selected options, result bars; the default of each `--plein-<component>-accent`
- * - `--plein-color-accent-hover`: a primary button under the pointer
+ * - `--plein-color-accent-hover`: a primary button under the pointer; unset, its accent a fifth of the way to black under a light label, to white under a dark one
  * - `--plein-color-accent-contrast`: text on the accent (primary buttons, "3 new comments"); at least 4.5:1 on `accent` and `accent-hover`
  * - `--plein-color-accent-subtle`: background of selected options, the viewer's reactions, the permalinked comment, role chips
  * - `--plein-color-danger`: errors, an over-long text's count, the delete button
@@ -44,7 +45,7 @@ import { css } from 'lit';
  * - `--plein-color-warning-subtle`: background of those
  * - `--plein-color-focus`: the keyboard focus ring
  * - `--plein-shadow-popup`: shadow of popups, dialogs and the "new comments" button
- * - `--plein-font-family`: the widgets' font (unset: the page's)
+ * - `--plein-font-family`: the widgets' font; unset, the page's
  * - `--plein-font-family-mono`: code in comments
  * - `--plein-font-size-xs`: smallest text
  * - `--plein-font-size-s`: small text: buttons, meta lines, hints, chips, result values
@@ -83,7 +84,6 @@ export const tokens = css`
     --_color-border: var(--plein-color-border, #d4d9df);
     --_color-border-strong: var(--plein-color-border-strong, #7d8793);
     --_color-accent: var(--plein-color-accent, #0b5cd5);
-    --_color-accent-hover: var(--plein-color-accent-hover, #094bb0);
     --_color-accent-contrast: var(--plein-color-accent-contrast, #ffffff);
     --_color-accent-subtle: var(--plein-color-accent-subtle, #e8f0fc);
     --_color-danger: var(--plein-color-danger, #c42b1c);
@@ -137,7 +137,6 @@ export const tokens = css`
     --_color-border: var(--plein-color-border, #3a3f46);
     --_color-border-strong: var(--plein-color-border-strong, #7c8591);
     --_color-accent: var(--plein-color-accent, #6ab0ff);
-    --_color-accent-hover: var(--plein-color-accent-hover, #8cc2ff);
     --_color-accent-contrast: var(--plein-color-accent-contrast, #0b1a2e);
     --_color-accent-subtle: var(--plein-color-accent-subtle, #15283f);
     --_color-danger: var(--plein-color-danger, #ff8a80);

@@ -142,6 +142,7 @@ const PERMALINK = /^#plein-comment-(.+)$/;
  * @cssprop --plein-comments-indent - Indentation per reply level (default 2.5em, less on narrow widgets).
  * @cssprop --plein-comments-avatar-size - Avatar width and height (default 2.25em).
  * @cssprop --plein-comments-accent - Buttons, links and chips (default `--plein-color-accent`).
+ * @cssprop --plein-comments-accent-hover - A primary button under the pointer (default `--plein-color-accent-hover`; unset too, the accent a fifth of the way to black under a light label, to white under a dark one).
  * @cssprop --plein-comments-accent-contrast - Text on the accent: the primary buttons' labels, "3 new comments" (default `--plein-color-accent-contrast`). Set it with the accent, at least 4.5:1 on it.
  * @cssprop --plein-comments-highlight - Background of the permalinked comment (default `--plein-color-accent-subtle`).
  * @cssprop --plein-comments-comment-size - Estimated height of a comment not rendered yet, for the scrollbar (default 7em).

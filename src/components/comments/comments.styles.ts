@@ -13,6 +13,7 @@ export const commentsStyles = css`
   .base {
     --_accent: var(--plein-comments-accent, var(--_color-accent));
     --_accent-contrast: var(--plein-comments-accent-contrast, var(--_color-accent-contrast));
+    --_accent-hover: var(--plein-comments-accent-hover, var(--plein-color-accent-hover));
     --_border: var(--plein-comments-border-color, var(--_color-border));
     --_radius: var(--plein-comments-radius, var(--_radius-m));
     --_gap: var(--plein-comments-gap, var(--_space-m));
@@ -99,10 +100,6 @@ export const commentsStyles = css`
     border-color: var(--_accent);
     color: var(--_accent-contrast);
     font-weight: var(--_font-weight-strong);
-  }
-
-  .button.primary:hover {
-    background: var(--_color-accent-hover);
   }
 
   [aria-disabled='true'] {

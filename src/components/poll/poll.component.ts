@@ -99,6 +99,7 @@ function demoNote(): TemplateResult {
  * @cssprop --plein-poll-padding - Padding of the widget (default `--plein-space-m`).
  * @cssprop --plein-poll-gap - Space between the parts (default `--plein-space-s`).
  * @cssprop --plein-poll-accent - Buttons, selected options and bars (default `--plein-color-accent`).
+ * @cssprop --plein-poll-accent-hover - The Vote button under the pointer (default `--plein-color-accent-hover`; unset too, the accent a fifth of the way to black under a light label, to white under a dark one).
  * @cssprop --plein-poll-accent-contrast - Text on the accent: the Vote button's label (default `--plein-color-accent-contrast`). Set it with the accent, at least 4.5:1 on it.
  * @cssprop --plein-poll-bar-color - The result bars (default `--plein-poll-accent`).
  * @cssprop --plein-poll-bar-track - The empty part of a bar (default `--plein-color-surface-alt`).

@@ -9,6 +9,7 @@ export const pollStyles = css`
   .base {
     --_accent: var(--plein-poll-accent, var(--_color-accent));
     --_accent-contrast: var(--plein-poll-accent-contrast, var(--_color-accent-contrast));
+    --_accent-hover: var(--plein-poll-accent-hover, var(--plein-color-accent-hover));
     --_border: var(--plein-poll-border-color, var(--_color-border));
     --_gap: var(--plein-poll-gap, var(--_space-s));
     display: flex;
@@ -136,10 +137,6 @@ export const pollStyles = css`
     border-color: var(--_accent);
     color: var(--_accent-contrast);
     font-weight: var(--_font-weight-strong);
-  }
-
-  .button.primary:hover {
-    background: var(--_color-accent-hover);
   }
 
   .notice {

@@ -24,7 +24,6 @@ const PAIRS: [string, string, number][] = [
     [fg, 'surface-alt', 4.5],
   ]),
   ['accent-contrast', 'accent', 4.5],
-  ['accent-contrast', 'accent-hover', 4.5],
   ['danger-contrast', 'danger', 4.5],
   ['accent', 'accent-subtle', 4.5],
   ['danger', 'danger-subtle', 4.5],

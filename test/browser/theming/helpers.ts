@@ -5,7 +5,7 @@ import type { PleinComments } from '../../../src/components/comments/comments.js
 import '../../../src/components/poll/poll.js';
 import type { PleinPoll } from '../../../src/components/poll/poll.js';
 import '../../../src/components/provider/provider.js';
-import { memoryAdapter as commentsAdapter } from '../comments/helpers.js';
+import { memoryAdapter as commentsAdapter, writingArrived } from '../comments/helpers.js';
 import { memoryAdapter as pollAdapter } from '../poll/helpers.js';
 import { until } from '../support/shadow.js';
 
@@ -15,7 +15,7 @@ export interface Widgets {
   poll: PleinPoll;
 }
 
-/** The widgets as a page places them: both inside `wrap` (a function of the two), ready to be styled. */
+/** The widgets as a page places them, both inside `wrap`, with the comments' writing part loaded. */
 export async function widgets(wrap: (inner: TemplateResult) => TemplateResult = (inner) => html`<div>${inner}</div>`, theme = 'light'): Promise<Widgets> {
   const wrapper = await fixture<HTMLElement>(
     wrap(html`<plein-comments thread="thread" jsonld="off" theme=${theme} .adapter=${commentsAdapter({})}></plein-comments>
@@ -28,6 +28,8 @@ export async function widgets(wrap: (inner: TemplateResult) => TemplateResult = 
   const comments = wrapper.querySelector('plein-comments')!;
   const poll = wrapper.querySelector('plein-poll')!;
   await until(() => comments.shadowRoot?.querySelector('[part~="submit"]') && poll.shadowRoot?.querySelector('[part~="submit"]'), 'both submit buttons');
+  // The composer the writing part brings replaces the stand-in form, its buttons with it.
+  await writingArrived(comments);
   return { wrapper, comments, poll };
 }
 
