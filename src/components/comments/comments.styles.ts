@@ -42,6 +42,11 @@ export const commentsStyles = css`
     font-size: var(--_font-size-s);
   }
 
+  /* A button inside a line of text reads at the line's size (sizes are em: s inside s shrinks). */
+  .field-error .link {
+    font-size: inherit;
+  }
+
   .header {
     display: flex;
     flex-wrap: wrap;
@@ -195,12 +200,13 @@ export const commentsStyles = css`
     opacity: 1;
   }
 
+  /* No size of its own: its counter, hint and buttons each take theirs from the widget's, where a
+     smaller footer would shrink them again. */
   .composer-footer {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-2xs) var(--_space-s);
-    font-size: var(--_font-size-s);
   }
 
   .buttons {
@@ -315,8 +321,12 @@ export const commentsStyles = css`
     flex-wrap: wrap;
     align-items: baseline;
     gap: var(--_space-3xs) var(--_space-xs);
-    font-size: var(--_font-size-s);
     color: var(--_color-muted);
+  }
+
+  /* Sized one by one: chips and badges set on a smaller line would shrink twice. */
+  .meta > :not(.chip, .badge) {
+    font-size: var(--_font-size-s);
   }
 
   .author {

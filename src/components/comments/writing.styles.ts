@@ -127,6 +127,11 @@ export const writingStyles = css`
     margin: 0;
   }
 
+  .dialog-body h3 {
+    font-size: var(--_font-size-l);
+    line-height: var(--_line-height-tight);
+  }
+
   .dialog fieldset {
     margin: 0;
     padding: 0;
@@ -174,6 +179,10 @@ export const writingStyles = css`
   .status {
     margin: 0;
     font-size: var(--_font-size-s);
+  }
+
+  .status .button {
+    font-size: inherit;
   }
 
   .status p {
