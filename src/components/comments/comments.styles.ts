@@ -524,4 +524,19 @@ export const commentsStyles = css`
   .narrow .comment {
     gap: var(--_space-xs);
   }
+
+  /* Replies keep the width for their text: no avatar column, and below the first level the thread
+     line alone marks the depth (a reply three levels down had 26 px of 256 at 200 % text). */
+  .narrow .replies .comment {
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  .narrow .replies .avatar {
+    display: none;
+  }
+
+  .narrow .replies .replies {
+    margin-inline-start: 0;
+    padding-inline-start: var(--_space-xs);
+  }
 `;

@@ -10,13 +10,17 @@ export const resultsStyles = css`
     gap: var(--_space-xs);
   }
 
+  /* The value stays beside its label while the label keeps 8em, and goes under it otherwise, rather
+     than break the label inside a word. */
   .result {
-    display: grid;
-    grid-template-columns: 1fr auto;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
     gap: var(--_space-3xs) var(--_space-s);
   }
 
   .result-label {
+    flex: 1 1 8em;
     overflow-wrap: anywhere;
   }
 
@@ -31,7 +35,7 @@ export const resultsStyles = css`
   }
 
   .bar {
-    grid-column: 1 / -1;
+    flex-basis: 100%;
     block-size: var(--plein-poll-bar-height, 0.5em);
     border-radius: var(--_radius-full);
     background: var(--plein-poll-bar-track, var(--_color-surface-alt));
