@@ -84,11 +84,13 @@ const PERMALINK = /^#plein-comment-(.+)$/;
  * @csspart base - The whole widget's box.
  * @csspart header - The row with the count, the sort switch and moderator controls.
  * @csspart count - The heading with the number of comments.
+ * @csspart sort-label - The "Sort by" label around the sort `<select>`.
  * @csspart sort - The sort `<select>`.
  * @csspart review - For moderators: "3 to review", which goes to the next comment awaiting approval or reported.
  * @csspart lock - The moderator's close/reopen button.
- * @csspart notice - Notices: thread closed, rate limit, only members can comment or react (a sign-in the page did not offer).
- * @csspart error - A failed action's message, with its dismiss button.
+ * @csspart notice - Notices: thread closed, a permalinked comment that is gone, rate limit, only members can comment or react (a sign-in the page did not offer).
+ * @csspart error - A failed action's message, with its dismiss button; also the thread that could not be loaded, with its `retry`.
+ * @csspart state - The loading or empty thread's message; also `state-loading`, `state-empty`.
  * @csspart list - The top-level list of comments.
  * @csspart replies - A nested list of replies.
  * @csspart show-replies - The "Show N replies" toggle of a long thread.
@@ -110,28 +112,36 @@ const PERMALINK = /^#plein-comment-(.+)$/;
  * @csspart actions - The row of a comment's actions.
  * @csspart action - An action button; also `action-reply`, `action-edit`, `action-delete`, `action-report`, `action-approve`, `action-hide`, `action-pin`, `action-unpin`.
  * @csspart status - Sending/failed line of the viewer's unconfirmed comment.
- * @csspart retry - Retry button of a failed comment.
+ * @csspart retry - Retry button of a failed comment, or of a thread that could not be loaded.
  * @csspart discard - Discard button of a failed comment.
  * @csspart composer - A writing form; also `composer-new`, `composer-reply`, `composer-edit`.
- * @csspart label - A form label.
+ * @csspart label - A form label (the composer's, the report's note).
  * @csspart name-input - The guest's name field.
  * @csspart tabs - The write/preview tab list.
  * @csspart tab - A write/preview tab; also `tab-selected`.
- * @csspart textarea - The text field.
+ * @csspart textarea - The text field (the composer's, the report's note).
  * @csspart preview - The rendered preview.
  * @csspart counter - The characters-left count.
  * @csspart hint - The Markdown and shortcut hint.
  * @csspart composer-footer - The row with counter, hint and buttons.
  * @csspart field-error - A field's error message.
- * @csspart form-error - A composer's error that concerns no single field.
+ * @csspart form-error - A composer's or dialog's error that concerns no single field.
  * @csspart submit - The post/save button.
- * @csspart cancel - The cancel button of an inline composer.
+ * @csspart cancel - The cancel button of an inline composer or a dialog.
  * @csspart sign-in - The "Sign in to comment" button for anonymous visitors ("Have an account? Sign in" where guests may post).
  * @csspart viewer - "Signed in as …" under the composer of a guest (a name-only session).
  * @csspart sign-out - The guest's "Sign out" button, which ends the guest session.
  * @csspart new-comments - The "3 new comments — show" button.
  * @csspart load-more - The "Load more comments" button.
  * @csspart dialog - The report and delete-confirmation dialog.
+ * @csspart dialog-heading - The dialog's heading.
+ * @csspart dialog-text - The delete confirmation's question.
+ * @csspart reasons - The report's reasons (a `<fieldset>`), with its `legend`.
+ * @csspart legend - The question above the report's reasons.
+ * @csspart reason - One reason: a `<label>` around its `radio`.
+ * @csspart radio - A reason's radio button.
+ * @csspart send-report - The report's "Send report" button.
+ * @csspart confirm-delete - The delete confirmation's "Delete" button.
  *
  * @cssprop --plein-comments-background - Background of the widget (default `--plein-color-surface`).
  * @cssprop --plein-comments-color - Text colour (default `--plein-color-text`).
@@ -505,7 +515,7 @@ export class PleinComments extends PleinElement {
       ${$config.get().demo ? demoNote() : nothing}
       <div part="header" class="header">
         <h2 part="count" class="count" id="heading" tabindex="-1">${status === 'ready' || thread ? t.t('count', { count }) : t.t('heading')}</h2>
-        <label class="sort">
+        <label part="sort-label" class="sort">
           <span>${t.t('sort')}</span>
           <select part="sort" @change=${this.#onSort} ?disabled=${!store}>
             ${THREAD_SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${t.t(`sort.${value}`)}</option>`)}
@@ -534,12 +544,12 @@ export class PleinComments extends PleinElement {
     if (!store || (status !== 'ready' && this.#tree.order.length === 0)) {
       if (status === 'error') {
         const error = store?.$error.get();
-        return html`<div part="notice" class="notice danger state" role="alert">
+        return html`<div part="error" class="notice danger state" role="alert">
           <p>${t.t('load-error')} ${error ? t.errorMessage(error) : ''}</p>
-          <button type="button" class="button" data-a="reload">${t.term('retry')}</button>
+          <button type="button" part="retry" class="button" data-a="reload">${t.term('retry')}</button>
         </div>`;
       }
-      return html`<p class="state muted" role="status">${t.t('loading')}</p>`;
+      return html`<p part="state state-loading" class="state muted" role="status">${t.t('loading')}</p>`;
     }
     const incoming = store.$incoming.get();
     const context = this.#context(store);
@@ -556,7 +566,7 @@ export class PleinComments extends PleinElement {
           : nothing}
       </div>
       ${this.#tree.order.length === 0 && status === 'ready'
-        ? html`<p class="state muted">${t.t('empty')}</p>`
+        ? html`<p part="state state-empty" class="state muted">${t.t('empty')}</p>`
         : // A list of blocks of list items: each block is one box the browser can skip while it is
           // off-screen (content-visibility), which keeps every frame cheap in a long thread. The
           // blocks are generic elements, which assistive technology passes over.

@@ -12,35 +12,35 @@ export interface DialogActions {
 
 /** The inside of the delete confirmation or the report form; the `<dialog>` itself is the owner's. */
 export function dialogContent(t: CommentsLocalize, dialog: Dialog, on: DialogActions): TemplateResult {
-  const error = dialog.error ? html`<p class="field-error" role="alert">${t.errorMessage(dialog.error)}</p>` : nothing;
+  const error = dialog.error ? html`<p part="form-error" class="field-error" role="alert">${t.errorMessage(dialog.error)}</p>` : nothing;
   if (dialog.kind === 'delete') {
     return html`<form class="dialog-body" @submit=${on.confirmDelete}>
-      <h3 id="dialog-title">${t.t('delete-title')}</h3>
-      <p>${t.t('delete-text')}</p>
+      <h3 part="dialog-heading" id="dialog-title">${t.t('delete-title')}</h3>
+      <p part="dialog-text">${t.t('delete-text')}</p>
       ${error}
       <div class="buttons">
-        <button type="button" class="button" data-a="close-dialog">${t.term('cancel')}</button>
-        <button type="submit" class="button danger">${t.t('delete')}</button>
+        <button type="button" part="cancel" class="button" data-a="close-dialog">${t.term('cancel')}</button>
+        <button type="submit" part="confirm-delete" class="button danger">${t.t('delete')}</button>
       </div>
     </form>`;
   }
   return html`<form class="dialog-body" @submit=${on.sendReport}>
-    <h3 id="dialog-title">${t.t('report-title')}</h3>
-    <fieldset>
-      <legend>${t.t('report-reason')}</legend>
+    <h3 part="dialog-heading" id="dialog-title">${t.t('report-title')}</h3>
+    <fieldset part="reasons">
+      <legend part="legend">${t.t('report-reason')}</legend>
       ${REPORT_REASONS.map(
-        (reason) => html`<label class="choice"
-          ><input type="radio" name="reason" value=${reason} required /> ${t.format(`reason.${reason}` as 'reason.spam')}</label
+        (reason) => html`<label part="reason" class="choice"
+          ><input part="radio" type="radio" name="reason" value=${reason} required /> ${t.format(`reason.${reason}` as 'reason.spam')}</label
         >`,
       )}
     </fieldset>
-    <label class="field"
-      >${t.t('report-note')}<textarea name="note" class="textarea" rows="2" maxlength=${LIMITS.reportNote.max}></textarea
+    <label part="label" class="field"
+      >${t.t('report-note')}<textarea part="textarea" name="note" class="textarea" rows="2" maxlength=${LIMITS.reportNote.max}></textarea
     ></label>
     ${error}
     <div class="buttons">
-      <button type="button" class="button" data-a="close-dialog">${t.term('cancel')}</button>
-      <button type="submit" class="button primary">${t.t('report-send')}</button>
+      <button type="button" part="cancel" class="button" data-a="close-dialog">${t.term('cancel')}</button>
+      <button type="submit" part="send-report" class="button primary">${t.t('report-send')}</button>
     </div>
   </form>`;
 }

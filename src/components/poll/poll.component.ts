@@ -79,7 +79,10 @@ function demoNote(): TemplateResult {
  * @csspart confirmation - The thank-you line after voting (focused after a vote).
  * @csspart verdict - A quiz's right/wrong line, the explanation and the share who got it right.
  * @csspart result - The results box; the bars' rows are `result` too (also `result-mine` for the viewer's choice).
+ * @csspart results-heading - The "Results" heading of the results box.
  * @csspart results - The list of result rows.
+ * @csspart result-label - A result row's option, with "(your choice)".
+ * @csspart result-value - A result row's percentage and number of votes.
  * @csspart bar - A result's bar (decorative; its text sits next to it).
  * @csspart total - The number of votes.
  * @csspart winner - The leading option, the winner or the tie.
@@ -641,7 +644,7 @@ export class PleinPoll extends PleinElement {
     // Not a landmark: the poll is one, named by its question, and several polls' "Results" would
     // be landmarks of one name.
     return html`<div part="result" class="result-box">
-      <h2 class="results-heading">${t.t('results')}</h2>
+      <h2 part="results-heading" class="results-heading">${t.t('results')}</h2>
       ${total} ${runoff?.(poll, tally, this.effectiveLang) ?? nothing}
       ${bars
         ? bars.tallyView(t, poll, tally, poll.myBallot ?? this.cast, closed, this.#has('extras'), !runoff)

@@ -24,10 +24,10 @@ export function resultBars(t: PollsLocalize, rows: readonly ResultRow[], total: 
       const share = total > 0 ? row.count / total : 0;
       const percent = t.percent(share);
       return html`<li part=${row.mine ? 'result result-mine' : 'result'} class="result">
-        <span class="result-label"
+        <span part="result-label" class="result-label"
           >${row.label}${row.mine ? html` <span class="mine">(${text(t, 'your-choice')})</span>` : nothing}</span
         >
-        <span class="result-value">${text(t, 'option-result', { percent, count: row.count })}</span>
+        <span part="result-value" class="result-value">${text(t, 'option-result', { percent, count: row.count })}</span>
         <span part="bar" class="bar" aria-hidden="true"><span class="fill" style=${`inline-size:${(share * 100).toFixed(2)}%`}></span></span>
       </li>`;
     })}
