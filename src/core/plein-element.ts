@@ -36,6 +36,7 @@ type Answer = (value: unknown, unsubscribe?: () => void) => void;
  *
  * Subclasses include the base styles: `static styles = [PleinElement.styles, componentStyles]`.
  *
+ * @attr {'ltr' | 'rtl'} dir - The widget's direction, which wins over the page's, followed live; unset, the nearest `dir` or `lang` around it decides.
  * @cssstate dark - The effective theme is dark (the dark token set applies).
  * @cssstate light - The effective theme is light.
  * @cssstate rtl - The effective direction is right-to-left.
