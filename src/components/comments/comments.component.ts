@@ -286,11 +286,14 @@ export class PleinComments extends PleinElement {
    * A widget under 30em wide gets the tighter layout (`narrow` on the base). Measured rather than
    * a container query: a size container has no width of its own where its width comes from its
    * content (a fit-content box, a wrapping column flexbox), and grew thousands of pixels tall there.
+   * What is measured is a line as wide as the element and no height: the element itself changes
+   * height with its layout, in the frame it was measured, which browsers report as an error.
    */
   protected override firstUpdated(): void {
     const base = this.renderRoot.querySelector('.base');
-    if (typeof ResizeObserver === 'function') {
-      new ResizeObserver(() => base?.classList.toggle('narrow', this.offsetWidth < 30 * parseFloat(getComputedStyle(this).fontSize))).observe(this);
+    const width = this.renderRoot.querySelector('.width');
+    if (typeof ResizeObserver === 'function' && width) {
+      new ResizeObserver(() => base?.classList.toggle('narrow', this.offsetWidth < 30 * parseFloat(getComputedStyle(this).fontSize))).observe(width);
     }
   }
 
@@ -511,7 +514,8 @@ export class PleinComments extends PleinElement {
     // they were made, the background loading next to "Load more".
     const showError = lastError && ['react', 'moderate', 'lock', 'reveal', 'sign-out'].includes(lastError.action);
 
-    return html`<section part="base" class="base" aria-labelledby="heading" @click=${this.#onClick}>
+    return html`<div class="width"></div>
+      <section part="base" class="base" aria-labelledby="heading" @click=${this.#onClick}>
       ${$config.get().demo ? demoNote() : nothing}
       <div part="header" class="header">
         <h2 part="count" class="count" id="heading" tabindex="-1">${status === 'ready' || thread ? t.t('count', { count }) : t.t('heading')}</h2>

@@ -10,6 +10,12 @@ export const commentsStyles = css`
     contain: layout style;
   }
 
+  /* What the narrow layout is decided by: as wide as the element, never taller. */
+  .width {
+    position: absolute;
+    inset-inline: 0;
+  }
+
   .base {
     --_accent: var(--plein-comments-accent, var(--_color-accent));
     --_accent-contrast: var(--plein-comments-accent-contrast, var(--_color-accent-contrast));

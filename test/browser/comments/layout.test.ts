@@ -29,11 +29,27 @@ describe('<plein-comments> in the page\'s layout', () => {
     expect(element.getBoundingClientRect().width).to.be.greaterThan(200);
   });
 
-  it('takes the tighter layout under 30em wide, and leaves it above', async () => {
-    const { box, base } = await inBox('inline-size: 320px');
-    await until(() => base.classList.contains('narrow'), 'the narrow layout at 320px');
-    box.style.inlineSize = '700px';
-    await until(() => !base.classList.contains('narrow'), 'the wide layout at 700px');
+  it('takes the tighter layout under 30em wide, and leaves it above, with no ResizeObserver loop reported', async () => {
+    const loops: string[] = [];
+    const listen = (event: ErrorEvent) => {
+      if (event.message.includes('ResizeObserver')) {
+        loops.push(event.message);
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('error', listen);
+    try {
+      const { box, base } = await inBox('inline-size: 320px');
+      await until(() => base.classList.contains('narrow'), 'the narrow layout at 320px');
+      box.style.inlineSize = '700px';
+      await until(() => !base.classList.contains('narrow'), 'the wide layout at 700px');
+      box.style.inlineSize = '320px';
+      await until(() => base.classList.contains('narrow'), 'the narrow layout again');
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    } finally {
+      window.removeEventListener('error', listen);
+    }
+    expect(loops).to.deep.equal([]);
   });
 
   it("draws a focused comment's ring and a highlighted comment's frame inside its block, which content-visibility clips", async () => {
