@@ -19,7 +19,7 @@ export interface RateLimits {
   /** Guest sessions started per client IP and site. Default 10 per 10 minutes. */
   guestsPerIp: RateRule;
   /** Device ballots (visitors without an account) per IP hash in one `device` poll. Default 20 per day. */
-  deviceBallotsPerIp?: RateRule;
+  deviceBallotsPerIp: RateRule;
 }
 
 export interface GuestSettings {
@@ -106,6 +106,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   commentsPerIdentity: { max: 1, windowMs: 10_000 },
   writesPerIp: { max: 60, windowMs: 60_000 },
   guestsPerIp: { max: 10, windowMs: 10 * 60_000 },
+  deviceBallotsPerIp: { max: 20, windowMs: 24 * 60 * 60_000 },
 };
 
 export const jsonLineLog: LogSink = (entry) => {
@@ -117,11 +118,9 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     ipSalt: input.ipSalt ?? randomBytes(32).toString('base64url'),
     trustProxy: input.trustProxy ?? false,
     bodyLimitBytes: input.bodyLimitBytes ?? 64 * 1024,
-    rateLimits: {
-      commentsPerIdentity: { ...DEFAULT_RATE_LIMITS.commentsPerIdentity, ...input.rateLimits?.commentsPerIdentity },
-      writesPerIp: { ...DEFAULT_RATE_LIMITS.writesPerIp, ...input.rateLimits?.writesPerIp },
-      guestsPerIp: { ...DEFAULT_RATE_LIMITS.guestsPerIp, ...input.rateLimits?.guestsPerIp },
-    },
+    rateLimits: Object.fromEntries(
+      Object.entries(DEFAULT_RATE_LIMITS).map(([name, rule]) => [name, { ...rule, ...input.rateLimits?.[name as keyof RateLimits] }]),
+    ) as unknown as RateLimits,
     guests: { tokenTtlSeconds: 24 * 3600, challengeTtlSeconds: 600, powMaxCounter: 50_000, ...input.guests },
     streams: { heartbeatMs: 15_000, retryMs: 3_000, shutdownRetryMs: 1_000, replayLimit: 1_000, maxPerIp: 200, ...input.streams },
     jwtClockToleranceSeconds: input.jwtClockToleranceSeconds ?? 30,

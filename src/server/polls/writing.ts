@@ -155,16 +155,13 @@ export async function createPoll(context: PollContext, definition: PollDefinitio
   return view(context, record, counted, { voted: false, myBallot: null });
 }
 
-/** The default of `rateLimits.deviceBallotsPerIp`. */
-export const DEVICE_BALLOTS_PER_IP = { max: 20, windowMs: 24 * 60 * 60 * 1000 };
-
 /**
  * Under `device` integrity, visitors without an account are counted per device; a salted IP
  * hash additionally caps the ballots one network may cast in one poll per day (the hash
  * rotates daily), so clearing storage or scripting fresh device tokens stops at that cap.
  */
 async function limitDevices(context: PollContext, poll: PollRecord): Promise<void> {
-  const rule = context.config.rateLimits.deviceBallotsPerIp ?? DEVICE_BALLOTS_PER_IP;
+  const rule = context.config.rateLimits.deviceBallotsPerIp;
   await enforceRate(context.store, `poll-device:${context.site.id}:${poll.id}:${context.ipHash}`, rule, context.now(), 'ballots from this network in this poll');
 }
 

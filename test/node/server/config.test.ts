@@ -8,5 +8,6 @@ describe('server configuration', () => {
     assert.deepEqual(rateLimits.writesPerIp, { max: 120, windowMs: DEFAULT_RATE_LIMITS.writesPerIp.windowMs });
     assert.deepEqual(rateLimits.guestsPerIp, DEFAULT_RATE_LIMITS.guestsPerIp);
     assert.deepEqual(rateLimits.commentsPerIdentity, DEFAULT_RATE_LIMITS.commentsPerIdentity);
+    assert.deepEqual(resolveConfig({ rateLimits: { deviceBallotsPerIp: { max: 2 } } }).rateLimits.deviceBallotsPerIp, { max: 2, windowMs: 24 * 60 * 60_000 });
   });
 });
