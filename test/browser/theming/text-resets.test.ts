@@ -34,7 +34,7 @@ const widgets = (): TemplateResult => html`<plein-comments thread="thread" jsonl
     <span slot="question">Which colour?</span><plein-option value="green">Green</plein-option><plein-option value="blue">Blue</plein-option>
   </plein-poll>`;
 
-/** The listed properties of every element in both widgets' shadow roots, in document order. */
+/** The listed properties of every element each widget draws (its base and all inside it), in document order. */
 async function render(style: string): Promise<{ styles: Map<string, string>; section: HTMLElement }> {
   const section = await fixture<HTMLElement>(html`<section style="font: 15px Georgia, serif; ${style}">${widgets()}</section>`);
   const [comments, poll] = [section.querySelector('plein-comments')!, section.querySelector('plein-poll')!];
@@ -42,7 +42,7 @@ async function render(style: string): Promise<{ styles: Map<string, string>; sec
   await writingArrived(comments);
   const styles = new Map<string, string>();
   for (const element of [comments, poll]) {
-    element.shadowRoot!.querySelectorAll('*').forEach((node, index) => {
+    element.shadowRoot!.querySelectorAll('[part~="base"], [part~="base"] *').forEach((node, index) => {
       const computed = getComputedStyle(node);
       const name = `${element.localName} ${index} ${node.getAttribute('part') ?? `${node.localName}.${node.className}`}`;
       for (const property of PROPERTIES) styles.set(`${name} ${property}`, computed.getPropertyValue(property));
