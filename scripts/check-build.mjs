@@ -64,7 +64,7 @@ for (const chunk of lazyChunks) {
 
 const budgets = [
   { name: 'CDN loader (plein.js and its static imports)', files: staticClosure(`${CDN}/plein.js`), max: 2048 },
-  { name: 'page with only <plein-comments> (loader, setup, comments; lit included)', files: pageClosure(CDN, 'comments'), max: 36_320, limit: 20 * 1024 },
+  { name: 'page with only <plein-comments> (loader, setup, comments; lit included)', files: pageClosure(CDN, 'comments'), max: 36_350, limit: 20 * 1024 },
   { name: 'page with only <plein-poll> (loader, setup, poll; lit included)', files: pageClosure(CDN, 'poll'), max: 24_450, limit: 18 * 1024 },
 ];
 for (const { name, files, max, limit } of budgets) {

@@ -27,6 +27,23 @@ export const hostStyles = css`
     display: none !important;
   }
 
+  /* The page's text properties inherit into the shadow root: each widget's box starts afresh (font
+     and colour come from the tokens). */
+  [part~='base'] {
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    word-break: normal;
+    hyphens: manual;
+    font-style: normal;
+    font-variant: normal;
+    text-shadow: none;
+    cursor: auto;
+  }
+
   *,
   *::before,
   *::after {

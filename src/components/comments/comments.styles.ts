@@ -32,19 +32,6 @@ export const commentsStyles = css`
     background: var(--plein-comments-background, var(--_color-surface));
     color: var(--plein-comments-color, var(--_color-text));
     border-radius: var(--_radius);
-    /* The page's text properties inherit into the shadow root: start afresh (font and colour come from the tokens). */
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
-    word-break: normal;
-    hyphens: manual;
-    font-style: normal;
-    font-variant: normal;
-    text-shadow: none;
-    cursor: auto;
   }
 
   .muted {

@@ -20,19 +20,6 @@ export const pollStyles = css`
     color: var(--plein-poll-color, var(--_color-text));
     border: 1px solid var(--_border);
     border-radius: var(--plein-poll-radius, var(--_radius-m));
-    /* The page's text properties inherit into the shadow root: start afresh (font and colour come from the tokens). */
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
-    word-break: normal;
-    hyphens: manual;
-    font-style: normal;
-    font-variant: normal;
-    text-shadow: none;
-    cursor: auto;
   }
 
   p,
