@@ -8,6 +8,7 @@ export const libraryEntries = {
   memory: 'src/memory.ts',
   testing: 'src/testing.ts',
   http: 'src/http.ts',
+  react: 'src/react.ts',
 };
 
 /** One define entry per component folder that has a `<name>.ts` defining its tag. */
